@@ -1,0 +1,32 @@
+package org.pledge.contracts.cases;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.Money;
+
+/**
+ * Data of {@code pledge.case.submitted.v1}: a channel submitted a case. Carries what
+ * notification-service needs to tell the client (name and contact points are personal data).
+ *
+ * @param deadline the service-standard deadline, null until the case's clock is known
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseSubmittedV1(
+        String caseId,
+        String serviceType,
+        String channel,
+        String applicantReference,
+        String language,
+        String preferredChannel,
+        Instant submittedAt,
+        Instant receivedAt,
+        Instant deadline,
+        Applicant applicant,
+        Money fee) {
+
+    /** Personal data: whom to tell, and how to reach them. Any contact point may be absent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Applicant(String name, String email, String phone, String postalAddress) {
+    }
+}
