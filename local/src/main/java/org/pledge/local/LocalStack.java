@@ -198,7 +198,11 @@ public final class LocalStack implements AutoCloseable {
 
     private void lock(Path data) throws IOException {
         lockChannel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock();
+        try {
+            lock = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another launcher in this very JVM (tests)
+        }
         if (lock == null) {
             lockChannel.close();
             lockChannel = null;
