@@ -92,6 +92,8 @@ public final class LocalStack implements AutoCloseable {
         System.setProperty("PLEDGE_LOG_DIR", options.data().resolve("logs").toString());
         // keep our logging set-up when the issuer's Spring context starts
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         LocalStack stack = new LocalStack(options, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -401,6 +403,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         stopped = true;
+        boolean started = !infrastructure.isEmpty();
         if (!supervisor.children().isEmpty()) {
             out.println("pledge-local: stopping the services ...");
         }
@@ -424,7 +427,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             log.debug("lock release", e);
         }
-        out.println("pledge-local: stopped");
+        if (started) {
+            out.println("pledge-local: stopped");
+        }
         out.flush();
     }
 

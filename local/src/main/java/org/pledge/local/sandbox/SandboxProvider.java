@@ -384,8 +384,11 @@ public abstract class SandboxProvider implements AutoCloseable {
         view.put("createdAt", entry.createdAt);
         view.put("updatedAt", entry.updatedAt);
         view.put("request", entry.request);
-        view.put("callback", Map.of("url", String.valueOf(entry.callbackUrl), "status", entry.callbackStatus,
-                "attempts", entry.callbackAttempts));
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("url", entry.callbackUrl);
+        callback.put("status", entry.callbackStatus);
+        callback.put("attempts", entry.callbackAttempts);
+        view.put("callback", callback);
         return view;
     }
 
