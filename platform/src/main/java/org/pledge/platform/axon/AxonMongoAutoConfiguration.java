@@ -1,0 +1,204 @@
+package org.pledge.platform.axon;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.pledge.platform.messaging.publish.IntegrationEventPublisher;
+import org.pledge.platform.security.ActorMetadata;
+import org.pledge.platform.security.ActorMetadataDispatchInterceptor;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * Axon Framework on the service's own MongoDB database, wired by hand (there is no axon-mongo Spring Boot starter):
+ * event store (see {@link EventStoreConfiguration}), snapshots, tracking tokens, sagas, opt-in dead-letter queues,
+ * Jackson serializers, and pooled streaming processors by default.
+ *
+ * <p>Works on real MongoDB and on mongo-java-server: no transactions (Axon's {@code NoTransactionManager} is used),
+ * no change streams, and only unique indexes are relied upon.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class,
+        after = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
+@EnableConfigurationProperties(PledgeAxonProperties.class)
+@Import(EventStoreConfiguration.class)
+public class AxonMongoAutoConfiguration {
+
+    /** The processing group of the one processor per service that publishes integration events. */
+    public static final String PUBLISHER_GROUP = IntegrationEventPublisher.PROCESSING_GROUP;
+
+    /** The Jackson mapper behind every Axon serializer: ISO-8601 dates, lenient to added fields. Not a bean. */
+    public static ObjectMapper axonObjectMapper() {
+        return JsonMapper.builder()
+                .findAndAddModules()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    private static Serializer jackson(RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(axonObjectMapper())
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(name = "serializer")
+    public Serializer serializer(RevisionResolver revisionResolver) {
+        return jackson(revisionResolver);
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    @ConditionalOnMissingBean(name = "messageSerializer")
+    public Serializer messageSerializer(RevisionResolver revisionResolver) {
+        return jackson(revisionResolver);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    @ConditionalOnMissingBean(name = "eventSerializer")
+    public Serializer eventSerializer(RevisionResolver revisionResolver) {
+        return jackson(revisionResolver);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RevisionResolver.class)
+    public RevisionResolver revisionResolver() {
+        return new org.axonframework.serialization.AnnotationRevisionResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MongoTemplate.class)
+    public MongoTemplate axonMongoTemplate(MongoDatabaseFactory mongoDatabaseFactory) {
+        // the database named in spring.data.mongodb.uri, over Spring Boot's MongoClient
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(mongoDatabaseFactory.getMongoDatabase())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, PledgeAxonProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(properties.tokenClaimTimeout())
+                .ensureIndexes(true)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SagaStore.class)
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+
+    /** For aggregates: {@code @Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger")}. */
+    @Bean
+    @ConditionalOnMissingBean(name = "pledgeSnapshotTrigger")
+    public SnapshotTriggerDefinition pledgeSnapshotTrigger(Snapshotter snapshotter, PledgeAxonProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Axon's own origin provider (correlationId, traceId) plus the actor metadata every command carries. */
+    @Bean
+    @ConditionalOnMissingBean(name = "messageOriginProvider")
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider pledgeActorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(
+                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL);
+    }
+
+    /**
+     * Pooled streaming processors by default; the publisher group propagates every error so the processor retries
+     * instead of skipping; a Mongo dead-letter queue for each group that opts in with
+     * {@code axon.eventhandling.processors.<group>.dlq.enabled=true}.
+     */
+    @Bean
+    public ConfigurerModule pledgeEventProcessingConfigurer(MongoTemplate axonMongoTemplate,
+                                                            Serializer serializer,
+                                                            EventProcessorProperties processorProperties,
+                                                            TransactionManager transactionManager) {
+        Set<String> dlqGroups = processorProperties.getProcessors().entrySet().stream()
+                .filter(e -> e.getValue().getDlq().isEnabled())
+                .map(java.util.Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueueProvider(group -> dlqGroups.contains(group)
+                        ? c -> MongoSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                .processingGroup(group)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(serializer)
+                                .transactionManager(transactionManager)
+                                .build()
+                        : null);
+    }
+
+    /**
+     * Actor metadata on every command: registered on the command bus here (and, being a dispatch interceptor bean,
+     * on the command gateway by Axon's auto-configuration; applying it twice changes nothing).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ActorMetadataDispatchInterceptor actorMetadataDispatchInterceptor() {
+        return new ActorMetadataDispatchInterceptor();
+    }
+
+    @Bean
+    public SmartInitializingSingleton actorMetadataOnCommandBus(ObjectProvider<CommandBus> commandBus,
+                                                                ActorMetadataDispatchInterceptor interceptor) {
+        return () -> commandBus.ifAvailable(bus -> bus.registerDispatchInterceptor(interceptor));
+    }
+}

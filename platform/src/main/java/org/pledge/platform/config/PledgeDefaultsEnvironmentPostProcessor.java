@@ -1,0 +1,94 @@
+package org.pledge.platform.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.pledge.platform.messaging.consume.InvalidCloudEventException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertiesPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+
+/**
+ * Adds the platform defaults ({@code pledge-defaults.properties}) with the lowest precedence, derives the
+ * Spring Cloud Stream consumer bindings from {@code pledge.messaging.consumers}, and switches off AxonIQ's
+ * update checker and console advertisement (both read JVM system properties, not the Spring environment).
+ */
+public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String DEFAULTS_SOURCE = "pledgePlatformDefaults";
+    public static final String DERIVED_SOURCE = "pledgePlatformMessagingBindings";
+
+    /** Read by {@code org.axonframework.updates.configuration.CommandLineUsagePropertyProvider}. */
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+    /** Read by {@code org.axonframework.config.AxonIQConsoleModule}. */
+    static final String AXON_CONSOLE_MESSAGE_DISABLED = "disable-axoniq-console-message";
+
+    @Override
+    public int getOrder() {
+        // after the application's config files are loaded (ConfigDataEnvironmentPostProcessor)
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
+        if (System.getProperty(AXON_CONSOLE_MESSAGE_DISABLED) == null) {
+            System.setProperty(AXON_CONSOLE_MESSAGE_DISABLED, "true");
+        }
+        if (!environment.getPropertySources().contains(DERIVED_SOURCE)) {
+            environment.getPropertySources().addLast(new MapPropertySource(DERIVED_SOURCE, consumerBindings(environment)));
+        }
+        if (!environment.getPropertySources().contains(DEFAULTS_SOURCE)) {
+            environment.getPropertySources().addLast(new PropertiesPropertySource(DEFAULTS_SOURCE, loadDefaults()));
+        }
+    }
+
+    static Properties loadDefaults() {
+        try {
+            return PropertiesLoaderUtils.loadProperties(new ClassPathResource("pledge-defaults.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("platform defaults missing from the classpath", e);
+        }
+    }
+
+    static Map<String, Object> consumerBindings(ConfigurableEnvironment environment) {
+        Map<String, PledgeMessagingProperties.ConsumerBinding> consumers = Binder.get(environment)
+                .bind("pledge.messaging.consumers",
+                        Bindable.mapOf(String.class, PledgeMessagingProperties.ConsumerBinding.class))
+                .orElse(Map.of());
+        Map<String, Object> derived = new LinkedHashMap<>();
+        consumers.forEach((name, consumer) -> {
+            String binding = "spring.cloud.stream.bindings." + name + "-in-0.";
+            derived.put(binding + "destination", consumer.topic());
+            derived.put(binding + "group", "${spring.application.name}");
+            derived.put(binding + "consumer.max-attempts", consumer.maxAttempts());
+            derived.put(binding + "consumer.back-off-initial-interval", consumer.backOffInitialInterval().toMillis());
+            derived.put(binding + "consumer.back-off-multiplier", consumer.backOffMultiplier());
+            derived.put(binding + "consumer.back-off-max-interval", consumer.backOffMaxInterval().toMillis());
+            derived.put(binding + "consumer.concurrency", consumer.concurrency());
+            derived.put(binding + "consumer.retryable-exceptions[" + InvalidCloudEventException.class.getName() + "]",
+                    false);
+            String kafka = "spring.cloud.stream.kafka.bindings." + name + "-in-0.consumer.";
+            derived.put(kafka + "enable-dlq", true);
+            derived.put(kafka + "dlq-name", consumer.deadLetterTopic());
+        });
+        if (!consumers.isEmpty() && !environment.containsProperty("spring.cloud.function.definition")) {
+            derived.put("spring.cloud.function.definition",
+                    consumers.keySet().stream().sorted().collect(Collectors.joining(";")));
+        }
+        return derived;
+    }
+}

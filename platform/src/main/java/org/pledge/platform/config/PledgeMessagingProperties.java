@@ -1,0 +1,87 @@
+package org.pledge.platform.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code pledge.messaging.*}: which topics this service consumes, with which retry policy, and how inbound
+ * deduplication behaves. The platform turns each consumer entry into the Spring Cloud Stream binding properties
+ * (destination, group, retries, dead-letter topic) and into {@code spring.cloud.function.definition}.
+ *
+ * <pre>
+ * pledge:
+ *   messaging:
+ *     consumers:
+ *       caseEvents:               # name of the Consumer&lt;Message&lt;byte[]&gt;&gt; bean
+ *         topic: pledge.case.v1
+ * </pre>
+ */
+@ConfigurationProperties("pledge.messaging")
+public record PledgeMessagingProperties(
+        @DefaultValue Map<String, ConsumerBinding> consumers,
+        @DefaultValue Inbound inbound,
+        @DefaultValue DeadLetters deadLetters) {
+
+    public PledgeMessagingProperties {
+        consumers = consumers == null ? Map.of() : Map.copyOf(consumers);
+    }
+
+    /**
+     * One inbound topic consumed by one local {@code Consumer<Message<byte[]>>} bean (named by the map key).
+     *
+     * @param topic                  the Kafka topic, e.g. {@code pledge.case.v1}
+     * @param maxAttempts            attempts in total before the message is parked on {@code <topic>.dlq}
+     * @param backOffInitialInterval first back-off between attempts
+     * @param backOffMultiplier      back-off multiplier
+     * @param backOffMaxInterval     largest back-off
+     * @param concurrency            listener threads for this binding
+     */
+    public record ConsumerBinding(
+            String topic,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration backOffInitialInterval,
+            @DefaultValue("2.0") double backOffMultiplier,
+            @DefaultValue("30s") Duration backOffMaxInterval,
+            @DefaultValue("1") int concurrency) {
+
+        public ConsumerBinding {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("pledge.messaging.consumers.<name>.topic is required");
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+        }
+
+        public String deadLetterTopic() {
+            return topic + ".dlq";
+        }
+    }
+
+    /**
+     * Inbound deduplication by CloudEvents id.
+     *
+     * @param lease         how long a claim (state PROCESSING) protects a message from concurrent processing
+     * @param retention     how long DONE records are kept (a redelivery after that is processed again)
+     * @param purgeInterval how often old records are deleted (no TTL index: mongo-java-server ignores those)
+     */
+    public record Inbound(
+            @DefaultValue("5m") Duration lease,
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("1h") Duration purgeInterval) {
+    }
+
+    /**
+     * Dead-letter replay by an operator.
+     *
+     * @param pollTimeout how long one poll of the dead-letter topic waits
+     * @param maxRecords  the most records one replay or listing handles
+     */
+    public record DeadLetters(
+            @DefaultValue("2s") Duration pollTimeout,
+            @DefaultValue("500") int maxRecords) {
+    }
+}

@@ -1,0 +1,13 @@
+package org.pledge.platform.messaging.consume;
+
+/** A message that is not a valid binary-mode CloudEvent. Not retried: it goes straight to the dead-letter topic. */
+public class InvalidCloudEventException extends RuntimeException {
+
+    public InvalidCloudEventException(String message) {
+        super(message);
+    }
+
+    public InvalidCloudEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,40 @@
+package org.pledge.platform.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pledge.platform.web.CorrelationId;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is acting in the current request.
+ *
+ * @param subject       the token's {@code sub}
+ * @param roles         role names without the {@code ROLE_} prefix
+ * @param channel       the {@code channel} claim, else the {@code azp} (authorised party) claim; may be null
+ * @param correlationId the request's {@code X-Correlation-Id}; may be null outside a request
+ */
+public record CurrentActor(String subject, List<String> roles, String channel, String correlationId) {
+
+    public static Optional<CurrentActor> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken jwt) || !jwt.isAuthenticated()) {
+            return Optional.empty();
+        }
+        List<String> roles = jwt.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .sorted()
+                .toList();
+        String channel = jwt.getToken().getClaimAsString("channel");
+        if (channel == null) {
+            channel = jwt.getToken().getClaimAsString("azp");
+        }
+        return Optional.of(new CurrentActor(jwt.getToken().getSubject(), roles, channel,
+                CorrelationId.current().orElse(null)));
+    }
+}

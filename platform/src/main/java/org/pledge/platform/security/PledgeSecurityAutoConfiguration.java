@@ -1,0 +1,120 @@
+package org.pledge.platform.security;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.pledge.platform.web.ProblemResponseWriter;
+import org.pledge.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The one security filter chain of every service: a stateless OAuth2 resource server (JWT bearer tokens), CSRF off,
+ * 401 and 403 as problem JSON (with {@code WWW-Authenticate} kept). Public: {@code /actuator/health/**},
+ * {@code /actuator/info}, {@code /error}, and (unless {@code pledge.security.public-api-docs=false})
+ * {@code /v3/api-docs/**} and {@code /swagger-ui/**}. {@code /ops/**}: roles {@code operations} or {@code admin}.
+ * Then the services' {@link PledgeHttpSecurityCustomizer} rules; anything else needs a valid token.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PledgeSecurityProperties.class)
+@EnableWebSecurity
+public class PledgeSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    public JwtDecoder jwtDecoder(PledgeSecurityProperties properties, Clock clock) {
+        return PledgeJwtDecoders.create(properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "pledgeJwtAuthenticationConverter")
+    public JwtAuthenticationConverter pledgeJwtAuthenticationConverter(PledgeSecurityProperties properties) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(properties.rolesClaim());
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "pledgeSecurityFilterChain")
+    public SecurityFilterChain pledgeSecurityFilterChain(HttpSecurity http,
+                                                         PledgeSecurityProperties properties,
+                                                         JwtAuthenticationConverter pledgeJwtAuthenticationConverter,
+                                                         ObjectProvider<PledgeHttpSecurityCustomizer> customizers,
+                                                         ProblemResponseWriter problemWriter) throws Exception {
+        AuthenticationEntryPoint entryPoint = problemEntryPoint(problemWriter);
+        AccessDeniedHandler deniedHandler = problemAccessDeniedHandler(problemWriter);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .oauth2ResourceServer(o -> o
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(pledgeJwtAuthenticationConverter)))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                            .permitAll();
+                    if (properties.publicApiDocs()) {
+                        rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll();
+                    }
+                    rules.requestMatchers("/ops/**").hasAnyRole("operations", "admin");
+                    customizers.orderedStream().forEach(c -> c.customize(rules));
+                    rules.anyRequest().authenticated();
+                });
+        return http.build();
+    }
+
+    static AuthenticationEntryPoint problemEntryPoint(ProblemResponseWriter writer) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
+            bearer.commence(request, response, ex); // sets 401 and WWW-Authenticate
+            String detail = request.getHeader("Authorization") == null
+                    ? "A bearer token is required."
+                    : "The bearer token is invalid, expired, or not meant for this service.";
+            writer.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", detail,
+                    request.getRequestURI()));
+        };
+    }
+
+    static AccessDeniedHandler problemAccessDeniedHandler(ProblemResponseWriter writer) {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) -> {
+            bearer.handle(request, response, ex);
+            writer.write(response, Problems.problem(HttpStatus.FORBIDDEN, "auth.forbidden",
+                    "Your roles do not allow this request.", request.getRequestURI()));
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package org.pledge.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.pledge.platform.messaging.consume.InboundCloudEvent;
+import org.pledge.platform.messaging.consume.InvalidCloudEventException;
+import org.pledge.platform.messaging.publish.CloudEventMessageFactory;
+import org.pledge.platform.messaging.publish.OutboundIntegrationEvent;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+class CloudEventMappingTest {
+
+    record Submitted(String caseId, Instant submittedAt) {
+    }
+
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final CloudEventMessageFactory factory = new CloudEventMessageFactory(mapper, "case-service");
+
+    private Message<byte[]> sample() {
+        return factory.create("evt-1", Instant.parse("2026-03-01T10:15:30.123Z"),
+                new OutboundIntegrationEvent("pledge.case.v1", "pledge.case.submitted.v1", "case-7", "case-7",
+                        new Submitted("case-7", Instant.parse("2026-03-01T10:15:30Z"))));
+    }
+
+    @Test
+    void outboundMessage_carriesBinaryModeHeaders_andJsonData() throws Exception {
+        Message<byte[]> message = sample();
+
+        assertThat(message.getHeaders()).containsEntry("ce_id", "evt-1")
+                .containsEntry("ce_type", "pledge.case.submitted.v1")
+                .containsEntry("ce_source", "/pledge/case-service")
+                .containsEntry("ce_time", "2026-03-01T10:15:30.123Z")
+                .containsEntry("ce_subject", "case-7")
+                .containsEntry("ce_specversion", "1.0")
+                .containsEntry("content-type", "application/json");
+        assertThat((byte[]) message.getHeaders().get(KafkaHeaders.KEY)).asString(StandardCharsets.UTF_8).isEqualTo("case-7");
+        assertThat(mapper.readTree(message.getPayload()).get("submittedAt").asText()).isEqualTo("2026-03-01T10:15:30Z");
+    }
+
+    @Test
+    void kafkaBinderHeaderMapper_writesCloudEventHeadersAsPlainUtf8() {
+        RecordHeaders kafkaHeaders = new RecordHeaders();
+        new BinderHeaderMapper().fromHeaders(sample().getHeaders(), kafkaHeaders);
+
+        assertThat(new String(kafkaHeaders.lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo("evt-1");
+        assertThat(new String(kafkaHeaders.lastHeader("ce_time").value(), StandardCharsets.UTF_8))
+                .isEqualTo("2026-03-01T10:15:30.123Z");
+        assertThat(new String(kafkaHeaders.lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("application/json");
+    }
+
+    @Test
+    void inbound_readsHeadersWrittenAsBytesByAnyProducer() {
+        Message<byte[]> message = MessageBuilder.withPayload("{\"caseId\":\"case-7\"}".getBytes(StandardCharsets.UTF_8))
+                .copyHeaders(Map.of("ce_id", bytes("evt-9"), "ce_type", bytes("pledge.case.submitted.v1"),
+                        "ce_source", bytes("/pledge/case-service"), "ce_subject", bytes("case-7"),
+                        "ce_time", bytes("2026-03-01T11:15:30+01:00"), "ce_specversion", bytes("1.0")))
+                .build();
+
+        InboundCloudEvent event = InboundCloudEvent.from(message, mapper);
+
+        assertThat(event.id()).isEqualTo("evt-9");
+        assertThat(event.subject()).isEqualTo("case-7");
+        assertThat(event.time()).isEqualTo(Instant.parse("2026-03-01T10:15:30Z"));
+        assertThat(event.data().get("caseId").asText()).isEqualTo("case-7");
+    }
+
+    @Test
+    void inbound_roundTripsWhatThePublisherSends() {
+        InboundCloudEvent event = InboundCloudEvent.from(sample(), mapper);
+
+        assertThat(event.id()).isEqualTo("evt-1");
+        assertThat(event.type()).isEqualTo("pledge.case.submitted.v1");
+        assertThat(event.source()).isEqualTo("/pledge/case-service");
+        assertThat(event.time()).isEqualTo(Instant.parse("2026-03-01T10:15:30.123Z"));
+    }
+
+    @Test
+    void inbound_rejectsMessageWithoutId() {
+        Message<byte[]> message = MessageBuilder.withPayload(new byte[0])
+                .setHeader("ce_type", "x").setHeader("ce_source", "/x").build();
+
+        assertThatThrownBy(() -> InboundCloudEvent.from(message, mapper))
+                .isInstanceOf(InvalidCloudEventException.class).hasMessageContaining("ce_id");
+    }
+
+    @Test
+    void outbound_rejectsBlankPartitionKey() {
+        assertThatThrownBy(() -> new OutboundIntegrationEvent("t", "ty", "s", " ", "d"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

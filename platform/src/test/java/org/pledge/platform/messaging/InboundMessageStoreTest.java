@@ -1,0 +1,125 @@
+package org.pledge.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pledge.platform.messaging.consume.InboundMessageStore;
+import org.pledge.platform.messaging.consume.InboundMessageStore.Outcome;
+
+class InboundMessageStoreTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private MongoCollection<Document> collection;
+    private InboundMessageStore store;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshCollection() {
+        collection = client.getDatabase("dedup").getCollection("inbound_messages");
+        collection.drop();
+        store = new InboundMessageStore(collection, clock, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void completedMessage_isADuplicateOnRedelivery() {
+        InboundMessageStore.Claim first = store.claim("caseEvents", "evt-1");
+        first.complete();
+
+        assertThat(first.outcome()).isEqualTo(Outcome.CLAIMED);
+        assertThat(store.claim("caseEvents", "evt-1").outcome()).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void sameId_forAnotherConsumer_isNotADuplicate() {
+        store.claim("caseEvents", "evt-1").complete();
+
+        assertThat(store.claim("auditEvents", "evt-1").outcome()).isEqualTo(Outcome.CLAIMED);
+    }
+
+    @Test
+    void liveClaim_blocksConcurrentDelivery() {
+        store.claim("caseEvents", "evt-1");
+
+        assertThat(store.claim("caseEvents", "evt-1").outcome()).isEqualTo(Outcome.IN_PROGRESS);
+    }
+
+    @Test
+    void expiredLease_isTakenOver_andOnlyTheNewOwnerCompletes() {
+        InboundMessageStore.Claim stale = store.claim("caseEvents", "evt-1");
+        now.set(now.get().plus(Duration.ofMinutes(6)));
+
+        InboundMessageStore.Claim fresh = store.claim("caseEvents", "evt-1");
+        stale.release(); // the old owner wakes up and fails: must not drop the new owner's claim
+
+        assertThat(fresh.outcome()).isEqualTo(Outcome.CLAIMED);
+        assertThat(store.claim("caseEvents", "evt-1").outcome()).isEqualTo(Outcome.IN_PROGRESS);
+        fresh.complete();
+        assertThat(store.claim("caseEvents", "evt-1").outcome()).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void releasedClaim_letsTheRetryRun() {
+        store.claim("caseEvents", "evt-1").release();
+
+        assertThat(store.claim("caseEvents", "evt-1").outcome()).isEqualTo(Outcome.CLAIMED);
+    }
+
+    @Test
+    void purge_deletesOnlyRecordsOlderThanRetention() {
+        store.claim("caseEvents", "old").complete();
+        now.set(now.get().plus(Duration.ofDays(6)));
+        store.claim("caseEvents", "recent").complete();
+        now.set(now.get().plus(Duration.ofDays(2)));
+
+        long deleted = store.purge(Duration.ofDays(7));
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(store.claim("caseEvents", "recent").outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(store.claim("caseEvents", "old").outcome()).isEqualTo(Outcome.CLAIMED);
+    }
+}
