@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.pledge.contracts.Topics;
 import org.pledge.local.issuer.IssuerServer;
 import org.pledge.local.mail.MailServer;
+import org.pledge.local.process.Orphans;
 import org.pledge.local.process.ProcessSupervisor;
 import org.pledge.local.process.Supervised;
 import org.pledge.local.sandbox.PaymentSandbox;
@@ -58,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
 
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
     static final int TOPIC_PARTITIONS = 3;
+    static final String CHILDREN_FILE = "services.pids";
 
     private final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private final LocalOptions options;
@@ -125,6 +127,9 @@ public final class LocalStack implements AutoCloseable {
         checkJars();
         Files.createDirectories(data);
         lock(data);
+        for (String orphan : Orphans.reap(data.resolve(CHILDREN_FILE), STOP_GRACE)) {
+            out.printf("pledge-local: ended %s, left running by an earlier launcher that was killed%n", orphan);
+        }
         checkPorts();
         out.printf("pledge-local: data in %s%n", data);
 
@@ -318,6 +323,7 @@ public final class LocalStack implements AutoCloseable {
             started.put(service, supervisor.start(service.name(), command, Map.of(), options.root(), logFile));
             out.printf("pledge-local: started %s (pid %d), log in %s%n", service.name(), started.get(service).pid(), logFile);
         }
+        Orphans.remember(options.data().resolve(CHILDREN_FILE), supervisor.children());
         Map<ServiceSpec, CompletableFuture<String>> waits = new LinkedHashMap<>();
         started.forEach((service, process) -> waits.put(service, CompletableFuture.supplyAsync(() -> awaitService(service, process, start))));
         List<String> unhealthy = new ArrayList<>();
@@ -408,6 +414,13 @@ public final class LocalStack implements AutoCloseable {
             out.println("pledge-local: stopping the services ...");
         }
         supervisor.stopAll();
+        try {
+            if (!supervisor.children().isEmpty() && supervisor.children().stream().noneMatch(Supervised::isAlive)) {
+                Files.deleteIfExists(options.data().resolve(CHILDREN_FILE));
+            }
+        } catch (IOException e) {
+            log.debug("could not delete the pid file", e);
+        }
         while (!infrastructure.isEmpty()) {
             Map.Entry<String, AutoCloseable> part = infrastructure.pop();
             try {

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +116,6 @@ class LocalStackIT {
                 .hasMessageContaining("guarantee-service-exec.jar")
                 .hasMessageContaining("Build them first");
         assertThat(Http.portFree(ports.kafka())).isTrue();
-        assertThat(Map.of()).isEmpty();
+        assertThat(root.resolve("data").resolve("kafka")).doesNotExist();
     }
 }

@@ -59,7 +59,9 @@ class LocalStackServicesIT {
                     "--pledge.local.parent-pid=" + ProcessHandle.current().pid(),
                     "fake case-service up");
             assertThat(console.toString()).contains("case-service healthy after");
+            assertThat(Files.readString(root.resolve("data/services.pids"))).contains(child.pid() + " case-service");
         }
+        assertThat(root.resolve("data/services.pids")).doesNotExist();
         assertThat(child.process().toHandle().isAlive()).isFalse();
         assertThat(ProcessHandle.of(child.pid()).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(Http.portFree(caseService.port())).isTrue();

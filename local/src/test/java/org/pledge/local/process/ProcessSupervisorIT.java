@@ -25,7 +25,7 @@ class ProcessSupervisorIT {
     }
 
     static List<ProcessHandle> awaitReady(Supervised child, int expectedProcesses) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             List<ProcessHandle> tree = new ArrayList<>();
             tree.add(child.process().toHandle());
