@@ -198,10 +198,10 @@ public class CaseAggregate {
 
     @CommandHandler
     public void handle(MarkServiceStandardBreachedCommand command) {
-        if (breached || command.now() == null) {
+        if (breached || !status.isOpen() || pausedSince != null || command.now() == null || command.now().isBefore(deadline)) {
             return; // idempotent: nothing to record
         }
-        recordDueMarkers(command.now()); // ignores closed, paused and not-yet-due cases
+        recordDueMarkers(command.now()); // the at-risk marker first, if it was missed
     }
 
     @CommandHandler
@@ -384,11 +384,19 @@ public class CaseAggregate {
                 .orElseThrow(() -> new InvalidCaseCommandException(InvalidCaseCommandException.CALENDAR_UNKNOWN,
                         "no business calendar " + serviceType.calendarId()));
         ClockSpec clock = ClockSpec.of(serviceType.standard(), calendar, serviceType.atRiskShare(), receivedAt);
+        Instant newDeadline = ServiceStandardClock.deadline(clock);
+        Instant newAtRiskAt = ServiceStandardClock.atRiskAt(clock);
         apply(new CaseSubmittedEvent(id, serviceType.code(), channel, submittedAt, receivedAt, receivedAtStatedBy, applicant,
                 feePaid, serviceType.standard().toString(), serviceType.atRiskShare(), serviceType.guaranteed(), calendar.id(),
-                calendar.version(), ServiceStandardClock.deadline(clock), ServiceStandardClock.atRiskAt(clock), previousCaseId,
-                followUpRequest, followUpReason));
-        recordDueMarkers(submittedAt);
+                calendar.version(), newDeadline, newAtRiskAt, previousCaseId, followUpRequest, followUpReason));
+        // Inside a creating handler Axon sources the applied events only after the handler returns, so the
+        // markers due at once (a paper application keyed in late) are decided from the values just computed.
+        if (!submittedAt.isBefore(newAtRiskAt)) {
+            apply(new CaseMarkedAtRiskEvent(id, newAtRiskAt, newDeadline, submittedAt));
+        }
+        if (!submittedAt.isBefore(newDeadline)) {
+            apply(new ServiceStandardBreachedEvent(id, newDeadline, submittedAt));
+        }
     }
 
     /** Records the at-risk and breach markers due at {@code now}, in that order, each once; not while paused or closed. */
