@@ -277,7 +277,7 @@ public class CaseAggregate {
         clockStartedAt = event.receivedAt();
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.submittedAt();
+        touch(event.submittedAt());
     }
 
     @EventSourcingHandler
@@ -286,20 +286,20 @@ public class CaseAggregate {
         if (status == CaseStatus.SUBMITTED) {
             status = CaseStatus.ASSIGNED;
         }
-        lastChangeAt = event.assignedAt();
+        touch(event.assignedAt());
     }
 
     @EventSourcingHandler
     void on(CaseWorkStartedEvent event) {
         status = CaseStatus.IN_PROGRESS;
-        lastChangeAt = event.startedAt();
+        touch(event.startedAt());
     }
 
     @EventSourcingHandler
     void on(InformationRequestedEvent event) {
         status = CaseStatus.AWAITING_INFORMATION;
         pausedSince = event.requestedAt();
-        lastChangeAt = event.requestedAt();
+        touch(event.requestedAt());
     }
 
     @EventSourcingHandler
@@ -309,19 +309,19 @@ public class CaseAggregate {
         status = CaseStatus.IN_PROGRESS;
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.receivedAt();
+        touch(event.receivedAt());
     }
 
     @EventSourcingHandler
     void on(CaseMarkedAtRiskEvent event) {
         atRiskMarked = true;
-        lastChangeAt = event.markedAt();
+        touch(event.markedAt());
     }
 
     @EventSourcingHandler
     void on(ServiceStandardBreachedEvent event) {
         breached = true;
-        lastChangeAt = event.markedAt();
+        touch(event.markedAt());
     }
 
     @EventSourcingHandler
@@ -333,7 +333,7 @@ public class CaseAggregate {
         status = CaseStatus.RESOLVED;
         resolvedAt = event.resolvedAt();
         deadline = event.deadline();
-        lastChangeAt = event.resolvedAt();
+        touch(event.resolvedAt());
     }
 
     @EventSourcingHandler
@@ -343,7 +343,7 @@ public class CaseAggregate {
             pausedSince = null;
         }
         status = CaseStatus.WITHDRAWN;
-        lastChangeAt = event.withdrawnAt();
+        touch(event.withdrawnAt());
     }
 
     @EventSourcingHandler
@@ -353,7 +353,7 @@ public class CaseAggregate {
         resolvedAt = null;
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.reopenedAt();
+        touch(event.reopenedAt());
     }
 
     @EventSourcingHandler
@@ -361,10 +361,17 @@ public class CaseAggregate {
         calendarVersion = event.calendarVersion();
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.recalculatedAt();
+        touch(event.recalculatedAt());
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The case's last change never moves back (a late scheduler command may carry an older instant). */
+    private void touch(Instant at) {
+        if (lastChangeAt == null || at.isAfter(lastChangeAt)) {
+            lastChangeAt = at;
+        }
+    }
 
     private void open(String id, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
                       String receivedAtStatedBy, Applicant applicant, Money feePaid, String previousCaseId,

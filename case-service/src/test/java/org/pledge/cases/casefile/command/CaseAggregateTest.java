@@ -231,6 +231,14 @@ class CaseAggregateTest {
         }
 
         @Test
+        void openFollowUp_isRejected_whenTheReasonIsNotACode() {
+            fixture.givenNoPriorActivity()
+                    .when(new org.pledge.cases.casefile.api.OpenFollowUpCaseCommand("fu-3", "case-0", "Unhappy!!",
+                            CaseMother.PASSPORT, SUBMITTED_AT, CaseMother.applicant(), Money.zero("CAD")))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.REASON_CODE_INVALID));
+        }
+
+        @Test
         void openFollowUp_isRejected_whenThePreviousCaseIsMissing() {
             fixture.givenNoPriorActivity()
                     .when(new org.pledge.cases.casefile.api.OpenFollowUpCaseCommand("fu-2", " ", "low-satisfaction",
@@ -729,6 +737,51 @@ class CaseAggregateTest {
             fixture.given(CaseMother.inProgress())
                     .when(new RecalculateDeadlineCommand(CASE_ID, CALENDAR_ID, 9, now))
                     .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.CALENDAR_UNKNOWN));
+        }
+    }
+
+    /** Once the breach is recorded, the promise is missed: pauses and new calendar versions no longer move the deadline. */
+    @Nested
+    class AfterTheBreach {
+
+        private final Instant breachedAt = DEADLINE.plusSeconds(60);
+        private final Instant pausedAt = Instant.parse("2025-06-17T14:00:00Z");
+        private final Instant resumedAt = Instant.parse("2025-06-19T14:00:00Z");
+
+        private Object[] breachedThenPaused() {
+            return new Object[] {new CaseMarkedAtRiskEvent(CASE_ID, AT_RISK_AT, DEADLINE, AT_RISK_AT),
+                    new ServiceStandardBreachedEvent(CASE_ID, DEADLINE, breachedAt),
+                    new InformationRequestedEvent(CASE_ID, "missing-photo", pausedAt)};
+        }
+
+        @Test
+        void informationReceived_keepsTheBreachedDeadline() {
+            fixture.given(CaseMother.inProgress())
+                    .andGiven(breachedThenPaused())
+                    .when(new RecordInformationReceivedCommand(CASE_ID, resumedAt))
+                    .expectEvents(new InformationReceivedEvent(CASE_ID, pausedAt, resumedAt, DEADLINE, AT_RISK_AT));
+        }
+
+        @Test
+        void resolve_afterAPauseThatFollowedTheBreach_isStillLate() {
+            // the pause (Tue 17 -> Thu 19) does not help: last counted day Mon 16; Tue 17 .. Fri 20 -> 4 business days late.
+            Instant resolvedAt = Instant.parse("2025-06-20T14:00:00Z");
+            fixture.given(CaseMother.inProgress())
+                    .andGiven(breachedThenPaused())
+                    .andGiven(new InformationReceivedEvent(CASE_ID, pausedAt, resumedAt, DEADLINE, AT_RISK_AT))
+                    .when(new ResolveCaseCommand(CASE_ID, Outcome.APPROVED, "done", resolvedAt))
+                    .expectEvents(new CaseResolvedEvent(CASE_ID, Outcome.APPROVED, "done", resolvedAt, false, 4, DEADLINE));
+        }
+
+        @Test
+        void recalculate_recordsTheNewVersion_butKeepsTheBreachedDeadline() {
+            catalogue.with(CaseMother.calendarV2());
+            Instant now = Instant.parse("2025-06-17T16:00:00Z");
+            fixture.given(CaseMother.inProgress())
+                    .andGiven(new CaseMarkedAtRiskEvent(CASE_ID, AT_RISK_AT, DEADLINE, AT_RISK_AT),
+                            new ServiceStandardBreachedEvent(CASE_ID, DEADLINE, breachedAt))
+                    .when(new RecalculateDeadlineCommand(CASE_ID, CALENDAR_ID, 2, now))
+                    .expectEvents(new DeadlineRecalculatedEvent(CASE_ID, CALENDAR_ID, 2, DEADLINE, AT_RISK_AT, now));
         }
     }
 
