@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
 import org.pledge.cases.casefile.api.CaseAssignedEvent;
@@ -78,6 +79,7 @@ import org.pledge.cases.sla.ServiceStandardClock;
  *       change); a newer version is adopted only through {@link RecalculateDeadlineCommand}.</li>
  * </ul>
  */
+@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger")
 public class CaseAggregate {
 
     private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
