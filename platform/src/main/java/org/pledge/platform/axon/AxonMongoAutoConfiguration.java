@@ -145,17 +145,22 @@ public class AxonMongoAutoConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
-    /** Axon's own origin provider (correlationId, traceId) plus the actor metadata every command carries. */
+    /**
+     * Axon's origin provider, with its "id of the message that caused this one" under {@code causationId} (Axon
+     * calls it {@code correlationId} by default) and the root message id under {@code traceId}, so that
+     * {@code correlationId} can carry the request's {@code X-Correlation-Id} from command to events unchanged.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "messageOriginProvider")
     public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider(ActorMetadata.CAUSATION_ID, "traceId");
     }
 
+    /** Copies actor, roles, channel and correlation id from each handled message to the messages it causes. */
     @Bean
     public CorrelationDataProvider pledgeActorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(
-                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL);
+                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL, ActorMetadata.CORRELATION_ID);
     }
 
     /**

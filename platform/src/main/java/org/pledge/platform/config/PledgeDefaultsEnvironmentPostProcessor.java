@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import org.pledge.platform.messaging.consume.InvalidCloudEventException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -79,8 +78,6 @@ public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
             derived.put(binding + "consumer.back-off-multiplier", consumer.backOffMultiplier());
             derived.put(binding + "consumer.back-off-max-interval", consumer.backOffMaxInterval().toMillis());
             derived.put(binding + "consumer.concurrency", consumer.concurrency());
-            derived.put(binding + "consumer.retryable-exceptions[" + InvalidCloudEventException.class.getName() + "]",
-                    false);
             String kafka = "spring.cloud.stream.kafka.bindings." + name + "-in-0.consumer.";
             derived.put(kafka + "enable-dlq", true);
             derived.put(kafka + "dlq-name", consumer.deadLetterTopic());
