@@ -55,4 +55,15 @@ class PledgeDefaultsEnvironmentPostProcessorTest {
 
         assertThat(env.getProperty("spring.cloud.function.definition")).isEqualTo("mine");
     }
+
+    @Test
+    void namedProcessorWithoutMode_isPooled_andAnExplicitModeWins() {
+        StandardEnvironment env = environment(new MockPropertySource()
+                .withProperty("axon.eventhandling.processors.notifications.dlq.enabled", "true")
+                .withProperty("axon.eventhandling.processors.legacy.mode", "tracking"));
+
+        assertThat(env.getProperty("axon.eventhandling.processors.notifications.mode")).isEqualTo("pooled");
+        assertThat(env.getProperty("axon.eventhandling.processors.integration-publisher.mode")).isEqualTo("pooled");
+        assertThat(env.getProperty("axon.eventhandling.processors.legacy.mode")).isEqualTo("tracking");
+    }
 }

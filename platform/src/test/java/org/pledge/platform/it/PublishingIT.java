@@ -73,4 +73,29 @@ class PublishingIT {
         assertThat(processor).isPresent();
         assertThat(processor.get().supportsReset()).isFalse();
     }
+
+    @Test
+    void sendRejectedByKafka_isRetriedByTheProcessor_soTheSendIsSynchronous() {
+        String caseId = "case-" + UUID.randomUUID();
+        publisherProbe.oversizedToInject.set(2);
+
+        commands.sendAndWait(new TestApp.OpenTestCase(caseId, "oversized report"));
+
+        ConsumerRecord<String, byte[]> record = RawKafka.await(TestApp.OUT_TOPIC,
+                r -> caseId.equals(r.key()), Duration.ofSeconds(60));
+        assertThat(publisherProbe.oversizedInjected.get()).isEqualTo(2);
+        assertThat(record.value().length).isLessThan(1024);
+    }
+
+    @Test
+    void processingGroupThatOptedIn_parksFailingEventsInTheMongoDeadLetterQueue() {
+        String caseId = "case-" + UUID.randomUUID();
+
+        commands.sendAndWait(new TestApp.OpenTestCase(caseId, "poison pill"));
+
+        var queue = processing.deadLetterQueue(TestApp.DLQ_GROUP).orElseThrow();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queue.contains(caseId));
+        assertThat(processing.eventProcessor(TestApp.DLQ_GROUP,
+                org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class)).isPresent();
+    }
 }

@@ -38,6 +38,7 @@ public class TestApp {
     public static final String OUT_TOPIC = "pledge.test.v1";
     public static final String IN_TOPIC = "pledge.test.inbound.v1";
     public static final String PUBLISHER_GROUP = "integration-publisher";
+    public static final String DLQ_GROUP = "dlq-probe";
 
     public record OpenTestCase(@TargetAggregateIdentifier String caseId, String title) {
     }
@@ -90,6 +91,8 @@ public class TestApp {
     public static class PublisherProbe {
         public final AtomicInteger failuresToInject = new AtomicInteger();
         public final AtomicInteger failuresInjected = new AtomicInteger();
+        public final AtomicInteger oversizedToInject = new AtomicInteger();
+        public final AtomicInteger oversizedInjected = new AtomicInteger();
     }
 
     @Bean
@@ -107,8 +110,14 @@ public class TestApp {
                 probe.failuresInjected.incrementAndGet();
                 throw new IllegalStateException("broker unavailable (simulated)");
             }
+            String title = opened.title();
+            if (title.contains("oversized") && probe.oversizedToInject.getAndDecrement() > 0) {
+                // bigger than the producer's max.request.size: the broker send itself fails
+                probe.oversizedInjected.incrementAndGet();
+                title = "x".repeat(2 * 1024 * 1024);
+            }
             return Optional.of(OutboundIntegrationEvent.of(OUT_TOPIC, "pledge.test.opened.v1", opened.caseId(),
-                    new TestCaseOpenedV1(opened.caseId(), opened.title())));
+                    new TestCaseOpenedV1(opened.caseId(), title)));
         };
     }
 
@@ -121,6 +130,18 @@ public class TestApp {
             }
             probe.handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         });
+    }
+
+    /** A read-model-like handler that opted into Axon's Mongo dead-letter queue; "poison" events fail. */
+    @org.springframework.stereotype.Component
+    @org.axonframework.config.ProcessingGroup(DLQ_GROUP)
+    public static class PoisonSensitiveProjection {
+        @org.axonframework.eventhandling.EventHandler
+        public void on(TestCaseOpened event) {
+            if (event.title().contains("poison")) {
+                throw new IllegalStateException("cannot project " + event.caseId());
+            }
+        }
     }
 
     @Bean
