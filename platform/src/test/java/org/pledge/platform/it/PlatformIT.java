@@ -23,7 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=15000",
         "spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=10000",
         "axon.eventhandling.processors.integration-publisher.token-claim-interval=200",
-        "axon.eventhandling.processors.dlq-probe.dlq.enabled=true"
+        "axon.eventhandling.processors.dlq-probe.dlq.enabled=true",
+        "pledge.axon.snapshot-threshold=3"
 })
 @ContextConfiguration(initializers = PledgeTestInitializer.class)
 // Boot switches metrics export off in tests; the prometheus endpoint is part of what is tested

@@ -46,14 +46,27 @@ public class TestApp {
     public record TestCaseOpened(String caseId, String title) {
     }
 
+    public record RenameTestCase(@TargetAggregateIdentifier String caseId, String title) {
+    }
+
+    public record TestCaseRenamed(String caseId, String title) {
+    }
+
+    public static class SameTitle extends org.pledge.platform.web.PledgeException {
+        public SameTitle() {
+            super("test-case.same-title", org.springframework.http.HttpStatus.CONFLICT, "The case already has this title.");
+        }
+    }
+
     /** The contract record: no Axon types. */
     public record TestCaseOpenedV1(String caseId, String title) {
     }
 
-    @Aggregate
+    @Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger")
     public static class TestCase {
         @AggregateIdentifier
         private String caseId;
+        private String title;
 
         protected TestCase() {
         }
@@ -64,9 +77,23 @@ public class TestApp {
             apply(new TestCaseOpened(command.caseId(), command.title()));
         }
 
+        @CommandHandler
+        public void handle(RenameTestCase command) {
+            if (command.title().equals(title)) {
+                throw new SameTitle();
+            }
+            apply(new TestCaseRenamed(caseId, command.title()));
+        }
+
         @EventSourcingHandler
         public void on(TestCaseOpened event) {
             this.caseId = event.caseId();
+            this.title = event.title();
+        }
+
+        @EventSourcingHandler
+        public void on(TestCaseRenamed event) {
+            this.title = event.title();
         }
     }
 
