@@ -1,0 +1,41 @@
+package org.pledge.cases.casefile.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+import org.pledge.cases.catalogue.api.Money;
+
+/**
+ * A case was submitted (or opened as a follow-up) and its clock started.
+ *
+ * <p>PERSONAL DATA: {@code applicant} (name and contact points) is the only personal data in the case's
+ * events; it is here because the client must be told. A later issue encrypts it per person
+ * (crypto-shredding). No other case event may carry it.
+ *
+ * @param caseId             the case
+ * @param serviceTypeCode    the service applied for
+ * @param channel            where the application came in
+ * @param submittedAt        when it was keyed in
+ * @param receivedAt         when the clock started: the stated receipt instant, else {@code submittedAt}
+ * @param receivedAtStatedBy who stated an earlier receipt instant, or null
+ * @param applicant          PERSONAL DATA (see above)
+ * @param feePaid            the fee paid
+ * @param serviceStandard    the standard used, in its string form (e.g. {@code 10 business days})
+ * @param atRiskShare        the at-risk share used
+ * @param guaranteed         whether the standard was guaranteed when the case was submitted
+ * @param calendarId         the business calendar
+ * @param calendarVersion    the calendar version the deadline used
+ * @param deadline           the deadline
+ * @param atRiskAt           when the case becomes at risk
+ * @param previousCaseId     for a follow-up: the earlier case; else null
+ * @param followUpRequestId  for a follow-up: the request that opened it; else null
+ * @param followUpReason     for a follow-up: the reason code; else null
+ */
+@Revision("1")
+public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
+                                 Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
+                                 String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
+                                 int calendarVersion, Instant deadline, Instant atRiskAt, String previousCaseId,
+                                 String followUpRequestId, String followUpReason) {
+}

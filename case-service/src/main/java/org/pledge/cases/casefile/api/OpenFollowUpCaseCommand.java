@@ -1,0 +1,28 @@
+package org.pledge.cases.casefile.api;
+
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.cases.catalogue.api.Money;
+
+/**
+ * Opens a follow-up case linked to an earlier case (e.g. after a low satisfaction score). The case id is
+ * derived from {@code followUpRequestId} ({@link CaseIds#forFollowUp}), so repeating the request opens no
+ * second case: the repeat is accepted and does nothing.
+ *
+ * @param followUpRequestId the request's id (e.g. feedback-service's follow-up id)
+ * @param previousCaseId    the earlier case
+ * @param reason            why the follow-up was requested (a reason code)
+ * @param serviceTypeCode   the service type of the follow-up
+ * @param openedAt          now, from the caller's injected clock
+ * @param applicant         the client (personal data), as known from the earlier case
+ * @param feePaid           usually zero
+ */
+public record OpenFollowUpCaseCommand(String followUpRequestId, String previousCaseId, String reason, String serviceTypeCode,
+                                      Instant openedAt, Applicant applicant, Money feePaid) {
+
+    @TargetAggregateIdentifier
+    public String caseId() {
+        return CaseIds.forFollowUp(followUpRequestId);
+    }
+}

@@ -1,0 +1,5 @@
+package org.pledge.cases.casefile.api;
+
+public enum Outcome {
+    APPROVED, REFUSED, OTHER
+}

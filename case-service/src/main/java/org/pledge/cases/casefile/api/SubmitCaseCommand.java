@@ -1,0 +1,25 @@
+package org.pledge.cases.casefile.api;
+
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.cases.catalogue.api.Money;
+
+/**
+ * A channel submits a case.
+ *
+ * @param caseId             chosen by the channel (a UUID)
+ * @param serviceTypeCode    the service applied for
+ * @param channel            where the application came in
+ * @param submittedAt        now, from the caller's injected clock
+ * @param receivedAt         for PAPER and MAIL applications keyed in later: when the application was
+ *                           actually received, as the channel states it; null otherwise (the clock then
+ *                           starts at {@code submittedAt})
+ * @param receivedAtStatedBy who stated {@code receivedAt} (e.g. a mail-room clerk's id); required with it
+ * @param applicant          the client (personal data)
+ * @param feePaid            the fee paid (zero when waived)
+ */
+public record SubmitCaseCommand(@TargetAggregateIdentifier String caseId, String serviceTypeCode, SubmissionChannel channel,
+                                Instant submittedAt, Instant receivedAt, String receivedAtStatedBy, Applicant applicant,
+                                Money feePaid) {
+}

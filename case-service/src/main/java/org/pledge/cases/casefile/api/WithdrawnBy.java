@@ -1,0 +1,6 @@
+package org.pledge.cases.casefile.api;
+
+/** Who withdrew a case: the client through their channel, or a caseworker. */
+public enum WithdrawnBy {
+    CHANNEL, CASEWORKER
+}

@@ -1,0 +1,118 @@
+package org.pledge.cases.casefile.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.pledge.cases.casefile.api.Applicant;
+import org.pledge.cases.casefile.api.SubmitCaseCommand;
+import org.pledge.cases.casefile.query.CaseSummaries;
+import org.pledge.cases.casefile.query.CaseSummary;
+import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.security.CurrentActor;
+import org.pledge.platform.web.PledgeException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own). */
+@RestController
+@RequestMapping("/api/cases")
+@Validated
+class CaseController {
+
+    private final CommandGateway commands;
+    private final CaseSummaries summaries;
+    private final SubmissionKeys keys;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    CaseController(CommandGateway commands, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock) {
+        this.commands = commands;
+        this.summaries = summaries;
+        this.keys = keys;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    record Submitted(String caseId) {
+    }
+
+    @PostMapping
+    ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
+                                     @Valid @RequestBody SubmitCaseRequest request) {
+        CurrentActor actor = CurrentActor.current().orElseThrow();
+        String caseId = keys.caseIdFor(actor.subject(), idempotencyKey, hash(request), clock.instant());
+        var a = request.applicant();
+        SubmitCaseCommand command = new SubmitCaseCommand(caseId, request.serviceType(), request.channel(), clock.instant(),
+                request.receivedAt(), request.receivedAtStatedBy(),
+                new Applicant(a.reference(), a.name(), a.email(), a.phone(), a.postalAddress(), a.language(), a.preferredChannel()),
+                request.feePaid() == null ? null : new Money(request.feePaid().amount(), request.feePaid().currency()));
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException e) {
+            // a retry of a submission whose case exists already (same key, same body): the same case, as promised
+        }
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(new Submitted(caseId));
+    }
+
+    @GetMapping("/{caseId}")
+    CaseSummary get(@PathVariable @Size(max = 64) String caseId) {
+        CaseSummary summary = summaries.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        CurrentActor actor = CurrentActor.current().orElseThrow();
+        if (onlyOwnCases(actor) && !actor.subject().equals(summary.submittedBy())) {
+            throw new CaseNotFoundException(caseId); // a channel sees only what it submitted
+        }
+        return summary;
+    }
+
+    @GetMapping
+    List<CaseSummary> list(@RequestParam(required = false) @Size(max = 32) String status,
+                           @RequestParam(required = false) @Size(max = 64) String serviceType,
+                           @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        CurrentActor actor = CurrentActor.current().orElseThrow();
+        return summaries.page(status, serviceType, onlyOwnCases(actor) ? actor.subject() : null, page, size);
+    }
+
+    private static boolean onlyOwnCases(CurrentActor actor) {
+        return actor.roles().contains("channel")
+                && actor.roles().stream().noneMatch(r -> r.equals("caseworker") || r.equals("operations") || r.equals("auditor"));
+    }
+
+    private String hash(SubmitCaseRequest request) {
+        try {
+            byte[] canonical = objectMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static class CaseNotFoundException extends PledgeException {
+        CaseNotFoundException(String caseId) {
+            super("case.not-found", HttpStatus.NOT_FOUND, "no case " + caseId);
+        }
+    }
+}

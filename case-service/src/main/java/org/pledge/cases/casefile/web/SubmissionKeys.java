@@ -1,0 +1,60 @@
+package org.pledge.cases.casefile.web;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.pledge.platform.web.PledgeException;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers which case an {@code Idempotency-Key} created, per submitter: the same key with the same
+ * body gets the same case id; the same key with another body is refused. Keyed by {@code _id}, so the
+ * check is a unique-index look-up on both MongoDB and mongo-java-server, and safe under concurrent retries.
+ */
+@Component
+class SubmissionKeys {
+
+    private final MongoCollection<Document> collection;
+
+    SubmissionKeys(MongoDatabaseFactory databases) {
+        this.collection = databases.getMongoDatabase().getCollection("submission_keys");
+    }
+
+    /** The case id for this key and body: a new one on first use, the remembered one after. */
+    String caseIdFor(String submitter, String key, String bodyHash, Instant now) {
+        String id = submitter + "\u0000" + key;
+        String caseId = UUID.randomUUID().toString();
+        try {
+            collection.insertOne(new Document("_id", id).append("bodyHash", bodyHash).append("caseId", caseId)
+                    .append("createdAt", Date.from(now)));
+            return caseId;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document existing = collection.find(Filters.eq("_id", id)).first();
+        if (existing == null) {
+            throw new IllegalStateException("submission key vanished");
+        }
+        if (!bodyHash.equals(existing.getString("bodyHash"))) {
+            throw new KeyReusedException();
+        }
+        return existing.getString("caseId");
+    }
+
+    static class KeyReusedException extends PledgeException {
+        KeyReusedException() {
+            super("case.idempotency-key-reused", HttpStatus.CONFLICT,
+                    "this Idempotency-Key was used before with a different request body");
+        }
+    }
+}

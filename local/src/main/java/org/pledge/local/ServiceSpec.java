@@ -1,0 +1,68 @@
+package org.pledge.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One of the four services as the local stack starts it. */
+public record ServiceSpec(String name, int port, String database) {
+
+    public static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("case-service", 8081, "pledge-case"),
+            new ServiceSpec("feedback-service", 8082, "pledge-feedback"),
+            new ServiceSpec("notification-service", 8083, "pledge-notification"),
+            new ServiceSpec("guarantee-service", 8084, "pledge-guarantee"));
+
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /** {@code <root>/<service>/target/<service>-exec.jar} */
+    public Path jar(Path root) {
+        return root.resolve(name).resolve("target").resolve(name + "-exec.jar");
+    }
+
+    public String healthUrl() {
+        return "http://localhost:" + port + "/actuator/health";
+    }
+
+    /** The Spring Boot arguments pointing the service at the local infrastructure. */
+    public List<String> arguments(LocalOptions.Ports ports, LocalOptions.Secrets secrets, long parentPid) {
+        String kafka = "localhost:" + ports.kafka();
+        String issuer = "http://localhost:" + ports.issuer();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.data.mongodb.uri=mongodb://localhost:" + ports.mongo() + "/" + database,
+                "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--pledge.security.issuer-uri=" + issuer,
+                "--pledge.security.jwk-set-uri=" + issuer + "/oauth2/jwks",
+                "--pledge.security.audiences=pledge",
+                "--pledge.local.parent-pid=" + parentPid,
+                "--spring.mail.host=localhost",
+                "--spring.mail.port=" + ports.smtp()));
+        if (name.equals("notification-service")) {
+            args.add("--pledge.sms.base-url=http://localhost:" + ports.sms());
+            args.add("--pledge.sms.callback-secret=" + secrets.sms());
+        }
+        if (name.equals("guarantee-service")) {
+            args.add("--pledge.payments.base-url=http://localhost:" + ports.payments());
+            args.add("--pledge.payments.callback-secret=" + secrets.payments());
+        }
+        return args;
+    }
+
+    /** The whole command line: {@code java <jvm options> -jar <jar> <arguments>}. */
+    public List<String> command(Path java, String jvmOptions, Path jar, List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        for (String option : jvmOptions.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.add("-Dpledge.local.service=" + name);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(arguments);
+        return command;
+    }
+}

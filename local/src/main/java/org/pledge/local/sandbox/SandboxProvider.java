@@ -1,0 +1,443 @@
+package org.pledge.local.sandbox;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.pledge.local.Http;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A sandbox of an outside provider (SMS gateway, payment provider) that behaves like a real one: it accepts
+ * requests under an {@code Idempotency-Key}, answers with a provider id (the same id for a repeated key),
+ * later moves the request to its final status and sends a signed callback, answers status look-ups, and can be
+ * told to fail, time out or slow down. See docs/local-stack.md for the API.
+ */
+public abstract class SandboxProvider implements AutoCloseable {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_CALLBACK_ATTEMPTS = 6;
+
+    /**
+     * @param secret             shared secret of the callback signature (HMAC-SHA256)
+     * @param completionDelay    how long after acceptance the request reaches its final status and the callback goes out
+     * @param stateFile          where accepted requests are kept across restarts (null = memory only)
+     * @param defaultCallbackUrl callback URL for requests that carry none (null = no callback)
+     */
+    public record Settings(String secret, Duration completionDelay, Path stateFile, String defaultCallbackUrl) {
+    }
+
+    /** The final status of a request and the fields that come with it. */
+    protected record Outcome(String status, Map<String, Object> details) {
+    }
+
+    /** One accepted request; public fields so the state file is plain JSON. */
+    public static final class Entry {
+        public String id;
+        public String idempotencyKey;
+        public String status;
+        public String createdAt;
+        public String updatedAt;
+        public String callbackUrl;
+        public String callbackStatus;
+        public int callbackAttempts;
+        public Map<String, Object> request = new LinkedHashMap<>();
+        public Map<String, Object> details = new LinkedHashMap<>();
+    }
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final String name;
+    private final String collection;
+    private final String idPrefix;
+    private final Settings settings;
+    private final HttpServer server;
+    private final ExecutorService httpPool;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final Map<String, Entry> byKey = new LinkedHashMap<>();
+    private final Map<String, Entry> byId = new LinkedHashMap<>();
+    private SandboxMode mode = SandboxMode.OK;
+
+    protected SandboxProvider(String name, String collection, String idPrefix, int port, Settings settings) throws IOException {
+        this.name = name;
+        this.collection = collection;
+        this.idPrefix = idPrefix;
+        this.settings = settings;
+        this.httpPool = Executors.newCachedThreadPool(daemon(name + "-http"));
+        this.scheduler = Executors.newScheduledThreadPool(2, daemon(name + "-callbacks"));
+        load();
+        this.server = Http.server(port, httpPool);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Why the request is not acceptable, or null when it is. */
+    protected abstract String validate(Map<String, Object> request);
+
+    /** Status right after acceptance. */
+    protected abstract String initialStatus();
+
+    /** The final status this request will reach. */
+    protected abstract Outcome outcome(Map<String, Object> request);
+
+    /** The callback event type for a final status, e.g. {@code sms.delivered}. */
+    protected abstract String eventType(String finalStatus);
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public String collectionPath() {
+        return collection;
+    }
+
+    public synchronized SandboxMode mode() {
+        return mode;
+    }
+
+    public synchronized void mode(SandboxMode newMode) {
+        this.mode = newMode;
+        log.info("{} sandbox mode is now {}", name, newMode);
+    }
+
+    private synchronized SandboxMode takeMode() {
+        SandboxMode current = mode;
+        mode = current.consumeOne();
+        return current;
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.equals("/health")) {
+                Http.json(exchange, 200, Map.of("status", "UP"));
+            } else if (path.equals("/admin/mode")) {
+                adminMode(exchange, method);
+            } else if (path.equals("/admin/reset") && method.equals("POST")) {
+                reset();
+                Http.json(exchange, 200, Map.of("reset", true));
+            } else if (path.equals(collection) || path.startsWith(collection + "/")) {
+                api(exchange, method, path);
+            } else {
+                Http.error(exchange, 404, "no such resource: " + path);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("{} sandbox failed on {}", name, exchange.getRequestURI(), e);
+        }
+    }
+
+    private void adminMode(HttpExchange exchange, String method) throws IOException {
+        if (method.equals("GET")) {
+            Http.json(exchange, 200, mode());
+            return;
+        }
+        if (!method.equals("POST")) {
+            Http.error(exchange, 405, "GET or POST");
+            return;
+        }
+        try {
+            Map<String, Object> body = Http.JSON.readValue(Http.body(exchange), new TypeReference<>() { });
+            SandboxMode newMode = SandboxMode.from(body);
+            mode(newMode);
+            Http.json(exchange, 200, newMode);
+        } catch (IOException | IllegalArgumentException e) {
+            Http.error(exchange, 400, "bad mode: " + e.getMessage());
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, String path) throws IOException, InterruptedException {
+        SandboxMode current = takeMode();
+        switch (current.mode()) {
+            case "FAIL" -> {
+                Http.error(exchange, current.status(), name + " sandbox is in FAIL mode");
+                return;
+            }
+            case "TIMEOUT" -> {
+                if (current.apply() && method.equals("POST") && path.equals(collection)) {
+                    // the request takes effect; the caller just never hears about it
+                    submit(exchange, false);
+                }
+                TimeUnit.SECONDS.sleep(current.seconds());
+                // close the connection without any answer
+                return;
+            }
+            case "SLOW" -> TimeUnit.MILLISECONDS.sleep(current.delayMillis());
+            default -> {
+            }
+        }
+        if (method.equals("POST") && path.equals(collection)) {
+            submit(exchange, true);
+        } else if (method.equals("GET") && path.equals(collection)) {
+            String key = Http.query(exchange).get("idempotencyKey");
+            if (key == null) {
+                Http.json(exchange, 200, all());
+            } else {
+                Entry entry = byKey(key);
+                if (entry == null) {
+                    Http.error(exchange, 404, "no request with idempotency key " + key);
+                } else {
+                    Http.json(exchange, 200, view(entry));
+                }
+            }
+        } else if (method.equals("GET")) {
+            String id = path.substring(collection.length() + 1);
+            Entry entry = byId(id);
+            if (entry == null) {
+                Http.error(exchange, 404, "no request with id " + id);
+            } else {
+                Http.json(exchange, 200, view(entry));
+            }
+        } else {
+            Http.error(exchange, 405, "method not allowed");
+        }
+    }
+
+    private void submit(HttpExchange exchange, boolean answer) throws IOException {
+        String key = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+        if (key == null || key.isBlank()) {
+            if (answer) {
+                Http.error(exchange, 400, "the Idempotency-Key header is required");
+            }
+            return;
+        }
+        Map<String, Object> request;
+        try {
+            request = Http.JSON.readValue(Http.body(exchange), new TypeReference<>() { });
+        } catch (IOException e) {
+            if (answer) {
+                Http.error(exchange, 400, "the body must be a JSON object");
+            }
+            return;
+        }
+        String invalid = request == null ? "the body must be a JSON object" : validate(request);
+        if (invalid != null) {
+            if (answer) {
+                Http.error(exchange, 400, invalid);
+            }
+            return;
+        }
+        Entry entry;
+        boolean replay;
+        synchronized (this) {
+            entry = byKey.get(key);
+            replay = entry != null;
+            if (replay && !entry.request.equals(request)) {
+                if (answer) {
+                    Http.error(exchange, 409, "idempotency key " + key + " was used with a different request");
+                }
+                return;
+            }
+            if (!replay) {
+                entry = new Entry();
+                entry.id = idPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+                entry.idempotencyKey = key;
+                entry.status = initialStatus();
+                entry.createdAt = Instant.now().toString();
+                entry.updatedAt = entry.createdAt;
+                entry.request = request;
+                Object url = request.get("callbackUrl");
+                entry.callbackUrl = url != null ? url.toString() : settings.defaultCallbackUrl();
+                entry.callbackStatus = entry.callbackUrl == null ? "NONE" : "PENDING";
+                byKey.put(key, entry);
+                byId.put(entry.id, entry);
+                save();
+            }
+        }
+        if (!replay) {
+            Entry accepted = entry;
+            log.info("{} sandbox accepted {} (key {})", name, accepted.id, key);
+            scheduler.schedule(() -> complete(accepted), settings.completionDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (answer) {
+            exchange.getResponseHeaders().set("Idempotent-Replayed", String.valueOf(replay));
+            Http.json(exchange, replay ? 200 : 201, view(entry));
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle of a request
+
+    private void complete(Entry entry) {
+        synchronized (this) {
+            if (byId.get(entry.id) != entry) {
+                return; // reset meanwhile
+            }
+            Outcome outcome = outcome(entry.request);
+            entry.status = outcome.status();
+            entry.details.putAll(outcome.details());
+            entry.updatedAt = Instant.now().toString();
+            save();
+        }
+        if ("PENDING".equals(entry.callbackStatus)) {
+            deliver(entry);
+        }
+    }
+
+    private void deliver(Entry entry) {
+        byte[] body;
+        synchronized (this) {
+            if (byId.get(entry.id) != entry) {
+                return;
+            }
+            entry.callbackAttempts++;
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("eventId", entry.id + "-" + entry.status.toLowerCase());
+            event.put("type", eventType(entry.status));
+            event.putAll(view(entry));
+            event.remove("callback");
+            try {
+                body = Http.JSON.writeValueAsBytes(event);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        int status;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(entry.callbackUrl))
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .header(Hmac.HEADER, Hmac.sign(settings.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            status = -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        synchronized (this) {
+            if (status >= 200 && status < 300) {
+                entry.callbackStatus = "DELIVERED";
+                log.info("{} sandbox delivered the callback of {} to {}", name, entry.id, entry.callbackUrl);
+            } else if (entry.callbackAttempts >= MAX_CALLBACK_ATTEMPTS) {
+                entry.callbackStatus = "FAILED";
+                log.warn("{} sandbox gave up the callback of {} to {} after {} attempts", name, entry.id,
+                        entry.callbackUrl, entry.callbackAttempts);
+            } else {
+                long backoff = Math.min(30_000L, 1000L << (entry.callbackAttempts - 1));
+                scheduler.schedule(() -> deliver(entry), backoff, TimeUnit.MILLISECONDS);
+            }
+            save();
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private synchronized Entry byKey(String key) {
+        return byKey.get(key);
+    }
+
+    private synchronized Entry byId(String id) {
+        return byId.get(id);
+    }
+
+    private synchronized List<Map<String, Object>> all() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        byId.values().forEach(entry -> list.add(view(entry)));
+        return list;
+    }
+
+    public synchronized void reset() {
+        byKey.clear();
+        byId.clear();
+        mode = SandboxMode.OK;
+        save();
+    }
+
+    private Map<String, Object> view(Entry entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", entry.id);
+        view.put("idempotencyKey", entry.idempotencyKey);
+        view.put("status", entry.status);
+        view.putAll(entry.details);
+        view.put("createdAt", entry.createdAt);
+        view.put("updatedAt", entry.updatedAt);
+        view.put("request", entry.request);
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("url", entry.callbackUrl);
+        callback.put("status", entry.callbackStatus);
+        callback.put("attempts", entry.callbackAttempts);
+        view.put("callback", callback);
+        return view;
+    }
+
+    private void save() {
+        Path file = settings.stateFile();
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Http.JSON.writeValue(tmp.toFile(), new ArrayList<>(byId.values()));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("{} sandbox could not save its state to {}", name, file, e);
+        }
+    }
+
+    private void load() throws IOException {
+        Path file = settings.stateFile();
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        List<Entry> entries = Http.JSON.readValue(file.toFile(), new TypeReference<>() { });
+        for (Entry entry : entries) {
+            byKey.put(entry.idempotencyKey, entry);
+            byId.put(entry.id, entry);
+            if (entry.status.equals(initialStatus())) {
+                scheduler.schedule(() -> complete(entry), settings.completionDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } else if ("PENDING".equals(entry.callbackStatus)) {
+                scheduler.schedule(() -> deliver(entry), settings.completionDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        log.info("{} sandbox loaded {} requests from {}", name, entries.size(), file);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        scheduler.shutdownNow();
+        httpPool.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

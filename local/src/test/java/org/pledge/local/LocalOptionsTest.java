@@ -1,0 +1,64 @@
+package org.pledge.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalOptionsTest {
+
+    @Test
+    void defaults_put_the_data_under_the_repository_root_and_start_all_services(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(root.resolve("local/target"));
+        Path nested = Files.createDirectories(root.resolve("case-service/src"));
+
+        LocalOptions fromCwd = LocalOptions.parse(new String[0], name -> null, nested, null);
+        LocalOptions fromJar = LocalOptions.parse(new String[0], name -> null, Path.of("/"), root.resolve("local/target/local-exec.jar"));
+
+        assertThat(fromCwd.root()).isEqualTo(root.toAbsolutePath());
+        assertThat(fromJar.root()).isEqualTo(root.toAbsolutePath());
+        assertThat(fromCwd.data()).isEqualTo(root.resolve(".pledge").toAbsolutePath());
+        assertThat(fromCwd.services()).extracting(ServiceSpec::name)
+                .containsExactly("case-service", "feedback-service", "notification-service", "guarantee-service");
+        assertThat(fromCwd.serviceTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(fromCwd.ports()).isEqualTo(LocalOptions.Ports.DEFAULT);
+    }
+
+    @Test
+    void options_and_environment_override_the_defaults(@TempDir Path cwd) {
+        Map<String, String> env = Map.of("PLEDGE_DATA", "/tmp/from-env", "PLEDGE_SERVICE_TIMEOUT", "90",
+                "PLEDGE_SMS_CALLBACK_SECRET", "s1", "PLEDGE_SERVICE_JAVA_OPTS", "-Xmx256m");
+
+        LocalOptions fromEnv = LocalOptions.parse(new String[0], env::get, cwd, null);
+        LocalOptions fromArgs = LocalOptions.parse(new String[]{"--data=mine", "--infra-only", "--service-timeout=30"}, env::get, cwd, null);
+        LocalOptions subset = LocalOptions.parse(new String[]{"--services=guarantee-service,case-service"}, name -> null, cwd, null);
+
+        assertThat(fromEnv.data()).isEqualTo(Path.of("/tmp/from-env"));
+        assertThat(fromEnv.serviceTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(fromEnv.secrets().sms()).isEqualTo("s1");
+        assertThat(fromEnv.secrets().payments()).isEqualTo("payments-sandbox-secret");
+        assertThat(fromEnv.jvmOptions()).isEqualTo("-Xmx256m");
+        assertThat(fromArgs.data()).isEqualTo(cwd.resolve("mine").toAbsolutePath());
+        assertThat(fromArgs.services()).isEmpty();
+        assertThat(fromArgs.serviceTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(subset.services()).extracting(ServiceSpec::name).containsExactly("guarantee-service", "case-service");
+        assertThat(LocalOptions.parse(new String[]{"--no-services"}, name -> null, cwd, null).services()).isEmpty();
+    }
+
+    @Test
+    void unknown_options_and_services_are_refused(@TempDir Path cwd) {
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--colour"}, name -> null, cwd, null))
+                .hasMessageContaining("unknown option --colour");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--services=billing"}, name -> null, cwd, null))
+                .hasMessageContaining("unknown service billing");
+        assertThat(List.of(LocalOptions.USAGE.split("\n"))).anyMatch(line -> line.contains("--infra-only"));
+    }
+}

@@ -1,0 +1,54 @@
+package org.pledge.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceSpecTest {
+
+    static ServiceSpec spec(String name) {
+        return ServiceSpec.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void each_service_gets_its_port_database_and_the_local_infrastructure() {
+        LocalOptions.Secrets secrets = new LocalOptions.Secrets("sms-s", "pay-s");
+        List<String> args = spec("case-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 4242);
+
+        assertThat(args).containsExactly(
+                "--server.port=8081",
+                "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-case",
+                "--spring.cloud.stream.kafka.binder.brokers=localhost:9092",
+                "--spring.kafka.bootstrap-servers=localhost:9092",
+                "--pledge.security.issuer-uri=http://localhost:9000",
+                "--pledge.security.jwk-set-uri=http://localhost:9000/oauth2/jwks",
+                "--pledge.security.audiences=pledge",
+                "--pledge.local.parent-pid=4242",
+                "--spring.mail.host=localhost",
+                "--spring.mail.port=2525");
+        assertThat(spec("notification-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
+                .contains("--server.port=8083", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-notification",
+                        "--pledge.sms.base-url=http://localhost:9101", "--pledge.sms.callback-secret=sms-s")
+                .noneMatch(arg -> arg.startsWith("--pledge.payments"));
+        assertThat(spec("guarantee-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
+                .contains("--server.port=8084", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-guarantee",
+                        "--pledge.payments.base-url=http://localhost:9102", "--pledge.payments.callback-secret=pay-s");
+        assertThat(spec("feedback-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
+                .contains("--server.port=8082", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-feedback");
+    }
+
+    @Test
+    void the_command_runs_the_exec_jar_with_a_small_heap() {
+        ServiceSpec feedback = spec("feedback-service");
+        Path jar = feedback.jar(Path.of("/repo"));
+        List<String> command = feedback.command(Path.of("/jdk/bin/java"), ServiceSpec.DEFAULT_JVM_OPTIONS, jar, List.of("--a=b"));
+
+        assertThat(jar).isEqualTo(Path.of("/repo/feedback-service/target/feedback-service-exec.jar"));
+        assertThat(command.get(0)).isEqualTo("/jdk/bin/java");
+        assertThat(command).contains("-Xmx384m").containsSubsequence("-jar", jar.toString(), "--a=b");
+        assertThat(feedback.healthUrl()).isEqualTo("http://localhost:8082/actuator/health");
+    }
+}

@@ -1,0 +1,232 @@
+package org.pledge.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledge.testsupport.security.TestTokens;
+
+/**
+ * The README's run command, end to end: the launcher jar brings Kafka, MongoDB-wire, the OIDC issuer,
+ * SMTP, the sandboxes and the four services up; every service answers its secured endpoint for a token
+ * of the local issuer; stopping it (SIGTERM) leaves no process behind; a second start finds the data.
+ *
+ * <p>Uses the stack's fixed local ports (9000, 9092, 27017, 2525, 9100-9102, 8081-8084): nothing else may
+ * hold them while it runs.
+ */
+class LocalStackIT {
+
+    record Door(int port, String path, String client, String wrongClient) {
+    }
+
+    static final List<Door> DOORS = List.of(
+            new Door(8081, "/api/cases", "caseworker", "finance-1"),
+            new Door(8082, "/api/feedback/summary", "operations", "channel"),
+            new Door(8083, "/api/notifications", "auditor", "channel"),
+            new Door(8084, "/api/claims/cases", "finance-2", "channel"));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void stackComesUp_servesEveryDoor_stopsCleanly_andKeepsItsDataAcrossRestarts(@TempDir Path data) throws Exception {
+        String caseId;
+        try (Launcher stack = Launcher.start(data)) {
+            long healthyAfter = stack.awaitUp(Duration.ofSeconds(240));
+            System.out.printf("LOCAL STACK: all four services healthy %.1f s after start%n", healthyAfter / 1000.0);
+            assertThat(healthyAfter).as("services healthy within 120 s").isLessThan(120_000);
+
+            for (Door door : DOORS) {
+                URI uri = URI.create("http://localhost:" + door.port() + door.path());
+                assertThat(get(uri, token(door.client())).statusCode()).as("%s with %s", uri, door.client()).isEqualTo(200);
+                HttpResponse<String> wrongRole = get(uri, token(door.wrongClient()));
+                assertThat(wrongRole.statusCode()).as("%s with %s", uri, door.wrongClient()).isEqualTo(403);
+                assertThat(wrongRole.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                String role = door.client().replaceAll("-\\d$", "");
+                TestTokens foreign = TestTokens.get();
+                for (String bad : new String[] {null, foreign.expiredToken(role, role), foreign.tokenFromOtherIssuer(role, role),
+                        unsignedWithLocalIssuer(role), tamperedRoles(token(door.wrongClient()), role)}) {
+                    HttpResponse<String> response = get(uri, bad);
+                    assertThat(response.statusCode()).as("%s with %s", uri, bad).isEqualTo(401);
+                    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                }
+            }
+
+            caseId = submitCase(token("channel"));
+            awaitStatus(URI.create("http://localhost:8081/api/cases/" + caseId), token("caseworker"), 200, Duration.ofSeconds(30));
+
+            List<ProcessHandle> tree = stack.tree();
+            assertThat(tree).hasSizeGreaterThanOrEqualTo(5); // the launcher and the four services
+            stack.stop();
+            for (ProcessHandle process : tree) {
+                assertThat(process.isAlive()).as("pid %d after stop", process.pid()).isFalse();
+            }
+        }
+
+        try (Launcher again = Launcher.start(data)) {
+            again.awaitUp(Duration.ofSeconds(240));
+            HttpResponse<String> found = get(URI.create("http://localhost:8081/api/cases/" + caseId), token("caseworker"));
+            assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+            assertThat(found.body()).contains(caseId);
+            again.stop();
+        }
+    }
+
+    // --- the launcher as a process
+
+    static final class Launcher implements AutoCloseable {
+        private final Process process;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final long startedNanos = System.nanoTime();
+
+        private Launcher(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        System.out.println("[local] " + line);
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // process gone
+                }
+            }, "local-stack-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Launcher start(Path data) throws IOException {
+            Path root = ServiceProcesses.repositoryRoot();
+            Path jar = root.resolve("local/target/local-exec.jar");
+            ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--data=" + data, "--root=" + root)
+                    .directory(root.toFile()).redirectErrorStream(true);
+            return new Launcher(builder.start());
+        }
+
+        /** Milliseconds from start until the launcher reports every service healthy. */
+        long awaitUp(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null && line.contains("Pledge local stack is up")) {
+                    return (System.nanoTime() - startedNanos) / 1_000_000;
+                }
+                if (line != null && line.contains("NOT healthy")) {
+                    throw new AssertionError("local stack: " + line);
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("the launcher exited with " + process.exitValue());
+                }
+            }
+            throw new AssertionError("local stack not up within " + timeout);
+        }
+
+        List<ProcessHandle> tree() {
+            List<ProcessHandle> all = new ArrayList<>();
+            all.add(process.toHandle());
+            process.descendants().forEach(all::add);
+            return all;
+        }
+
+        /** SIGTERM, as Ctrl-C would, and wait for the launcher to finish stopping everything. */
+        void stop() throws InterruptedException {
+            List<ProcessHandle> tree = tree();
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped within 60 s").isTrue();
+            for (ProcessHandle handle : tree) {
+                handle.onExit().completeOnTimeout(handle, 10, TimeUnit.SECONDS).join();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    // --- HTTP and tokens
+
+    private String token(String client) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:9000/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Api.JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /** alg none, with the local issuer, audience and a role: must still be refused. */
+    private static String unsignedWithLocalIssuer(String role) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"iss\":\"http://localhost:9000\",\"aud\":[\"pledge\"],\"sub\":\"" + role
+                + "\",\"roles\":[\"" + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    /** A real token whose claims were edited to grant {@code role}: the signature no longer matches. */
+    private static String tamperedRoles(String token, String role) {
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceAll("\"roles\":\\[[^]]*]", "\"roles\":[\"" + role + "\"]");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    private HttpResponse<String> get(URI uri, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String submitCase(String token) throws Exception {
+        String key = UUID.randomUUID().toString();
+        Api.Response response = Api.post(URI.create("http://localhost:8081/api/cases"), token, """
+                {"serviceType":"PASSPORT","channel":"WEB",
+                 "applicant":{"reference":"ref-local","name":"Local Person","email":"local@example.org",
+                              "language":"en-CA","preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"120.00","currency":"CAD"}}
+                """, Map.of("Idempotency-Key", key));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("caseId").asText();
+    }
+
+    private void awaitStatus(URI uri, String token, int status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = get(uri, token).statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(uri + " answered " + last + ", not " + status);
+    }
+}
