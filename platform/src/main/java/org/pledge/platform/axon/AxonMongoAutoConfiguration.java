@@ -3,6 +3,8 @@ package org.pledge.platform.axon;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,10 +66,15 @@ public class AxonMongoAutoConfiguration {
     /** The processing group of the one processor per service that publishes integration events. */
     public static final String PUBLISHER_GROUP = IntegrationEventPublisher.PROCESSING_GROUP;
 
-    /** The Jackson mapper behind every Axon serializer: ISO-8601 dates, lenient to added fields. Not a bean. */
+    /**
+     * The Jackson mapper behind every Axon serializer: ISO-8601 dates, lenient to added fields, and fields visible
+     * without getters (aggregate snapshots and sagas keep their state in private fields). Not a bean, so the web
+     * layer's mapper stays independent of the event store format.
+     */
     public static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()
                 .findAndAddModules()
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -145,17 +152,22 @@ public class AxonMongoAutoConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
-    /** Axon's own origin provider (correlationId, traceId) plus the actor metadata every command carries. */
+    /**
+     * Axon's origin provider, with its "id of the message that caused this one" under {@code causationId} (Axon
+     * calls it {@code correlationId} by default) and the root message id under {@code traceId}, so that
+     * {@code correlationId} can carry the request's {@code X-Correlation-Id} from command to events unchanged.
+     */
     @Bean
     @ConditionalOnMissingBean(name = "messageOriginProvider")
     public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider(ActorMetadata.CAUSATION_ID, "traceId");
     }
 
+    /** Copies actor, roles, channel and correlation id from each handled message to the messages it causes. */
     @Bean
     public CorrelationDataProvider pledgeActorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(
-                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL);
+                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL, ActorMetadata.CORRELATION_ID);
     }
 
     /**

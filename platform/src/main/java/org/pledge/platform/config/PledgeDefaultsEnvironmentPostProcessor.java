@@ -5,15 +5,20 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.pledge.platform.messaging.consume.InvalidCloudEventException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -79,16 +84,43 @@ public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
             derived.put(binding + "consumer.back-off-multiplier", consumer.backOffMultiplier());
             derived.put(binding + "consumer.back-off-max-interval", consumer.backOffMaxInterval().toMillis());
             derived.put(binding + "consumer.concurrency", consumer.concurrency());
-            derived.put(binding + "consumer.retryable-exceptions[" + InvalidCloudEventException.class.getName() + "]",
-                    false);
             String kafka = "spring.cloud.stream.kafka.bindings." + name + "-in-0.consumer.";
             derived.put(kafka + "enable-dlq", true);
             derived.put(kafka + "dlq-name", consumer.deadLetterTopic());
         });
+        pooledByDefault(environment, derived);
         if (!consumers.isEmpty() && !environment.containsProperty("spring.cloud.function.definition")) {
             derived.put("spring.cloud.function.definition",
                     consumers.keySet().stream().sorted().collect(Collectors.joining(";")));
         }
         return derived;
+    }
+
+    private static final Pattern PROCESSOR_PROPERTY = Pattern.compile("axon\\.eventhandling\\.processors\\.([^.\\[]+)\\..+");
+
+    /**
+     * Axon makes a processor named under {@code axon.eventhandling.processors.<name>} a <em>tracking</em> processor
+     * unless its {@code mode} is set; the platform's default is pooled streaming, so such a processor gets
+     * {@code mode=pooled} unless the service chose a mode.
+     */
+    static void pooledByDefault(ConfigurableEnvironment environment, Map<String, Object> derived) {
+        Set<String> names = new TreeSet<>();
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                for (String property : enumerable.getPropertyNames()) {
+                    Matcher matcher = PROCESSOR_PROPERTY.matcher(property);
+                    if (matcher.matches()) {
+                        names.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        names.add("integration-publisher");
+        for (String name : names) {
+            String mode = "axon.eventhandling.processors." + name + ".mode";
+            if (!environment.containsProperty(mode)) {
+                derived.put(mode, "pooled");
+            }
+        }
     }
 }

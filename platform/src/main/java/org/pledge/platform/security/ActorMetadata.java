@@ -5,8 +5,10 @@ public final class ActorMetadata {
     public static final String ACTOR = "actor";
     public static final String ACTOR_ROLES = "actorRoles";
     public static final String CHANNEL = "channel";
-    /** Same key as Axon's {@code MessageOriginProvider}, so the id flows on from command to events. */
+    /** The request's {@code X-Correlation-Id}, copied unchanged from command to events. */
     public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message that caused this one (Axon's default calls this {@code correlationId}). */
+    public static final String CAUSATION_ID = "causationId";
 
     private ActorMetadata() {
     }

@@ -122,4 +122,27 @@ class InboundMessageStoreTest {
         assertThat(store.claim("caseEvents", "recent").outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(store.claim("caseEvents", "old").outcome()).isEqualTo(Outcome.CLAIMED);
     }
+
+    @Test
+    void concurrentDeliveries_ofTheSameId_yieldExactlyOneClaim() throws Exception {
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Outcome>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return store.claim("caseEvents", "evt-race").outcome();
+            }));
+        }
+        start.countDown();
+        java.util.List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (var result : results) {
+            outcomes.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(outcomes).filteredOn(o -> o == Outcome.CLAIMED).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o == Outcome.IN_PROGRESS).hasSize(threads - 1);
+    }
 }

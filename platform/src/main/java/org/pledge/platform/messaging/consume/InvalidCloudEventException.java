@@ -1,6 +1,6 @@
 package org.pledge.platform.messaging.consume;
 
-/** A message that is not a valid binary-mode CloudEvent. Not retried: it goes straight to the dead-letter topic. */
+/** A message that is not a valid binary-mode CloudEvent. Retried like any failure, then parked on the dead-letter topic. */
 public class InvalidCloudEventException extends RuntimeException {
 
     public InvalidCloudEventException(String message) {

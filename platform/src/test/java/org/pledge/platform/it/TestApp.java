@@ -1,0 +1,200 @@
+package org.pledge.platform.it;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.pledge.platform.messaging.consume.CloudEventConsumers;
+import org.pledge.platform.messaging.publish.IntegrationEventMapper;
+import org.pledge.platform.messaging.publish.OutboundIntegrationEvent;
+import org.pledge.platform.security.PledgeHttpSecurityCustomizer;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.messaging.Message;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A tiny service on the platform: one aggregate, one mapper, one consumer, two endpoints. */
+@SpringBootApplication
+public class TestApp {
+
+    public static final String OUT_TOPIC = "pledge.test.v1";
+    public static final String IN_TOPIC = "pledge.test.inbound.v1";
+    public static final String PUBLISHER_GROUP = "integration-publisher";
+    public static final String DLQ_GROUP = "dlq-probe";
+
+    public record OpenTestCase(@TargetAggregateIdentifier String caseId, String title) {
+    }
+
+    public record TestCaseOpened(String caseId, String title) {
+    }
+
+    public record RenameTestCase(@TargetAggregateIdentifier String caseId, String title) {
+    }
+
+    public record TestCaseRenamed(String caseId, String title) {
+    }
+
+    public static class SameTitle extends org.pledge.platform.web.PledgeException {
+        public SameTitle() {
+            super("test-case.same-title", org.springframework.http.HttpStatus.CONFLICT, "The case already has this title.");
+        }
+    }
+
+    /** The contract record: no Axon types. */
+    public record TestCaseOpenedV1(String caseId, String title) {
+    }
+
+    @Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger")
+    public static class TestCase {
+        @AggregateIdentifier
+        private String caseId;
+        private String title;
+
+        protected TestCase() {
+        }
+
+        @CommandHandler
+        @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+        public void handle(OpenTestCase command) {
+            apply(new TestCaseOpened(command.caseId(), command.title()));
+        }
+
+        @CommandHandler
+        public void handle(RenameTestCase command) {
+            if (command.title().equals(title)) {
+                throw new SameTitle();
+            }
+            apply(new TestCaseRenamed(caseId, command.title()));
+        }
+
+        @EventSourcingHandler
+        public void on(TestCaseOpened event) {
+            this.caseId = event.caseId();
+            this.title = event.title();
+        }
+
+        @EventSourcingHandler
+        public void on(TestCaseRenamed event) {
+            this.title = event.title();
+        }
+    }
+
+    /** What the test consumer saw, and a switch to make it fail. */
+    public static class InboundProbe {
+        public final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+        public final AtomicBoolean failing = new AtomicBoolean();
+        public final AtomicInteger attempts = new AtomicInteger();
+
+        public int count(String id) {
+            AtomicInteger n = handled.get(id);
+            return n == null ? 0 : n.get();
+        }
+    }
+
+    @Bean
+    InboundProbe inboundProbe() {
+        return new InboundProbe();
+    }
+
+    /** Makes the mapper fail a number of times for "flaky" cases, as a broker outage would make the send fail. */
+    public static class PublisherProbe {
+        public final AtomicInteger failuresToInject = new AtomicInteger();
+        public final AtomicInteger failuresInjected = new AtomicInteger();
+        public final AtomicInteger oversizedToInject = new AtomicInteger();
+        public final AtomicInteger oversizedInjected = new AtomicInteger();
+    }
+
+    @Bean
+    PublisherProbe publisherProbe() {
+        return new PublisherProbe();
+    }
+
+    @Bean
+    IntegrationEventMapper testCaseMapper(PublisherProbe probe) {
+        return event -> {
+            if (!(event.getPayload() instanceof TestCaseOpened opened)) {
+                return Optional.empty();
+            }
+            if (opened.title().contains("flaky") && probe.failuresToInject.getAndDecrement() > 0) {
+                probe.failuresInjected.incrementAndGet();
+                throw new IllegalStateException("broker unavailable (simulated)");
+            }
+            String title = opened.title();
+            if (title.contains("oversized") && probe.oversizedToInject.getAndDecrement() > 0) {
+                // bigger than the producer's max.request.size: the broker send itself fails
+                probe.oversizedInjected.incrementAndGet();
+                title = "x".repeat(2 * 1024 * 1024);
+            }
+            return Optional.of(OutboundIntegrationEvent.of(OUT_TOPIC, "pledge.test.opened.v1", opened.caseId(),
+                    new TestCaseOpenedV1(opened.caseId(), title)));
+        };
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> testEvents(CloudEventConsumers consumers, InboundProbe probe) {
+        return consumers.deduplicating("testEvents", event -> {
+            probe.attempts.incrementAndGet();
+            if (probe.failing.get() && event.type().endsWith(".failing.v1")) {
+                throw new IllegalStateException("downstream not ready");
+            }
+            probe.handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        });
+    }
+
+    /** A read-model-like handler that opted into Axon's Mongo dead-letter queue; "poison" events fail. */
+    @org.springframework.stereotype.Component
+    @org.axonframework.config.ProcessingGroup(DLQ_GROUP)
+    public static class PoisonSensitiveProjection {
+        @org.axonframework.eventhandling.EventHandler
+        public void on(TestCaseOpened event) {
+            if (event.title().contains("poison")) {
+                throw new IllegalStateException("cannot project " + event.caseId());
+            }
+        }
+    }
+
+    @Bean
+    PledgeHttpSecurityCustomizer testRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.POST, "/test/cases/**").hasRole("caseworker")
+                .requestMatchers("/test/ping").hasAnyRole("channel", "caseworker");
+    }
+
+    @RestController
+    static class TestController {
+        private final CommandGateway commands;
+
+        TestController(CommandGateway commands) {
+            this.commands = commands;
+        }
+
+        @PostMapping("/test/cases/{id}")
+        Map<String, String> open(@PathVariable String id, @RequestBody(required = false) String body) {
+            commands.sendAndWait(new OpenTestCase(id, "title of " + id));
+            return Map.of("caseId", id);
+        }
+
+        @GetMapping("/test/ping")
+        Map<String, String> ping() {
+            return Map.of("pong", "yes");
+        }
+    }
+}
