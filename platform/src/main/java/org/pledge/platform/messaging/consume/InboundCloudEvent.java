@@ -65,6 +65,10 @@ public record InboundCloudEvent(String id, String type, String source, String su
 
     static Optional<String> header(MessageHeaders headers, String name) {
         Object value = headers.get(name);
+        if (value == null && name.startsWith("ce_")) {
+            // Spring Cloud Function canonicalises CloudEvents attributes of a function's input to the 'ce-' prefix
+            value = headers.get("ce-" + name.substring(3));
+        }
         if (value == null) {
             return Optional.empty();
         }
