@@ -50,7 +50,12 @@ final class ServiceProcesses implements AutoCloseable {
         return jar;
     }
 
-    ServiceProcesses start(String runId, List<String> services, String... extraArgs) throws IOException {
+    ServiceProcesses start(String runId, List<String> services) throws IOException {
+        return start(runId, services, Map.of());
+    }
+
+    /** Starts {@code services}, each with the extra {@code --key=value} arguments given for it. */
+    ServiceProcesses start(String runId, List<String> services, Map<String, List<String>> extraArgs) throws IOException {
         PledgeInfrastructure infrastructure = PledgeInfrastructure.get();
         TestTokens tokens = TestTokens.get();
         Path logs = repositoryRoot().resolve("system-tests/target/service-logs");
@@ -65,7 +70,7 @@ final class ServiceProcesses implements AutoCloseable {
             String database = "st-" + runId + "-" + service;
             PledgeTestInitializer.properties(infrastructure, tokens, database)
                     .forEach((key, value) -> command.add("--" + key + "=" + value));
-            command.addAll(List.of(extraArgs));
+            command.addAll(extraArgs.getOrDefault(service, List.of()));
             supervisor.start(service, command, Map.of(), repositoryRoot(), logs.resolve(service + "-" + runId + ".log"));
             baseUris.put(service, URI.create("http://localhost:" + port));
         }

@@ -58,9 +58,10 @@ class ServicesIT {
     @BeforeAll
     static void startServices() throws Exception {
         PledgeInfrastructure.get();
-        services = new ServiceProcesses().start(UUID.randomUUID().toString().substring(0, 8), ServiceProcesses.SERVICES,
-                "--pledge.messaging.consumers.caseEvents.max-attempts=3",
+        List<String> fastRetries = List.of("--pledge.messaging.consumers.caseEvents.max-attempts=3",
                 "--pledge.messaging.consumers.caseEvents.back-off-initial-interval=100ms");
+        services = new ServiceProcesses().start(UUID.randomUUID().toString().substring(0, 8), ServiceProcesses.SERVICES,
+                Map.of("feedback-service", fastRetries, "notification-service", fastRetries, "guarantee-service", fastRetries));
     }
 
     @AfterAll

@@ -90,6 +90,20 @@ class CloudEventMappingTest {
     }
 
     @Test
+    void inbound_readsHeadersThatSpringCloudFunctionCanonicalisedToTheDashPrefix() {
+        Message<byte[]> message = MessageBuilder.withPayload("{\"caseId\":\"case-7\"}".getBytes(StandardCharsets.UTF_8))
+                .copyHeaders(Map.of("ce-id", "evt-9", "ce-type", "pledge.case.submitted.v1", "ce-source", "/pledge/case-service",
+                        "ce-specversion", "1.0", "ce-subject", "case-7"))
+                .build();
+
+        InboundCloudEvent event = InboundCloudEvent.from(message, mapper);
+
+        assertThat(event.id()).isEqualTo("evt-9");
+        assertThat(event.type()).isEqualTo("pledge.case.submitted.v1");
+        assertThat(event.subject()).isEqualTo("case-7");
+    }
+
+    @Test
     void inbound_rejectsMessageWithoutId() {
         Message<byte[]> message = MessageBuilder.withPayload(new byte[0])
                 .setHeader("ce_type", "x").setHeader("ce_source", "/x").build();

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
 import org.pledge.cases.casefile.api.CaseAssignedEvent;
@@ -78,6 +79,7 @@ import org.pledge.cases.sla.ServiceStandardClock;
  *       change); a newer version is adopted only through {@link RecalculateDeadlineCommand}.</li>
  * </ul>
  */
+@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger")
 public class CaseAggregate {
 
     private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -198,10 +200,10 @@ public class CaseAggregate {
 
     @CommandHandler
     public void handle(MarkServiceStandardBreachedCommand command) {
-        if (breached || command.now() == null) {
+        if (breached || !status.isOpen() || pausedSince != null || command.now() == null || command.now().isBefore(deadline)) {
             return; // idempotent: nothing to record
         }
-        recordDueMarkers(command.now()); // ignores closed, paused and not-yet-due cases
+        recordDueMarkers(command.now()); // the at-risk marker first, if it was missed
     }
 
     @CommandHandler
@@ -277,7 +279,7 @@ public class CaseAggregate {
         clockStartedAt = event.receivedAt();
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.submittedAt();
+        touch(event.submittedAt());
     }
 
     @EventSourcingHandler
@@ -286,20 +288,20 @@ public class CaseAggregate {
         if (status == CaseStatus.SUBMITTED) {
             status = CaseStatus.ASSIGNED;
         }
-        lastChangeAt = event.assignedAt();
+        touch(event.assignedAt());
     }
 
     @EventSourcingHandler
     void on(CaseWorkStartedEvent event) {
         status = CaseStatus.IN_PROGRESS;
-        lastChangeAt = event.startedAt();
+        touch(event.startedAt());
     }
 
     @EventSourcingHandler
     void on(InformationRequestedEvent event) {
         status = CaseStatus.AWAITING_INFORMATION;
         pausedSince = event.requestedAt();
-        lastChangeAt = event.requestedAt();
+        touch(event.requestedAt());
     }
 
     @EventSourcingHandler
@@ -309,19 +311,19 @@ public class CaseAggregate {
         status = CaseStatus.IN_PROGRESS;
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.receivedAt();
+        touch(event.receivedAt());
     }
 
     @EventSourcingHandler
     void on(CaseMarkedAtRiskEvent event) {
         atRiskMarked = true;
-        lastChangeAt = event.markedAt();
+        touch(event.markedAt());
     }
 
     @EventSourcingHandler
     void on(ServiceStandardBreachedEvent event) {
         breached = true;
-        lastChangeAt = event.markedAt();
+        touch(event.markedAt());
     }
 
     @EventSourcingHandler
@@ -333,7 +335,7 @@ public class CaseAggregate {
         status = CaseStatus.RESOLVED;
         resolvedAt = event.resolvedAt();
         deadline = event.deadline();
-        lastChangeAt = event.resolvedAt();
+        touch(event.resolvedAt());
     }
 
     @EventSourcingHandler
@@ -343,7 +345,7 @@ public class CaseAggregate {
             pausedSince = null;
         }
         status = CaseStatus.WITHDRAWN;
-        lastChangeAt = event.withdrawnAt();
+        touch(event.withdrawnAt());
     }
 
     @EventSourcingHandler
@@ -353,7 +355,7 @@ public class CaseAggregate {
         resolvedAt = null;
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.reopenedAt();
+        touch(event.reopenedAt());
     }
 
     @EventSourcingHandler
@@ -361,10 +363,17 @@ public class CaseAggregate {
         calendarVersion = event.calendarVersion();
         deadline = event.deadline();
         atRiskAt = event.atRiskAt();
-        lastChangeAt = event.recalculatedAt();
+        touch(event.recalculatedAt());
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The case's last change never moves back (a late scheduler command may carry an older instant). */
+    private void touch(Instant at) {
+        if (lastChangeAt == null || at.isAfter(lastChangeAt)) {
+            lastChangeAt = at;
+        }
+    }
 
     private void open(String id, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
                       String receivedAtStatedBy, Applicant applicant, Money feePaid, String previousCaseId,
@@ -384,11 +393,19 @@ public class CaseAggregate {
                 .orElseThrow(() -> new InvalidCaseCommandException(InvalidCaseCommandException.CALENDAR_UNKNOWN,
                         "no business calendar " + serviceType.calendarId()));
         ClockSpec clock = ClockSpec.of(serviceType.standard(), calendar, serviceType.atRiskShare(), receivedAt);
+        Instant newDeadline = ServiceStandardClock.deadline(clock);
+        Instant newAtRiskAt = ServiceStandardClock.atRiskAt(clock);
         apply(new CaseSubmittedEvent(id, serviceType.code(), channel, submittedAt, receivedAt, receivedAtStatedBy, applicant,
                 feePaid, serviceType.standard().toString(), serviceType.atRiskShare(), serviceType.guaranteed(), calendar.id(),
-                calendar.version(), ServiceStandardClock.deadline(clock), ServiceStandardClock.atRiskAt(clock), previousCaseId,
-                followUpRequest, followUpReason));
-        recordDueMarkers(submittedAt);
+                calendar.version(), newDeadline, newAtRiskAt, previousCaseId, followUpRequest, followUpReason));
+        // Inside a creating handler Axon sources the applied events only after the handler returns, so the
+        // markers due at once (a paper application keyed in late) are decided from the values just computed.
+        if (!submittedAt.isBefore(newAtRiskAt)) {
+            apply(new CaseMarkedAtRiskEvent(id, newAtRiskAt, newDeadline, submittedAt));
+        }
+        if (!submittedAt.isBefore(newDeadline)) {
+            apply(new ServiceStandardBreachedEvent(id, newDeadline, submittedAt));
+        }
     }
 
     /** Records the at-risk and breach markers due at {@code now}, in that order, each once; not while paused or closed. */

@@ -30,7 +30,7 @@ import net.jqwik.api.constraints.IntRange;
  * (including Friday-Saturday, Sunday only and none), holidays, pauses (across weekends and holidays) and
  * standards. Tries are kept moderate so that the suite stays fast.
  */
-class ServiceStandardClockProperties {
+class ServiceStandardClockPropertiesTest {
 
     private static final int TRIES = 300;
     private static final List<String> ZONES = List.of("America/Toronto", "Europe/Paris", "Australia/Sydney",

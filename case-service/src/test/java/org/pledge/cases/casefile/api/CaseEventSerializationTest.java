@@ -1,0 +1,57 @@
+package org.pledge.cases.casefile.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pledge.cases.catalogue.api.Money;
+
+/**
+ * Every case event is stored forever: it must carry revision 1 and survive Axon's Jackson serializer
+ * (records do not work with XStream, so the event store must use Jackson).
+ */
+class CaseEventSerializationTest {
+
+    private static final Instant T = Instant.parse("2025-06-02T14:00:00Z");
+    private static final Instant D = Instant.parse("2025-06-17T04:00:00Z");
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .build();
+
+    static Stream<Object> events() {
+        Applicant applicant = new Applicant("portal-4711", "Camille Tremblay", "camille@example.org", null, "1 rue X", "fr-CA",
+                PreferredChannel.EMAIL);
+        return Stream.of(
+                new CaseSubmittedEvent("case-1", "PASSPORT", SubmissionChannel.MAIL, T, T.minusSeconds(86400), "mailroom-7", applicant,
+                        Money.of("120.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "ca-on", 1, D, D.minusSeconds(3600),
+                        "case-0", "fu-1", "low-satisfaction"),
+                new CaseAssignedEvent("case-1", "agent-smith", T),
+                new CaseWorkStartedEvent("case-1", T),
+                new InformationRequestedEvent("case-1", "missing-photo", T),
+                new InformationReceivedEvent("case-1", T, T.plusSeconds(60), D, D.minusSeconds(3600)),
+                new CaseMarkedAtRiskEvent("case-1", D.minusSeconds(3600), D, T),
+                new ServiceStandardBreachedEvent("case-1", D, T),
+                new CaseResolvedEvent("case-1", Outcome.REFUSED, "not eligible", T, false, 2, D),
+                new CaseWithdrawnEvent("case-1", WithdrawnBy.CHANNEL, "no longer needed", T),
+                new CaseReopenedEvent("case-1", "decision-error", T, T.plusSeconds(60), D, D.minusSeconds(3600)),
+                new DeadlineRecalculatedEvent("case-1", "ca-on", 2, D, D.minusSeconds(3600), T));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void event_roundTripsThroughJackson_atRevision1(Object event) {
+        SerializedObject<String> serialized = serializer.serialize(event, String.class);
+
+        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        Object back = serializer.deserialize(serialized);
+        assertThat(back).isEqualTo(event);
+    }
+}
