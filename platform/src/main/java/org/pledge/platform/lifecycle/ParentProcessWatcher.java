@@ -2,6 +2,7 @@ package org.pledge.platform.lifecycle;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,18 +22,20 @@ public class ParentProcessWatcher {
     private static final Logger log = LoggerFactory.getLogger(ParentProcessWatcher.class);
 
     @Bean
-    public ApplicationListener<ApplicationReadyEvent> exitWithParent(
-            @org.springframework.beans.factory.annotation.Value("${pledge.local.parent-pid}") long parentPid) {
+    public ApplicationListener<ApplicationReadyEvent> exitWithParent(@Value("${pledge.local.parent-pid}") long parentPid) {
         return event -> {
             ConfigurableApplicationContext context = event.getApplicationContext();
-            ProcessHandle.of(parentPid).ifPresentOrElse(
-                    parent -> parent.onExit().thenRun(() -> exit(context, parentPid)),
-                    () -> exit(context, parentPid));
+            watch(parentPid, () -> {
+                log.warn("parent process {} is gone; shutting down", parentPid);
+                System.exit(SpringApplication.exit(context, () -> 0));
+            });
         };
     }
 
-    private static void exit(ConfigurableApplicationContext context, long parentPid) {
-        log.warn("parent process {} is gone; shutting down", parentPid);
-        System.exit(SpringApplication.exit(context, () -> 0));
+    /** Runs {@code onExit} once the process {@code pid} has ended (at once if it is already gone). */
+    public static void watch(long pid, Runnable onExit) {
+        ProcessHandle.of(pid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(onExit),
+                onExit);
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The resource was changed by someone else at the same time. Reload it and try again.", request);
     }
 
+    /** Creating an aggregate whose identifier is already taken (sequence 0 exists). */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ResponseEntity<Object> handleAlreadyExists(AggregateStreamCreationException ex, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, "resource.already-exists", "A resource with this identifier already exists.",
+                request);
+    }
+
     @ExceptionHandler({CompletionException.class, ExecutionException.class})
     public ResponseEntity<Object> handleWrapped(Exception ex, WebRequest request) throws Exception {
         Throwable cause = ex.getCause();
@@ -77,6 +85,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConcurrencyException c) {
             return handleConcurrency(c, request);
+        }
+        if (cause instanceof AggregateStreamCreationException a) {
+            return handleAlreadyExists(a, request);
         }
         if (cause instanceof AccessDeniedException || cause instanceof AuthenticationException) {
             throw (RuntimeException) cause;

@@ -75,4 +75,53 @@ class ConsumingIT {
         assertThat(second.get("replayed")).isEqualTo(0);
         assertThat(probe.count(id)).isEqualTo(1);
     }
+
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    @Test
+    void whatThePlatformPublishes_theplatformConsumes_withTheSameIdAndAttributes() {
+        String caseId = "case-" + UUID.randomUUID();
+
+        commands.sendAndWait(new TestApp.OpenTestCase(caseId, "loopback"));
+
+        String eventId = eventStore.readEvents(caseId).next().getIdentifier();
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.count(eventId) == 1);
+        var received = probe.events.get(eventId);
+        assertThat(received.type()).isEqualTo("pledge.test.opened.v1");
+        assertThat(received.source()).isEqualTo("/pledge/platform-it");
+        assertThat(received.subject()).isEqualTo(caseId);
+        assertThat(received.time()).isNotNull();
+        assertThat(received.data().get("caseId").asText()).isEqualTo(caseId);
+    }
+
+    @Test
+    void messageThatFailsAgainOnReplay_staysParked_andIsReplayedLater() throws Exception {
+        String key = "case-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        RestClient ops = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.get().token("ada", "admin"))
+                .build();
+        probe.failing.set(true);
+        try {
+            RawKafka.sendCloudEvent(TestApp.IN_TOPIC, key, id, "pledge.test.failing.v1", "{\"n\":4}");
+            RawKafka.await(TestApp.IN_TOPIC + ".dlq", r -> id.equals(RawKafka.header(r, "ce_id")),
+                    Duration.ofSeconds(30));
+
+            Map<String, Object> stillFailing = ops.post().uri("/ops/dead-letters/{topic}/replay", TestApp.IN_TOPIC)
+                    .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() { });
+
+            assertThat((Integer) stillFailing.get("failed")).isGreaterThanOrEqualTo(1);
+            assertThat(probe.count(id)).isZero();
+            RawKafka.await(TestApp.IN_TOPIC + ".dlq", r -> id.equals(RawKafka.header(r, "ce_id"))
+                    && RawKafka.header(r, "x-pledge-replay-error") != null, Duration.ofSeconds(30));
+        } finally {
+            probe.failing.set(false);
+        }
+
+        ops.post().uri("/ops/dead-letters/{topic}/replay", TestApp.IN_TOPIC).retrieve().toBodilessEntity();
+        assertThat(probe.count(id)).isEqualTo(1);
+    }
 }

@@ -102,6 +102,7 @@ public class TestApp {
         public final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
         public final AtomicBoolean failing = new AtomicBoolean();
         public final AtomicInteger attempts = new AtomicInteger();
+        public final Map<String, org.pledge.platform.messaging.consume.InboundCloudEvent> events = new ConcurrentHashMap<>();
 
         public int count(String id) {
             AtomicInteger n = handled.get(id);
@@ -143,7 +144,9 @@ public class TestApp {
                 probe.oversizedInjected.incrementAndGet();
                 title = "x".repeat(2 * 1024 * 1024);
             }
-            return Optional.of(OutboundIntegrationEvent.of(OUT_TOPIC, "pledge.test.opened.v1", opened.caseId(),
+            // "loopback" cases go to the topic this same service consumes: a Spring-to-Spring round trip
+            String topic = title.contains("loopback") ? IN_TOPIC : OUT_TOPIC;
+            return Optional.of(OutboundIntegrationEvent.of(topic, "pledge.test.opened.v1", opened.caseId(),
                     new TestCaseOpenedV1(opened.caseId(), title)));
         };
     }
@@ -156,6 +159,7 @@ public class TestApp {
                 throw new IllegalStateException("downstream not ready");
             }
             probe.handled.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            probe.events.put(event.id(), event);
         });
     }
 

@@ -72,4 +72,18 @@ class WebIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(objectMapper.readTree(response.body()).get("code").asText()).isEqualTo("dead-letters.unknown-topic");
     }
+
+    @Test
+    void requestRejectedBeforeAnyController_isStillAProblem() throws Exception {
+        // Spring Security's firewall rejects a path parameter; the error dispatch ends in our error controller
+        HttpResponse<String> response = http.send(request("/test/ping;x=1", tokens.token("ada", "admin")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode problem = objectMapper.readTree(response.body());
+        assertThat(problem.get("code").asText()).isEqualTo("request.invalid");
+        assertThat(problem.get("instance").asText()).isNotBlank();
+    }
 }

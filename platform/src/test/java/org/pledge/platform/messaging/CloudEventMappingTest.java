@@ -121,4 +121,18 @@ class CloudEventMappingTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void inbound_acceptsHeadersCanonicalisedBySpringCloudFunction() {
+        Message<byte[]> message = MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+                .setHeader("ce-id", "evt-5").setHeader("ce-type", "pledge.case.closed.v1")
+                .setHeader("ce-source", "/pledge/case-service").setHeader("ce-specversion", "1.0")
+                .setHeader("ce-time", "2026-03-01T10:15:30Z").build();
+
+        InboundCloudEvent event = InboundCloudEvent.from(message, mapper);
+
+        assertThat(event.id()).isEqualTo("evt-5");
+        assertThat(event.type()).isEqualTo("pledge.case.closed.v1");
+        assertThat(event.time()).isEqualTo(Instant.parse("2026-03-01T10:15:30Z"));
+    }
 }

@@ -53,6 +53,8 @@ class ProblemDetailsAdviceTest {
                 case 1 -> throw new InvalidTransition();
                 case 2 -> throw new AggregateNotFoundException("agg-2", "not found agg-2");
                 case 3 -> throw new ConcurrencyException("secret internal detail");
+                case 4 -> throw new org.axonframework.modelling.command.AggregateStreamCreationException("secret");
+                case 5 -> throw new java.util.concurrent.CompletionException(new InvalidTransition());
                 default -> throw new IllegalStateException("secret internal detail at com.acme.Internal");
             }
         }
@@ -156,5 +158,15 @@ class ProblemDetailsAdviceTest {
         isProblem(result, 500, "internal.error");
         result.andExpect(jsonPath("$.detail").value(allOf(not(containsString("secret")),
                 not(containsString("IllegalState")))));
+    }
+
+    @Test
+    void aggregateThatAlreadyExists_is409() throws Exception {
+        isProblem(mvc.perform(get("/things/4")), 409, "resource.already-exists");
+    }
+
+    @Test
+    void wrappedPledgeException_isUnwrapped() throws Exception {
+        isProblem(mvc.perform(get("/things/5")), 409, "case.invalid-transition");
     }
 }

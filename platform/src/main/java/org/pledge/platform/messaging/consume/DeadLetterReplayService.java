@@ -141,8 +141,8 @@ public class DeadLetterReplayService {
                 }
             }
             int handled = 0;
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (!remaining.isEmpty() && handled < max && Instant.now().isBefore(deadline)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!remaining.isEmpty() && handled < max && System.nanoTime() - deadline < 0) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     if (!remaining.contains(tp) || record.offset() >= end.get(tp) || handled >= max) {

@@ -63,10 +63,14 @@ public record InboundCloudEvent(String id, String type, String source, String su
         return new InboundCloudEvent(id, type, source, subject, time, data);
     }
 
+    /**
+     * Reads a CloudEvents attribute header. Spring Cloud Function canonicalises the Kafka names ({@code ce_id}) to
+     * the HTTP ones ({@code ce-id}) before the function sees them, when the values arrived typed as strings; both
+     * spellings are accepted.
+     */
     static Optional<String> header(MessageHeaders headers, String name) {
         Object value = headers.get(name);
         if (value == null && name.startsWith("ce_")) {
-            // Spring Cloud Function canonicalises CloudEvents attributes of a function's input to the 'ce-' prefix
             value = headers.get("ce-" + name.substring(3));
         }
         if (value == null) {
