@@ -135,7 +135,8 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
             ensureIndexes();
         }
         // Every number allocated before this engine started is at least as old as now.
-        recordCounterSample(clock.millis(), readCounter());
+        long counter = readCounter();
+        recordCounterSample(clock.millis(), counter);
     }
 
     public static Builder builder() {
@@ -404,7 +405,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
                     break; // wait for it: keeps delivery in global-sequence order
                 }
                 gaps.add(n);
-                boundGaps(gaps, n);
+                boundGaps(gaps, n + 1);
                 n++;
                 continue;
             }
@@ -509,7 +510,8 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         }
         long[] newest = counterSamples.peekLast();
         if (newest == null || newest[1] < n) {
-            recordCounterSample(now, readCounter());
+            long counter = readCounter();
+            recordCounterSample(clock.millis(), counter); // time taken after the read: never makes a number older
         }
         return false;
     }
@@ -519,8 +521,9 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         if (newest != null && newest[1] >= counterValue) {
             return;
         }
-        if (newest != null && newest[0] == time) {
-            return; // the older sample at the same instant already covers less; keep the earlier claim
+        if (newest != null && newest[0] >= time) {
+            newest[1] = counterValue; // same instant: the counter was at least this high then
+            return;
         }
         counterSamples.addLast(new long[]{time, counterValue});
     }
