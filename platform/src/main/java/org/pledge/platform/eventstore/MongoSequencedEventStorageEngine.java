@@ -7,17 +7,17 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,6 +54,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -68,21 +72,20 @@ import static org.axonframework.common.BuilderUtils.assertThat;
  *     <li>events collection: one document per event, {@code _id} = global sequence number (from 1), unique
  *     {@code aggregateKey = <aggregateIdentifier>/<sequenceNumber>}, unique {@code (aggregateIdentifier,
  *     sequenceNumber)}, unique {@code eventIdentifier}, non-unique {@code timeStamp};</li>
- *     <li>counter collection: one document per events collection whose {@code value} is the last allocated global
- *     sequence number; a commit of k events allocates k numbers with one {@code $inc};</li>
  *     <li>snapshots collection: one document per aggregate, {@code _id} = aggregate identifier, newest wins.</li>
  * </ul>
+ * Allocation is optimistic: each engine hands out the numbers after the highest one it knows of, per commit, and the
+ * unique {@code _id} decides. A commit that collides with another engine's numbers is compensated (its inserted part
+ * and its unused numbers become tombstones) and retried with fresh numbers, so a commit costs one round trip.
+ * <p>
  * Every read is an exact-value look-up on {@code _id} or {@code aggregateKey} ({@code $in} over the next N numbers),
  * which a unique index answers on real MongoDB and on mongo-java-server alike.
  * <p>
- * Tracking delivers events strictly in global-sequence order: an allocated number that is not visible yet (a commit in
- * flight) stops the batch until it becomes visible or until the gap timeout has passed (measured with this engine's
- * clock from the moment this engine first saw the counter reach that number, never with the writers' clocks). A
- * number given up on is kept in the token's gap set (bounded by {@code maxGapOffset} and {@code maxGaps}) so that it is
- * still delivered, late and out of order, if it appears while it is in that set.
- * <p>
- * A commit that fails part-way (duplicate key on an aggregate sequence number) is compensated: every number of the
- * commit is overwritten with a tombstone, so trackers never deliver a part of a failed commit and never wait for it.
+ * Tracking delivers events strictly in global-sequence order: a number that is not visible while a higher one is (a
+ * commit in flight) stops the batch until it becomes visible or until the gap timeout has passed, measured with this
+ * engine's clock from the moment it first saw a higher number (never with the writers' clocks). A number given up on
+ * is <em>sealed</em> with a tombstone (insert-if-absent): a writer that comes later collides on {@code _id} and retries
+ * its whole commit with fresh numbers, so its events are delivered (later, in order) instead of being lost.
  */
 public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -101,31 +104,33 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
     static final String META_DATA = "serializedMetaData";
     static final String COMMIT_FIRST = "commitFirst";
     static final String COMMIT_LAST = "commitLast";
+    /** On tombstones: {@code aborted} (a failed commit, written by its writer) or {@code sealed} (by a reader). */
     static final String TOMBSTONE = "tombstone";
-    static final String COUNTER_VALUE = "value";
+    static final String ABORTED = "aborted";
+    static final String SEALED = "sealed";
     private static final String TOMBSTONE_PREFIX = "\u0000tombstone/";
+    private static final int MAX_ATTEMPTS = 100;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
-    private final MongoCollection<Document> counters;
-    private final String counterId;
     private final Duration gapTimeout;
     private final int maxGapOffset;
     private final int maxGaps;
     private final Clock clock;
     private final int batchSize;
 
-    /** (reader time, counter value) samples younger than the gap timeout, oldest first. */
-    private final ArrayDeque<long[]> counterSamples = new ArrayDeque<>();
-    /** Every number up to this one was allocated at least {@code gapTimeout} ago (by this engine's clock). */
+    /** The next global sequence number this engine hands out. */
+    private final AtomicLong next = new AtomicLong(1);
+    /** (reader time, highest visible number) samples younger than the gap timeout, oldest first. */
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+    /** Every number up to this one was taken at least {@code gapTimeout} ago (by this engine's clock). */
     private long expiredUpTo;
+    private volatile long lastBeyondProbe;
 
     protected MongoSequencedEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(builder.eventsCollectionName);
         this.snapshots = builder.database.getCollection(builder.snapshotsCollectionName);
-        this.counters = builder.database.getCollection(builder.countersCollectionName);
-        this.counterId = builder.eventsCollectionName;
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.maxGaps = builder.maxGaps;
@@ -134,9 +139,10 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         if (builder.ensureIndexes) {
             ensureIndexes();
         }
-        // Every number allocated before this engine started is at least as old as now.
-        long counter = readCounter();
-        recordCounterSample(clock.millis(), counter);
+        long head = highestStored();
+        next.set(head + 1);
+        // Every number below the head when this engine started is at least as old as now.
+        recordSample(clock.millis(), head);
     }
 
     public static Builder builder() {
@@ -154,7 +160,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         events.createIndex(Indexes.ascending(EVENT_IDENTIFIER),
                            new IndexOptions().unique(true).name("uniqueEventIdentifier"));
         events.createIndex(Indexes.ascending(TIMESTAMP), new IndexOptions().name("timeStamp"));
-        // snapshots: _id = aggregate identifier (implicitly unique); counters: _id = events collection name.
+        // snapshots: _id = aggregate identifier (implicitly unique).
     }
 
     // ------------------------------------------------------------------------------------------ appending
@@ -168,78 +174,125 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         for (EventMessage<?> event : eventMessages) {
             documents.add(toDocument(event, serializer));
         }
-        long last;
-        try {
-            last = allocate(documents.size());
-        } catch (MongoException e) {
-            throw new EventStoreException("Could not allocate global sequence numbers", e);
+        int k = documents.size();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            long first = next.getAndAdd(k);
+            long last = first + k - 1;
+            for (int i = 0; i < k; i++) {
+                Document doc = documents.get(i);
+                doc.put(ID, first + i);
+                doc.put(COMMIT_FIRST, first);
+                doc.put(COMMIT_LAST, last);
+            }
+            beforeInsert(first, last);
+            try {
+                events.insertMany(documents, new InsertManyOptions().ordered(true));
+                return;
+            } catch (MongoBulkWriteException e) {
+                // An ordered insert stopped at a known document: the ones before it are in, the rest are not.
+                BulkWriteError error = e.getWriteErrors().stream().min(Comparator.comparingInt(BulkWriteError::getIndex))
+                                        .orElse(null);
+                int failed = error == null ? 0 : error.getIndex();
+                boolean numberTaken = error != null && isDuplicateKey(error.getCode())
+                        && error.getMessage() != null && error.getMessage().contains("index: _id_ ");
+                abort(documents, first, failed, numberTaken);
+                if (numberTaken) {
+                    // another engine (or a reader's seal) has that number: retry with fresh numbers. The other
+                    // engine's commits in flight are not visible yet; a short random back-off lets them land so that
+                    // the re-sync skips them instead of colliding again (no engine starves another).
+                    backOff(attempt);
+                    resync(first + failed);
+                    continue;
+                }
+                handlePersistenceException(e, eventMessages.get(Math.min(failed, k - 1)));
+            } catch (MongoException e) {
+                // Outcome unknown (e.g. a network error after the write): leave it; trackers treat missing numbers as
+                // gaps and seal them after the gap timeout.
+                handlePersistenceException(e, eventMessages.get(0));
+            }
         }
-        long first = last - documents.size() + 1;
-        for (int i = 0; i < documents.size(); i++) {
-            Document doc = documents.get(i);
-            doc.put(ID, first + i);
-            doc.put(COMMIT_FIRST, first);
-            doc.put(COMMIT_LAST, last);
-        }
-        beforeInsert(first, last);
-        try {
-            events.insertMany(documents, new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            // An ordered insert stopped at a known document: the ones before it are in, the rest are not.
-            // Overwrite the whole commit with tombstones so no tracker delivers a part of it or waits for it.
-            compensate(first, last);
-            int failedIndex = e.getWriteErrors().stream().mapToInt(BulkWriteError::getIndex).min().orElse(0);
-            handlePersistenceException(e, eventMessages.get(Math.min(failedIndex, eventMessages.size() - 1)));
-        } catch (MongoException e) {
-            // Outcome unknown (e.g. a network error after the write): leave it; trackers treat missing numbers as
-            // gaps and give up on them after the gap timeout.
-            handlePersistenceException(e, eventMessages.get(0));
-        }
+        throw new EventStoreException("Could not find free global sequence numbers in " + MAX_ATTEMPTS + " attempts");
     }
 
     /**
-     * Hook between allocating the global sequence numbers of a commit and inserting its events. Tests use it to
+     * Hook between choosing the global sequence numbers of a commit and inserting its events. Tests use it to
      * simulate slow commits.
      */
     protected void beforeInsert(long firstGlobalSequence, long lastGlobalSequence) {
     }
 
     /**
-     * Allocates {@code count} numbers and returns the last one. Asks for the document as it was BEFORE the
-     * increment: mongo-java-server's memory backend returns the live document for AFTER, which a concurrent
-     * increment can change before it is sent (two commits then get the same numbers); BEFORE is a copy there and
-     * equally atomic on real MongoDB.
+     * Compensates a failed commit: its inserted documents (before {@code failed}) become aborted tombstones, and its
+     * other numbers get one too unless someone else has them (insert-if-absent), so no tracker delivers a part of the
+     * commit or waits for its numbers.
      */
-    private long allocate(int count) {
-        Document before = counters.findOneAndUpdate(Filters.eq(ID, counterId),
-                                                    Updates.inc(COUNTER_VALUE, (long) count),
-                                                    new FindOneAndUpdateOptions().upsert(true)
-                                                                                 .returnDocument(ReturnDocument.BEFORE));
-        long previous = before == null ? 0L : ((Number) before.get(COUNTER_VALUE)).longValue();
-        return previous + count;
-    }
-
-    private void compensate(long first, long last) {
-        List<ReplaceOneModel<Document>> tombstones = new ArrayList<>();
-        for (long n = first; n <= last; n++) {
-            tombstones.add(new ReplaceOneModel<>(Filters.eq(ID, n), tombstone(n), new ReplaceOptions().upsert(true)));
+    private void abort(List<Document> documents, long first, int failed, boolean failedNumberTaken) {
+        long commitFirst = first;
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            long n = first + i;
+            if (i < failed) {
+                writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq(ID, n),
+                                                             Filters.eq(EVENT_IDENTIFIER,
+                                                                        documents.get(i).getString(EVENT_IDENTIFIER))),
+                                                 tombstone(n, ABORTED, commitFirst)));
+            } else if (i > failed || !failedNumberTaken) {
+                writes.add(new InsertOneModel<>(tombstone(n, ABORTED, commitFirst)));
+            }
+        }
+        if (writes.isEmpty()) {
+            return;
         }
         try {
-            events.bulkWrite(tombstones);
+            events.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // duplicate keys: those numbers belong to someone else, which is fine
+            if (e.getWriteErrors().stream().anyMatch(w -> !isDuplicateKey(w.getCode()))) {
+                logger.warn("Could not fully compensate failed commit at {}", first, e);
+            }
         } catch (MongoException e) {
-            logger.warn("Could not tombstone failed commit [{}..{}]; trackers will skip it after the gap timeout",
-                        first, last, e);
+            logger.warn("Could not compensate failed commit at {}; trackers will seal it after the gap timeout",
+                        first, e);
         }
     }
 
-    private static Document tombstone(long n) {
+    private static void backOff(int attempt) {
+        long maxMicros = Math.min(20_000L, 50L << Math.min(attempt, 10));
+        long micros = ThreadLocalRandom.current().nextLong(maxMicros);
+        LockSupport.parkNanos(micros * 1_000L);
+    }
+
+    /** Moves {@code next} above every visible number from {@code from} on. */
+    private void resync(long from) {
+        long probe = from;
+        while (true) {
+            List<Long> ids = new ArrayList<>(batchSize);
+            for (long n = probe; n < probe + batchSize; n++) {
+                ids.add(n);
+            }
+            long highest = probe - 1;
+            int found = 0;
+            for (Document doc : events.find(Filters.in(ID, ids)).projection(Projections.include(ID))) {
+                highest = Math.max(highest, doc.getLong(ID));
+                found++;
+            }
+            long candidate = highest + 1;
+            next.accumulateAndGet(candidate, Math::max);
+            if (found < batchSize) {
+                return;
+            }
+            probe += batchSize;
+        }
+    }
+
+    private static Document tombstone(long n, String kind, long commitFirst) {
         String key = TOMBSTONE_PREFIX + n;
-        return new Document(ID, n).append(TOMBSTONE, true)
+        return new Document(ID, n).append(TOMBSTONE, kind)
                                   .append(AGGREGATE_IDENTIFIER, TOMBSTONE_PREFIX)
                                   .append(SEQUENCE_NUMBER, n)
                                   .append(AGGREGATE_KEY, key)
                                   .append(EVENT_IDENTIFIER, key)
-                                  .append(COMMIT_FIRST, n)
+                                  .append(COMMIT_FIRST, commitFirst)
                                   .append(COMMIT_LAST, n);
     }
 
@@ -345,6 +398,8 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
 
     // ------------------------------------------------------------------------------------------ tracking
 
+    private enum CommitStatus { DELIVER, WAIT, SKIP }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         if (lastToken != null && !(lastToken instanceof GapAwareTrackingToken)) {
@@ -356,87 +411,93 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         TreeSet<Long> gaps = token == null ? new TreeSet<>() : new TreeSet<>(token.getGaps());
 
         List<Long> ids = new ArrayList<>(gaps);
-        for (long n = index + 1; n <= index + batchSize; n++) {
+        long window = index + batchSize; // highest number fetched so far
+        for (long n = index + 1; n <= window; n++) {
             ids.add(n);
         }
         Map<Long, Document> docs = findByIds(ids);
-        long window = index + batchSize; // highest number fetched so far
+        observe(docs);
 
         List<TrackedEventData<?>> result = new ArrayList<>();
-        // 1. numbers given up on earlier that have become visible since: deliver them late rather than never.
+        // 1. gaps a token carries (only from a head token taken while commits were in flight, or a failed seal):
+        //    deliver them once visible; seal them once expired.
         for (Iterator<Long> it = gaps.iterator(); it.hasNext(); ) {
             Long gap = it.next();
             Document doc = docs.get(gap);
+            if (doc == null && gapExpired(gap)) {
+                doc = seal(gap);
+            }
             if (doc != null) {
                 it.remove();
-                if (!doc.getBoolean(TOMBSTONE, false)) {
-                    logger.warn("Event {} became visible after its gap timeout; delivered out of order", gap);
+                if (!doc.containsKey(TOMBSTONE)) {
                     result.add(tracked(doc, GapAwareTrackingToken.newInstance(index, new TreeSet<>(gaps))));
                 }
             }
         }
         // 2. walk forward in global-sequence order.
-        Long counter = null;
         long n = index + 1;
         while (result.size() < batchSize) {
             if (n > window) {
                 if (!result.isEmpty()) {
                     break; // deliver what we have; the next call continues from here
                 }
-                List<Long> next = new ArrayList<>(batchSize);
+                List<Long> nextIds = new ArrayList<>(batchSize);
                 for (long i = n; i < n + batchSize; i++) {
-                    next.add(i);
+                    nextIds.add(i);
                 }
-                docs.putAll(findByIds(next));
+                Map<Long, Document> more = findByIds(nextIds);
+                observe(more);
+                docs.putAll(more);
                 window = n + batchSize - 1;
             }
             Document doc = docs.get(n);
             if (doc == null) {
-                if (!visibleAbove(docs, n)) {
-                    if (counter == null || counter < n) {
-                        counter = readCounter();
-                    }
-                    if (counter < n) {
-                        break; // end of the stream
-                    }
+                if (!visibleAbove(docs, n) && highestSeen() <= n && !probeBeyond(window)) {
+                    break; // end of the stream
                 }
-                // n is allocated but not visible: a commit in flight, or one that will never complete.
+                // n is not visible but a higher number is: a commit in flight, or one that will never complete.
                 if (!gapExpired(n)) {
                     break; // wait for it: keeps delivery in global-sequence order
                 }
-                gaps.add(n);
-                boundGaps(gaps, n + 1);
+                Document sealed = seal(n);
+                if (sealed == null) { // could not seal: remember it in the (bounded) gap set and move on
+                    gaps.add(n);
+                    boundGaps(gaps, n + 1);
+                    n++;
+                } else {
+                    docs.put(n, sealed); // our tombstone, or the event that beat it
+                }
+                continue;
+            }
+            if (doc.containsKey(TOMBSTONE)) {
                 n++;
                 continue;
             }
-            if (doc.getBoolean(TOMBSTONE, false)) {
-                n++;
-                continue;
+            CommitStatus status = commitStatus(docs, doc, n);
+            if (status == CommitStatus.WAIT) {
+                break;
             }
-            long commitLast = doc.getLong(COMMIT_LAST);
-            if (commitLast > n) {
-                // deliver a multi-event commit only when all of it is visible (or its gaps have expired)
-                Boolean complete = commitComplete(docs, n, commitLast);
-                if (complete == null) {
-                    n = commitLast + 1; // the commit failed and was tombstoned: skip all of it
-                    continue;
-                }
-                if (!complete) {
-                    break;
-                }
+            if (status == CommitStatus.DELIVER) {
+                boundGaps(gaps, n);
+                result.add(tracked(doc, GapAwareTrackingToken.newInstance(n, new TreeSet<>(gaps))));
             }
-            boundGaps(gaps, n);
-            result.add(tracked(doc, GapAwareTrackingToken.newInstance(n, new TreeSet<>(gaps))));
             n++;
         }
         return result;
     }
 
     /**
-     * @return {@code true} if every number of the commit from {@code n} on is visible or its gap has expired,
-     * {@code false} if the tracker has to wait, {@code null} if the commit was tombstoned.
+     * A commit's events are delivered only once it is known to have succeeded: its last event is visible (an ordered
+     * insert that reached it succeeded), or every later number of it is. A commit that failed part-way is tombstoned
+     * by its writer (aborted); until then the tracker waits, and after the gap timeout (writer gone) it delivers what
+     * is there, since aggregates loading see those events too.
      */
-    private Boolean commitComplete(Map<Long, Document> docs, long n, long commitLast) {
+    private CommitStatus commitStatus(Map<Long, Document> docs, Document doc, long n) {
+        long commitFirst = doc.getLong(COMMIT_FIRST);
+        long commitLast = doc.getLong(COMMIT_LAST);
+        if (commitLast <= n) {
+            return CommitStatus.DELIVER;
+        }
         List<Long> missing = new ArrayList<>();
         for (long i = n + 1; i <= commitLast; i++) {
             if (!docs.containsKey(i)) {
@@ -446,26 +507,58 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         if (!missing.isEmpty()) {
             docs.putAll(findByIds(missing));
         }
-        boolean complete = true;
+        boolean broken = false;
         for (long i = n + 1; i <= commitLast; i++) {
             Document member = docs.get(i);
             if (member == null) {
                 if (!gapExpired(i)) {
-                    complete = false;
+                    return CommitStatus.WAIT;
                 }
-            } else if (member.getBoolean(TOMBSTONE, false)) {
-                return null;
+                member = seal(i);
+                if (member == null) {
+                    return CommitStatus.WAIT;
+                }
+                docs.put(i, member);
+            }
+            boolean ours = member.getLong(COMMIT_FIRST) == commitFirst;
+            if (ours && ABORTED.equals(member.get(TOMBSTONE))) {
+                return CommitStatus.SKIP;
+            }
+            if (!ours || member.containsKey(TOMBSTONE)) {
+                broken = true; // the rest of the commit will not come at these numbers
             }
         }
-        return complete;
+        if (broken && !gapExpired(n)) {
+            return CommitStatus.WAIT; // its writer is about to abort it
+        }
+        return CommitStatus.DELIVER;
+    }
+
+    /** Inserts a sealing tombstone at {@code n} unless something is there; returns what is there, or null. */
+    private Document seal(long n) {
+        try {
+            Document tombstone = tombstone(n, SEALED, n);
+            events.insertOne(tombstone);
+            logger.warn("Global sequence number {} was not filled within the gap timeout ({}); sealed it", n,
+                        gapTimeout);
+            return tombstone;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return events.find(Filters.eq(ID, n)).first();
+            }
+            logger.warn("Could not seal global sequence number {}", n, e);
+            return null;
+        } catch (MongoException e) {
+            logger.warn("Could not seal global sequence number {}", n, e);
+            return null;
+        }
     }
 
     private void boundGaps(TreeSet<Long> gaps, long index) {
         gaps.headSet(index - maxGapOffset).clear();
         while (gaps.size() > maxGaps) {
             Long dropped = gaps.pollFirst();
-            logger.warn("Gap {} dropped from the tracking token (more than {} gaps); "
-                                + "if it ever becomes visible it will not be delivered", dropped, maxGaps);
+            logger.warn("Gap {} dropped from the tracking token (more than {} gaps)", dropped, maxGaps);
         }
         gaps.tailSet(index).clear();
     }
@@ -479,6 +572,25 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         return false;
     }
 
+    /**
+     * Whether anything is stored above the window (a hole wider than a batch: only a crashed writer of a very large
+     * commit leaves one). A range query, so at most once per second per engine.
+     */
+    private boolean probeBeyond(long window) {
+        long now = System.nanoTime();
+        if (now - lastBeyondProbe < 1_000_000_000L) {
+            return false;
+        }
+        lastBeyondProbe = now;
+        Document above = events.find(Filters.gt(ID, window)).sort(Sorts.ascending(ID))
+                               .projection(Projections.include(ID)).limit(1).first();
+        if (above == null) {
+            return false;
+        }
+        recordSample(clock.millis(), above.getLong(ID));
+        return true;
+    }
+
     private Map<Long, Document> findByIds(Collection<Long> ids) {
         Map<Long, Document> result = new HashMap<>();
         if (ids.isEmpty()) {
@@ -490,42 +602,50 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         return result;
     }
 
-    private long readCounter() {
-        Document counter = counters.find(Filters.eq(ID, counterId)).first();
-        return counter == null ? 0L : ((Number) counter.get(COUNTER_VALUE)).longValue();
+    private long highestStored() {
+        Document last = events.find().sort(Sorts.descending(ID)).projection(Projections.include(ID)).limit(1).first();
+        return last == null ? 0L : last.getLong(ID);
+    }
+
+    private void observe(Map<Long, Document> docs) {
+        long max = 0;
+        for (Long id : docs.keySet()) {
+            max = Math.max(max, id);
+        }
+        if (max > 0) {
+            recordSample(clock.millis(), max);
+        }
+    }
+
+    private synchronized long highestSeen() {
+        long[] newest = samples.peekLast();
+        return Math.max(expiredUpTo, newest == null ? 0 : newest[1]);
     }
 
     /**
-     * Whether the allocated number {@code n} was allocated at least {@code gapTimeout} ago, judged by this engine's
-     * clock: the age of a number is at least the age of the oldest observation of the counter at or beyond it.
+     * Whether the missing number {@code n} has been missing for at least {@code gapTimeout}, judged by this engine's
+     * clock: it has been missing at least since this engine first saw a higher number.
      */
     private synchronized boolean gapExpired(long n) {
-        long now = clock.millis();
-        long cutoff = now - gapTimeout.toMillis();
-        while (!counterSamples.isEmpty() && counterSamples.peekFirst()[0] <= cutoff) {
-            expiredUpTo = Math.max(expiredUpTo, counterSamples.pollFirst()[1]);
+        long cutoff = clock.millis() - gapTimeout.toMillis();
+        while (!samples.isEmpty() && samples.peekFirst()[0] <= cutoff) {
+            expiredUpTo = Math.max(expiredUpTo, samples.pollFirst()[1]);
         }
-        if (n <= expiredUpTo) {
-            return true;
-        }
-        long[] newest = counterSamples.peekLast();
-        if (newest == null || newest[1] < n) {
-            long counter = readCounter();
-            recordCounterSample(clock.millis(), counter); // time taken after the read: never makes a number older
-        }
-        return false;
+        return n < expiredUpTo;
     }
 
-    private synchronized void recordCounterSample(long time, long counterValue) {
-        long[] newest = counterSamples.peekLast();
-        if (newest != null && newest[1] >= counterValue) {
+    private synchronized void recordSample(long time, long highestVisible) {
+        long[] newest = samples.peekLast();
+        if (newest != null && newest[1] >= highestVisible) {
             return;
         }
         if (newest != null && newest[0] >= time) {
-            newest[1] = counterValue; // same instant: the counter was at least this high then
+            newest[1] = highestVisible; // same instant: that number was visible then
             return;
         }
-        counterSamples.addLast(new long[]{time, counterValue});
+        if (highestVisible > expiredUpTo) {
+            samples.addLast(new long[]{time, highestVisible});
+        }
     }
 
     private TrackedEventData<?> tracked(Document doc, GapAwareTrackingToken token) {
@@ -555,30 +675,24 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
 
     @Override
     public TrackingToken createHeadToken() {
-        long counter = readCounter();
-        if (counter == 0) {
+        long head = highestStored();
+        if (head == 0) {
             return null;
         }
-        // Numbers allocated near the head may still be in flight: keep the invisible ones as gaps.
+        // Numbers just below the head may still be in flight: keep the invisible ones as gaps.
         List<Long> recent = new ArrayList<>();
-        for (long n = Math.max(1, counter - batchSize + 1); n <= counter; n++) {
+        for (long n = Math.max(1, head - batchSize + 1); n < head; n++) {
             recent.add(n);
         }
         Map<Long, Document> docs = findByIds(recent);
         TreeSet<Long> gaps = new TreeSet<>();
         for (Long n : recent) {
-            if (!docs.containsKey(n) && n < counter) {
+            if (!docs.containsKey(n)) {
                 gaps.add(n);
             }
         }
-        long index = counter;
-        if (!docs.containsKey(counter)) {
-            // the head itself is in flight: start just before it, the others stay gaps
-            index = counter - 1;
-            gaps.tailSet(index).clear();
-        }
-        boundGaps(gaps, index);
-        return index == 0 && gaps.isEmpty() ? null : GapAwareTrackingToken.newInstance(index, gaps);
+        boundGaps(gaps, head);
+        return GapAwareTrackingToken.newInstance(head, gaps);
     }
 
     @Override
@@ -609,8 +723,8 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         return snapshots;
     }
 
-    public MongoCollection<Document> counterCollection() {
-        return counters;
+    private static boolean isDuplicateKey(int code) {
+        return ErrorCategory.fromErrorCode(code) == ErrorCategory.DUPLICATE_KEY;
     }
 
     static boolean isDuplicateKeyException(Exception exception) {
@@ -628,7 +742,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
 
     /**
      * Builder. Required: {@link #mongoDatabase(MongoDatabase)}. Defaults: collections {@code events},
-     * {@code snapshots}, {@code eventSequence}; gap timeout 60 s; maxGapOffset 10,000; maxGaps 64; batch size 100;
+     * {@code snapshots}; gap timeout 60 s; maxGapOffset 10,000; maxGaps 64; batch size 100;
      * system UTC clock; duplicate-key aware persistence exception resolver; indexes ensured on construction.
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
@@ -638,7 +752,6 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         private MongoDatabase database;
         private String eventsCollectionName = "events";
         private String snapshotsCollectionName = "snapshots";
-        private String countersCollectionName = "eventSequence";
         private Duration gapTimeout = DEFAULT_GAP_TIMEOUT;
         private int maxGapOffset = 10_000;
         private int maxGaps = 64;
@@ -665,12 +778,6 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         public Builder snapshotsCollectionName(String name) {
             assertNonNull(name, "The snapshots collection name may not be null");
             this.snapshotsCollectionName = name;
-            return this;
-        }
-
-        public Builder countersCollectionName(String name) {
-            assertNonNull(name, "The counters collection name may not be null");
-            this.countersCollectionName = name;
             return this;
         }
 

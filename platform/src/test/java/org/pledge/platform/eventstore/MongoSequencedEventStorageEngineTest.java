@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -172,48 +173,64 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void trackerWaitsForAGapUntilTheGapTimeoutThenSkipsItAndStillDeliversItLateWhileRemembered() {
-        engine.appendEvents(event("a", 0));                        // 1
-        long reserved = reserve(1);                                 // 2: allocated, in flight
-        engine.appendEvents(event("a", 1));                        // 3
-        assertThat(reserved).isEqualTo(2);
+    void trackerWaitsForAnInFlightCommitUntilTheGapTimeoutThenSealsItAndTheSlowCommitIsDeliveredLaterInOrder()
+            throws Exception {
+        AtomicBoolean block = new AtomicBoolean();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MongoSequencedEventStorageEngine writer =
+                new MongoSequencedEventStorageEngine(mongo.engineBuilder(db).gapTimeout(Duration.ofSeconds(60))
+                                                          .clock(clock)) {
+                    @Override
+                    protected void beforeInsert(long first, long last) {
+                        if (block.compareAndSet(true, false)) {
+                            entered.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                };
+        writer.appendEvents(event("a", 0));                                  // 1
+        block.set(true);
+        Thread slow = new Thread(() -> writer.appendEvents(event("b", 0)));  // takes 2, then stalls
+        slow.start();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        writer.appendEvents(event("a", 1));                                  // 3
 
-        // within the gap timeout: only 1 is delivered, in order
-        assertThat(readAll(null)).extracting(this::index).containsExactly(1L);
+        // within the gap timeout: only 1 is delivered; 3 waits for 2
+        assertThat(readAllWith(writer, null)).extracting(this::index).containsExactly(1L);
         clock.advance(Duration.ofSeconds(59));
-        assertThat(readAll(null)).extracting(this::index).containsExactly(1L);
+        assertThat(readAllWith(writer, null)).extracting(this::index).containsExactly(1L);
 
-        // after it: 2 is given up on, 3 is delivered and 2 stays a gap in the (small) token
+        // after it: 2 is sealed with a tombstone, 3 is delivered; the token carries no gaps
         clock.advance(Duration.ofSeconds(2));
-        List<TrackedEventMessage<?>> events = readAll(null);
+        List<TrackedEventMessage<?>> events = readAllWith(writer, null);
         assertThat(events).extracting(this::index).containsExactly(1L, 3L);
         GapAwareTrackingToken token = (GapAwareTrackingToken) events.get(1).trackingToken();
-        assertThat(token.getGaps()).containsExactly(2L);
+        assertThat(token.getGaps()).isEmpty();
+        assertThat(db.getCollection("events").find(Filters.eq("_id", 2L)).first().getString("tombstone"))
+                .isEqualTo("sealed");
 
-        // the slow commit finally lands: delivered late, and the gap is closed
-        insertRaw(2, event("b", 0));
-        List<TrackedEventMessage<?>> late = readAll(token);
-        assertThat(late).hasSize(1);
+        // the slow commit lands: it collides with the seal and is retried with a fresh number, delivered in order
+        release.countDown();
+        slow.join(10_000);
+        List<TrackedEventMessage<?>> late = readAllWith(writer, token);
+        assertThat(late).extracting(this::index).containsExactly(4L);
         assertThat(((TestEvent) late.get(0).getPayload()).aggregateId()).isEqualTo("b");
-        assertThat(((GapAwareTrackingToken) late.get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(writer.readEvents("b").asStream().count()).isEqualTo(1);
     }
 
     @Test
-    void gapsInTheTokenAreBounded() {
-        MongoSequencedEventStorageEngine bounded =
-                mongo.engineBuilder(db).clock(clock).gapTimeout(Duration.ZERO).maxGaps(3).maxGapOffset(1000).build();
-        for (int i = 0; i < 10; i++) {
-            reserve(1);
-            bounded.appendEvents(event("a", i));
-        }
-        clock.advance(Duration.ofSeconds(1));
-        readAllWith(bounded, null); // first pass records the counter, the next one sees the gaps expired
-        clock.advance(Duration.ofSeconds(1));
-        List<TrackedEventMessage<?>> events = readAllWith(bounded, null);
-        assertThat(events).hasSize(10);
-        GapAwareTrackingToken last = (GapAwareTrackingToken) events.get(9).trackingToken();
-        assertThat(last.getIndex()).isEqualTo(20);
-        assertThat(last.getGaps()).containsExactly(15L, 17L, 19L);
+    void headTokenKeepsNumbersStillInFlightAsGaps() {
+        engine.appendEvents(event("a", 0));                                     // 1
+        db.getCollection("events").insertOne(new Document("_id", 3L)            // 3 visible, 2 in flight
+                .append("tombstone", "sealed").append("aggregateIdentifier", "x").append("sequenceNumber", 3L)
+                .append("aggregateKey", "x/3").append("eventIdentifier", "x/3").append("commitFirst", 3L)
+                .append("commitLast", 3L));
+        assertThat(engine.createHeadToken()).isEqualTo(GapAwareTrackingToken.newInstance(3, List.of(2L)));
     }
 
     @Test
@@ -235,25 +252,6 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
-
-    private long reserve(int count) {
-        Document before = db.getCollection("eventSequence").findOneAndUpdate(
-                Filters.eq("_id", "events"), new Document("$inc", new Document("value", (long) count)),
-                new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
-        return (before == null ? 0 : before.getLong("value")) + count;
-    }
-
-    private void insertRaw(long globalSequence, DomainEventMessage<?> event) {
-        MongoSequencedEventStorageEngine writer = new MongoSequencedEventStorageEngine(mongo.engineBuilder(db)) {
-        };
-        // write through a throwaway engine, then move the document to the reserved number
-        writer.appendEvents(event);
-        Document doc = db.getCollection("events").findOneAndDelete(Filters.eq("eventIdentifier", event.getIdentifier()));
-        doc.put("_id", globalSequence);
-        doc.put("commitFirst", globalSequence);
-        doc.put("commitLast", globalSequence);
-        db.getCollection("events").insertOne(doc);
-    }
 
     private long index(TrackedEventMessage<?> e) {
         return ((GapAwareTrackingToken) e.trackingToken()).getIndex();
