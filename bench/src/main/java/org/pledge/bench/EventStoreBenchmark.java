@@ -51,6 +51,9 @@ public final class EventStoreBenchmark {
     /** Fill events are stamped 10 ms apart (100 events/s), so the stock token's 1 s look-back holds ~100 ids. */
     private static final java.time.Instant FILL_START = java.time.Instant.now().minusSeconds(3_600);
 
+    private static final boolean SECONDARY_INDEXES =
+            Boolean.parseBoolean(System.getProperty("bench.secondaryUniqueIndexes", "true"));
+
     private static int databases;
 
     public static void main(String[] args) throws Exception {
@@ -154,6 +157,7 @@ public final class EventStoreBenchmark {
                                                .mongoDatabase(database)
                                                .eventSerializer(SERIALIZER)
                                                .snapshotSerializer(SERIALIZER)
+                                               .secondaryUniqueIndexes(SECONDARY_INDEXES)
                                                .build();
     }
 

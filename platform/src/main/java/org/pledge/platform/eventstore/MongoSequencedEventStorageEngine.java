@@ -118,6 +118,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
     private final int maxGaps;
     private final Clock clock;
     private final int batchSize;
+    private final boolean secondaryUniqueIndexes;
 
     /** The next global sequence number this engine hands out. */
     private final AtomicLong next = new AtomicLong(1);
@@ -136,6 +137,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         this.maxGaps = builder.maxGaps;
         this.clock = builder.clock;
         this.batchSize = builder.batchSize;
+        this.secondaryUniqueIndexes = builder.secondaryUniqueIndexes;
         if (builder.ensureIndexes) {
             ensureIndexes();
         }
@@ -155,10 +157,14 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(AGGREGATE_KEY),
                            new IndexOptions().unique(true).name("uniqueAggregateKey"));
-        events.createIndex(Indexes.ascending(AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER),
-                           new IndexOptions().unique(true).name("uniqueAggregateSequence"));
-        events.createIndex(Indexes.ascending(EVENT_IDENTIFIER),
-                           new IndexOptions().unique(true).name("uniqueEventIdentifier"));
+        if (secondaryUniqueIndexes) {
+            // Redundant with uniqueAggregateKey for concurrency; guard against storing one event twice and serve
+            // ad-hoc queries on real MongoDB. Each unique index costs appends (notably on the H2 backend).
+            events.createIndex(Indexes.ascending(AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER),
+                               new IndexOptions().unique(true).name("uniqueAggregateSequence"));
+            events.createIndex(Indexes.ascending(EVENT_IDENTIFIER),
+                               new IndexOptions().unique(true).name("uniqueEventIdentifier"));
+        }
         events.createIndex(Indexes.ascending(TIMESTAMP), new IndexOptions().name("timeStamp"));
         // snapshots: _id = aggregate identifier (implicitly unique).
     }
@@ -758,6 +764,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         private Clock clock = Clock.systemUTC();
         private int batchSize = 100;
         private boolean ensureIndexes = true;
+        private boolean secondaryUniqueIndexes = true;
 
         protected Builder() {
             persistenceExceptionResolver(MongoSequencedEventStorageEngine::isDuplicateKeyException);
@@ -806,6 +813,16 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         public Builder clock(Clock clock) {
             assertNonNull(clock, "The Clock may not be null");
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Whether to also create the unique {@code (aggregateIdentifier, sequenceNumber)} and {@code eventIdentifier}
+         * indexes (default true). The engine's own queries and its optimistic concurrency need only {@code _id} and
+         * {@code aggregateKey}.
+         */
+        public Builder secondaryUniqueIndexes(boolean secondaryUniqueIndexes) {
+            this.secondaryUniqueIndexes = secondaryUniqueIndexes;
             return this;
         }
 
