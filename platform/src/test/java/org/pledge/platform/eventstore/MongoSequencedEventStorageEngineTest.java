@@ -1,0 +1,311 @@
+package org.pledge.platform.eventstore;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MongoSequencedEventStorageEngineTest {
+
+    private MongoFixture mongo;
+    private MongoDatabase db;
+    private MutableClock clock;
+    private MongoSequencedEventStorageEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new MongoFixture();
+        db = mongo.newDatabaseConnection("pledge");
+        clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        engine = mongo.engineBuilder(db).gapTimeout(Duration.ofSeconds(60)).clock(clock).batchSize(10).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        mongo.close();
+    }
+
+    @Test
+    void twoConcurrentAppendsAtTheSameAggregateSequenceOneWinsTheOtherGetsAConcurrencyException() throws Exception {
+        MongoSequencedEventStorageEngine other = mongo.engineBuilder(mongo.newDatabaseConnection("pledge")).build();
+        engine.appendEvents(event("agg", 0));
+        for (int round = 1; round <= 20; round++) {
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Throwable>> outcomes = new ArrayList<>();
+            for (MongoSequencedEventStorageEngine e : List.of(engine, other)) {
+                long seq = 2L * round - 1;
+                outcomes.add(pool.submit(() -> {
+                    barrier.await();
+                    try {
+                        e.appendEvents(event("agg", seq), event("agg", seq + 1)); // 2-event commit
+                        return null;
+                    } catch (Throwable t) {
+                        return t;
+                    }
+                }));
+            }
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<Throwable> f : outcomes) {
+                Throwable t = f.get(10, TimeUnit.SECONDS);
+                if (t != null) {
+                    failures.add(t);
+                }
+            }
+            pool.shutdown();
+            assertThat(failures).hasSize(1);
+            assertThat(failures.get(0)).isInstanceOf(ConcurrencyException.class);
+        }
+        assertThat(engine.lastSequenceNumberFor("agg")).contains(40L);
+        // the losers' numbers are tombstoned, never delivered
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(all).hasSize(41);
+        assertThat(all).extracting(e -> ((TestEvent) e.getPayload()).sequence()).containsExactlyElementsOf(range(0, 41));
+    }
+
+    @Test
+    void readsAnAggregateAcrossBatchesFromASequenceAndFindsTheLastSequenceNumber() {
+        for (int i = 0; i < 25; i++) {
+            engine.appendEvents(event("a", i), event("b", i));
+        }
+        assertThat(engine.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactlyElementsOf(range(0, 25));
+        assertThat(engine.readEvents("a", 13).asStream().map(DomainEventMessage::getSequenceNumber))
+                .containsExactlyElementsOf(range(13, 25));
+        assertThat(engine.lastSequenceNumberFor("a")).contains(24L);
+        assertThat(engine.lastSequenceNumberFor("unknown")).isEmpty();
+        assertThatThrownBy(() -> engine.appendEvents(event("a", 7))).isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void snapshotsNewestWinsAndShortenLastSequenceLookup() {
+        for (int i = 0; i < 5; i++) {
+            engine.appendEvents(event("a", i));
+        }
+        engine.storeSnapshot(event("a", 3));
+        engine.storeSnapshot(event("a", 1)); // older: ignored
+        assertThat(engine.readSnapshot("a")).get().extracting(DomainEventMessage::getSequenceNumber).isEqualTo(3L);
+        engine.storeSnapshot(event("a", 4));
+        assertThat(engine.readSnapshot("a")).get().extracting(DomainEventMessage::getSequenceNumber).isEqualTo(4L);
+        assertThat(engine.readSnapshot("b")).isEmpty();
+        assertThat(engine.lastSequenceNumberFor("a")).contains(4L);
+    }
+
+    @Test
+    void upcastsOnReadForAggregatesAndTracking() {
+        engine.appendEvents(event("a", 0));
+        MongoSequencedEventStorageEngine upcasting = mongo.engineBuilder(db).upcasterChain(new SingleEventUpcaster() {
+            @Override
+            protected boolean canUpcast(IntermediateEventRepresentation r) {
+                return r.getType().getName().equals(TestEvent.class.getName()) && r.getType().getRevision() == null;
+            }
+
+            @Override
+            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation r) {
+                return r.upcastPayload(new SimpleSerializedType(TestEvent.class.getName(), "2"), String.class,
+                                       json -> json.replace("\"w\"", "\"upcast\""));
+            }
+        }).build();
+        assertThat(upcasting.readEvents("a").asStream().map(e -> ((TestEvent) e.getPayload()).writer()))
+                .containsExactly("upcast");
+        assertThat(upcasting.readEvents(null, false).map(e -> ((TestEvent) e.getPayload()).writer()))
+                .containsExactly("upcast");
+    }
+
+    @Test
+    void nonDomainEventsAreStoredAndTracked() {
+        engine.appendEvents(GenericEventMessage.asEventMessage("plain"));
+        List<TrackedEventMessage<?>> all = readAll(null);
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).getPayload()).isEqualTo("plain");
+        assertThat(all.get(0)).isNotInstanceOf(DomainEventMessage.class);
+    }
+
+    @Test
+    void tailHeadAndTimeTokens() {
+        assertThat(engine.createTailToken()).isNull();
+        assertThat(engine.createHeadToken()).isNull();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            engine.appendEvents(event("a", i, t0.plusSeconds(i * 10L)));
+        }
+        assertThat(engine.createTailToken()).isNull();
+        assertThat(engine.createHeadToken()).isEqualTo(GapAwareTrackingToken.newInstance(5, List.of()));
+        TrackingToken at = engine.createTokenAt(t0.plusSeconds(25));
+        assertThat(at).isEqualTo(GapAwareTrackingToken.newInstance(3, List.of()));
+        assertThat(readAll(at)).extracting(e -> ((TestEvent) e.getPayload()).sequence()).containsExactly(3L, 4L);
+        assertThat(engine.createTokenAt(t0.plusSeconds(1000))).isEqualTo(engine.createHeadToken());
+        assertThat(readAll(engine.createHeadToken())).isEmpty();
+    }
+
+    @Test
+    void trackerWaitsForAnInFlightCommitUntilTheGapTimeoutThenSealsItAndTheSlowCommitIsDeliveredLaterInOrder()
+            throws Exception {
+        AtomicBoolean block = new AtomicBoolean();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MongoSequencedEventStorageEngine writer =
+                new MongoSequencedEventStorageEngine(mongo.engineBuilder(db).gapTimeout(Duration.ofSeconds(60))
+                                                          .clock(clock)) {
+                    @Override
+                    protected void beforeInsert(long first, long last) {
+                        if (block.compareAndSet(true, false)) {
+                            entered.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                };
+        writer.appendEvents(event("a", 0));                                  // 1
+        block.set(true);
+        Thread slow = new Thread(() -> writer.appendEvents(event("b", 0)));  // takes 2, then stalls
+        slow.start();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        writer.appendEvents(event("a", 1));                                  // 3
+
+        // within the gap timeout: only 1 is delivered; 3 waits for 2
+        assertThat(readAllWith(writer, null)).extracting(this::index).containsExactly(1L);
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(readAllWith(writer, null)).extracting(this::index).containsExactly(1L);
+
+        // after it: 2 is sealed with a tombstone, 3 is delivered; the token carries no gaps
+        clock.advance(Duration.ofSeconds(2));
+        List<TrackedEventMessage<?>> events = readAllWith(writer, null);
+        assertThat(events).extracting(this::index).containsExactly(1L, 3L);
+        GapAwareTrackingToken token = (GapAwareTrackingToken) events.get(1).trackingToken();
+        assertThat(token.getGaps()).isEmpty();
+        assertThat(db.getCollection("events").find(Filters.eq("_id", 2L)).first().getString("tombstone"))
+                .isEqualTo("sealed");
+
+        // the slow commit lands: it collides with the seal and is retried with a fresh number, delivered in order
+        release.countDown();
+        slow.join(10_000);
+        List<TrackedEventMessage<?>> late = readAllWith(writer, token);
+        assertThat(late).extracting(this::index).containsExactly(4L);
+        assertThat(((TestEvent) late.get(0).getPayload()).aggregateId()).isEqualTo("b");
+        assertThat(writer.readEvents("b").asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void headTokenKeepsNumbersStillInFlightAsGaps() {
+        engine.appendEvents(event("a", 0));                                     // 1
+        db.getCollection("events").insertOne(new Document("_id", 3L)            // 3 visible, 2 in flight
+                .append("tombstone", "sealed").append("aggregateIdentifier", "x").append("sequenceNumber", 3L)
+                .append("aggregateKey", "x/3").append("eventIdentifier", "x/3").append("commitFirst", 3L)
+                .append("commitLast", 3L));
+        assertThat(engine.createHeadToken()).isEqualTo(GapAwareTrackingToken.newInstance(3, List.of(2L)));
+    }
+
+    @Test
+    void declaresTheIndexesRealMongoDbNeeds() {
+        Map<String, Document> indexes = db.getCollection("events").listIndexes().into(new ArrayList<>()).stream()
+                                          .collect(Collectors.toMap(d -> d.getString("name"), d -> d));
+        assertThat(indexes).containsKeys("_id_", "uniqueAggregateKey", "uniqueAggregateSequence",
+                                         "uniqueEventIdentifier", "timeStamp");
+        assertIndex(indexes.get("uniqueAggregateKey"), new Document("aggregateKey", 1), true);
+        assertIndex(indexes.get("uniqueAggregateSequence"),
+                    new Document("aggregateIdentifier", 1).append("sequenceNumber", 1), true);
+        assertIndex(indexes.get("uniqueEventIdentifier"), new Document("eventIdentifier", 1), true);
+        assertIndex(indexes.get("timeStamp"), new Document("timeStamp", 1), false);
+    }
+
+    private static void assertIndex(Document index, Document key, boolean unique) {
+        assertThat(index.get("key", Document.class)).isEqualTo(key);
+        assertThat(index.getBoolean("unique", false)).isEqualTo(unique);
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private long index(TrackedEventMessage<?> e) {
+        return ((GapAwareTrackingToken) e.trackingToken()).getIndex();
+    }
+
+    private List<TrackedEventMessage<?>> readAll(TrackingToken from) {
+        return readAllWith(engine, from);
+    }
+
+    private static List<TrackedEventMessage<?>> readAllWith(MongoSequencedEventStorageEngine e, TrackingToken from) {
+        return e.readEvents(from, false).collect(Collectors.toList());
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> r = new ArrayList<>();
+        for (long i = from; i < to; i++) {
+            r.add(i);
+        }
+        return r;
+    }
+
+    static DomainEventMessage<?> event(String aggregate, long seq) {
+        return event(aggregate, seq, Instant.now());
+    }
+
+    static DomainEventMessage<?> event(String aggregate, long seq, Instant timestamp) {
+        return new GenericDomainEventMessage<>("TestAggregate", aggregate, seq, new TestEvent(aggregate, seq, "w"),
+                                               MetaData.with("k", "v"), UUID.randomUUID().toString(), timestamp);
+    }
+
+    static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
