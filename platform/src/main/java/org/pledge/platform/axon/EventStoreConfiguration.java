@@ -1,38 +1,44 @@
 package org.pledge.platform.axon;
 
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.serialization.Serializer;
+import java.time.Clock;
 import java.util.List;
 
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.pledge.platform.eventstore.MongoSequencedEventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * The event storage engine, alone in this class on purpose: it is the one piece that will be replaced by
- * {@code org.pledge.platform.eventstore.MongoSequencedEventStorageEngine}.
+ * The event storage engine, alone in this class on purpose: the one place that decides how every service
+ * stores its events. It is {@link MongoSequencedEventStorageEngine}: a dense global sequence per event,
+ * gap-aware tracking tokens and exact-value look-ups (docs/adr/0004-sequenced-mongo-event-store.md), in the
+ * collections {@code events} and {@code snapshots} of the service's database.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    public EventStorageEngine eventStorageEngine(MongoDatabaseFactory databases,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
                                                  ObjectProvider<EventUpcaster> upcasters,
-                                                 PledgeAxonProperties properties) {
-        MongoEventStorageEngine.Builder builder = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+                                                 PledgeAxonProperties properties,
+                                                 Clock clock) {
+        MongoSequencedEventStorageEngine.Builder builder = MongoSequencedEventStorageEngine.builder()
+                .mongoDatabase(databases.getMongoDatabase())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
-                .batchSize(properties.eventBatchSize());
+                .batchSize(properties.eventBatchSize())
+                .gapTimeout(properties.gapTimeout())
+                .clock(clock);
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         if (!chain.isEmpty()) {
             builder.upcasterChain(new EventUpcasterChain(chain));

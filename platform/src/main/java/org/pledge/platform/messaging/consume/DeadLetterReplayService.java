@@ -27,7 +27,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.pledge.platform.config.PledgeMessagingProperties;
-import org.pledge.platform.messaging.CloudEventHeaders;
+import org.pledge.contracts.CloudEventHeaders;
 import org.pledge.platform.web.PledgeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
