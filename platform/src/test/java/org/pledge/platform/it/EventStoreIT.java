@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 @PlatformIT
 class EventStoreIT {
@@ -18,10 +18,10 @@ class EventStoreIT {
     @Autowired
     CommandGateway commands;
     @Autowired
-    MongoTemplate axonMongo;
+    MongoDatabaseFactory databases;
 
     @Test
-    void aggregateState_survivesASnapshot_inMongo() {
+    void aggregateState_survivesASnapshot_inTheSequencedEventStore() {
         String caseId = "case-" + UUID.randomUUID();
         commands.sendAndWait(new TestApp.OpenTestCase(caseId, "one"));
         for (String title : new String[] {"two", "three", "four", "five"}) {
@@ -29,13 +29,13 @@ class EventStoreIT {
         }
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                axonMongo.snapshotCollection().countDocuments(new Document("aggregateIdentifier", caseId)) > 0);
+                databases.getMongoDatabase().getCollection("snapshots").countDocuments(new Document("_id", caseId)) > 0);
 
         // loaded from the snapshot (plus later events): the title must have survived serialisation
         assertThatThrownBy(() -> commands.sendAndWait(new TestApp.RenameTestCase(caseId, "five")))
                 .isInstanceOf(TestApp.SameTitle.class);
         commands.sendAndWait(new TestApp.RenameTestCase(caseId, "six"));
-        assertThat(axonMongo.eventCollection().countDocuments(new Document("aggregateIdentifier", caseId)))
+        assertThat(databases.getMongoDatabase().getCollection("events").countDocuments(new Document("aggregateIdentifier", caseId)))
                 .isEqualTo(6);
     }
 }
