@@ -10,6 +10,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.pledge.cases.CaseServiceApplication;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.CaseMarkedAtRiskEvent;
@@ -23,6 +24,7 @@ import org.pledge.testsupport.PledgeTestInitializer;
 import org.pledge.testsupport.security.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * One case-service instance for the SLA integration tests: the whole application on a given database of the JVM's
@@ -102,8 +104,8 @@ final class SlaApp implements AutoCloseable {
     }
 
     Map<String, Object> clockDocument(String caseId) {
-        return context.getBean(org.springframework.data.mongodb.MongoDatabaseFactory.class).getMongoDatabase()
-                .getCollection(SlaClocks.COLLECTION).find(new org.bson.Document("_id", caseId)).first();
+        return context.getBean(MongoDatabaseFactory.class).getMongoDatabase()
+                .getCollection(SlaClocks.COLLECTION).find(new Document("_id", caseId)).first();
     }
 
     @Override
