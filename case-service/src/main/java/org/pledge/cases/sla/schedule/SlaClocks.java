@@ -1,0 +1,204 @@
+package org.pledge.cases.sla.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code sla_clocks} collection: one document per case, written by {@link SlaClockProjection} and claimed by
+ * {@link SlaSweeper}.
+ *
+ * <pre>
+ * { _id: caseId, seq: last applied event's aggregate sequence number,
+ *   atRiskAt, deadline, paused, closed, atRiskFired, breachFired,     (the clock, see {@link SlaClock})
+ *   nextDueAt: Date | null, kind: "AT_RISK" | "BREACH" | null,        (derived: what fires next, and when)
+ *   claimedBy, claimedUntil }                                          (the sweep's claim, absent when free)
+ * </pre>
+ *
+ * <p>Only single-document operations on {@code _id} decide anything, so it behaves the same on MongoDB and on
+ * mongo-java-server, without transactions. The index on {@code nextDueAt} serves the due-query on MongoDB;
+ * mongo-java-server ignores non-unique indexes and scans (fine for local and CI volumes).
+ */
+public class SlaClocks {
+
+    public static final String COLLECTION = "sla_clocks";
+
+    static final String SEQ = "seq";
+    static final String AT_RISK_AT = "atRiskAt";
+    static final String DEADLINE = "deadline";
+    static final String PAUSED = "paused";
+    static final String CLOSED = "closed";
+    static final String AT_RISK_FIRED = "atRiskFired";
+    static final String BREACH_FIRED = "breachFired";
+    static final String NEXT_DUE_AT = "nextDueAt";
+    static final String KIND = "kind";
+    static final String CLAIMED_BY = "claimedBy";
+    static final String CLAIMED_UNTIL = "claimedUntil";
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final MongoCollection<Document> collection;
+
+    public SlaClocks(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    /** Creates the index the due-query needs on MongoDB (mongo-java-server accepts and ignores it). */
+    public void ensureIndexes() {
+        collection.createIndex(Indexes.ascending(NEXT_DUE_AT));
+    }
+
+    /** A clock claimed by one sweep: what to fire, and the claim to release if firing fails. */
+    public record Claim(String caseId, SlaClock clock, SlaClock.Kind kind, Instant dueAt, String claimedBy,
+                        Instant claimedUntil) {
+    }
+
+    /**
+     * Starts the clock of a case (its first event); nothing when the case is already known (a replay).
+     *
+     * @return true when this call created the clock
+     */
+    public boolean start(String caseId, long seq, SlaClock clock) {
+        Document document = new Document("_id", caseId).append(SEQ, seq);
+        fields(clock).forEach(document::append);
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false; // a replay: the clock exists
+        }
+    }
+
+    /**
+     * Applies the change an event of the case (with aggregate sequence number {@code seq}) makes to its clock, once:
+     * an event at or below the last applied sequence number is a replay and changes nothing. Any change clears
+     * the sweep's claim, so the clock's next marker can be claimed at once.
+     *
+     * @return true when the change was applied now; false for a replay or an unknown case
+     */
+    public boolean apply(String caseId, long seq, UnaryOperator<SlaClock> change) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Document current = collection.find(Filters.eq("_id", caseId)).first();
+            if (current == null) {
+                return false;
+            }
+            long applied = current.get(SEQ, Number.class).longValue();
+            if (applied >= seq) {
+                return false;
+            }
+            if (write(caseId, applied, seq, change.apply(clock(current)))) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("the clock of case " + caseId + " kept changing under event " + seq);
+    }
+
+    private boolean write(String caseId, long expectedSeq, long seq, SlaClock clock) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.set(SEQ, seq));
+        fields(clock).forEach((name, value) -> updates.add(Updates.set(name, value)));
+        updates.add(Updates.unset(CLAIMED_BY));
+        updates.add(Updates.unset(CLAIMED_UNTIL));
+        return collection.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.eq(SEQ, expectedSeq)),
+                Updates.combine(updates)).getMatchedCount() == 1;
+    }
+
+    private static Map<String, Object> fields(SlaClock clock) {
+        Instant nextDueAt = clock.nextDueAt();
+        SlaClock.Kind kind = clock.nextKind();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        // rounded up: a millisecond-truncated instant could make the sweep fire before the case agrees it is due
+        fields.put(AT_RISK_AT, Date.from(SlaClock.ceilMillis(clock.atRiskAt())));
+        fields.put(DEADLINE, Date.from(SlaClock.ceilMillis(clock.deadline())));
+        fields.put(PAUSED, clock.paused());
+        fields.put(CLOSED, clock.closed());
+        fields.put(AT_RISK_FIRED, clock.atRiskFired());
+        fields.put(BREACH_FIRED, clock.breachFired());
+        fields.put(NEXT_DUE_AT, nextDueAt == null ? null : Date.from(nextDueAt));
+        fields.put(KIND, kind == null ? null : kind.name());
+        return fields;
+    }
+
+    public Optional<SlaClock> find(String caseId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first()).map(SlaClocks::clock);
+    }
+
+    /**
+     * Up to {@code limit} ids of clocks due at {@code now} and not claimed (or whose claim expired), earliest first.
+     * A range query: indexed on MongoDB, a scan on mongo-java-server.
+     */
+    public List<String> due(Instant now, int limit) {
+        List<String> ids = new ArrayList<>();
+        collection.find(claimable(now))
+                .projection(Projections.include("_id"))
+                .sort(Sorts.ascending(NEXT_DUE_AT))
+                .limit(limit)
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * Claims one due clock for {@code owner} until {@code now + lease}, atomically: empty when it is not due any
+     * more, or another sweep holds a live claim.
+     */
+    public Optional<Claim> claim(String caseId, Instant now, String owner, Duration lease) {
+        Instant until = now.plus(lease);
+        Document claimed = collection.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", caseId), claimable(now)),
+                Updates.combine(Updates.set(CLAIMED_BY, owner), Updates.set(CLAIMED_UNTIL, Date.from(until))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        SlaClock clock = clock(claimed);
+        return Optional.of(new Claim(caseId, clock, SlaClock.Kind.valueOf(claimed.getString(KIND)),
+                claimed.getDate(NEXT_DUE_AT).toInstant(), owner, until));
+    }
+
+    /** Gives a claim back (firing failed), unless the clock changed or was claimed anew since. */
+    public boolean release(Claim claim) {
+        return collection.updateOne(
+                Filters.and(Filters.eq("_id", claim.caseId()), Filters.eq(CLAIMED_BY, claim.claimedBy()),
+                        Filters.eq(CLAIMED_UNTIL, Date.from(claim.claimedUntil()))),
+                Updates.combine(Updates.unset(CLAIMED_BY), Updates.unset(CLAIMED_UNTIL))).getModifiedCount() == 1;
+    }
+
+    /** Deletes every clock (the projection's reset, before a replay). */
+    public void deleteAll() {
+        collection.deleteMany(new Document());
+    }
+
+    private static Bson claimable(Instant now) {
+        Date at = Date.from(now);
+        return Filters.and(Filters.lte(NEXT_DUE_AT, at),
+                Filters.or(Filters.eq(CLAIMED_UNTIL, null), Filters.lte(CLAIMED_UNTIL, at)));
+    }
+
+    private static SlaClock clock(Document d) {
+        return new SlaClock(d.getDate(AT_RISK_AT).toInstant(), d.getDate(DEADLINE).toInstant(),
+                d.getBoolean(PAUSED, false), d.getBoolean(CLOSED, false),
+                d.getBoolean(AT_RISK_FIRED, false), d.getBoolean(BREACH_FIRED, false));
+    }
+}
