@@ -104,6 +104,20 @@ class CloudEventMappingTest {
     }
 
     @Test
+    void contractData_refusesDataThatViolatesTheSchemaOfItsType_andReadsDataThatMatches() {
+        InboundCloudEvent invalid = new InboundCloudEvent("evt-1", "pledge.case.submitted.v1", "/x", null, null,
+                mapper.createObjectNode().put("serviceType", "PASSPORT"));
+        assertThatThrownBy(() -> invalid.contractData(org.pledge.contracts.cases.CaseSubmittedV1.class, mapper))
+                .isInstanceOf(InvalidCloudEventException.class)
+                .hasMessageContaining("caseId");
+
+        InboundCloudEvent valid = new InboundCloudEvent("evt-2", "pledge.case.submitted.v1", "/x", "c-1", null,
+                mapper.createObjectNode().put("caseId", "c-1").put("serviceType", "PASSPORT").put("channel", "WEB")
+                        .put("submittedAt", "2026-11-26T10:00:00Z"));
+        assertThat(valid.contractData(org.pledge.contracts.cases.CaseSubmittedV1.class, mapper).caseId()).isEqualTo("c-1");
+    }
+
+    @Test
     void inbound_rejectsMessageWithoutId() {
         Message<byte[]> message = MessageBuilder.withPayload(new byte[0])
                 .setHeader("ce_type", "x").setHeader("ce_source", "/x").build();

@@ -1,11 +1,9 @@
 package org.pledge.guarantee.claim.integration;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.contracts.EventTypes;
-import org.pledge.contracts.SchemaCheck;
 import org.pledge.contracts.cases.CaseSubmittedV1;
 import org.pledge.guarantee.claim.query.GuaranteedCases;
 import org.pledge.platform.messaging.consume.CloudEventConsumers;
@@ -27,11 +25,7 @@ class CaseEventsHandler {
         if (!EventTypes.CASE_SUBMITTED.name().equals(event.type())) {
             return;
         }
-        List<String> violations = SchemaCheck.violations(event.type(), event.data());
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(event.type() + " " + event.id() + " violates its schema: " + violations);
-        }
-        CaseSubmittedV1 submitted = event.dataAs(CaseSubmittedV1.class, objectMapper);
+        CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
         cases.record(new GuaranteedCases.GuaranteedCase(submitted.caseId(), submitted.serviceType(), submitted.fee()));
     }
 }

@@ -1,11 +1,9 @@
 package org.pledge.notification.delivery.integration;
 
 import java.time.Clock;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.contracts.EventTypes;
-import org.pledge.contracts.SchemaCheck;
 import org.pledge.contracts.cases.CaseSubmittedV1;
 import org.pledge.notification.delivery.query.NotificationRequest;
 import org.pledge.notification.delivery.query.NotificationRequests;
@@ -38,21 +36,10 @@ public class CaseEventsHandler {
         if (!EventTypes.CASE_SUBMITTED.name().equals(event.type())) {
             return; // other case events are not acted on yet
         }
-        List<String> violations = SchemaCheck.violations(event.type(), event.data());
-        if (!violations.isEmpty()) {
-            throw new InvalidInboundEventException(event.type() + " " + event.id() + " violates its schema: " + violations);
-        }
-        CaseSubmittedV1 submitted = event.dataAs(CaseSubmittedV1.class, objectMapper);
+        CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
         boolean recorded = requests.recordOnce(new NotificationRequest(
                 CASE_RECEIVED + ":" + submitted.caseId(), submitted.caseId(), CASE_RECEIVED,
                 submitted.language(), submitted.preferredChannel(), "PENDING", event.id(), clock.instant()));
         log.info("case {}: {} notification {}", submitted.caseId(), CASE_RECEIVED, recorded ? "recorded" : "already recorded");
-    }
-
-    /** The event cannot be handled as it is; retrying will not help, so it ends on the dead-letter topic. */
-    public static class InvalidInboundEventException extends RuntimeException {
-        public InvalidInboundEventException(String message) {
-            super(message);
-        }
     }
 }

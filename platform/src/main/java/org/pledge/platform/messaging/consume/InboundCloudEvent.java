@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.contracts.CloudEventHeaders;
+import org.pledge.contracts.SchemaCheck;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -33,6 +35,19 @@ public record InboundCloudEvent(String id, String type, String source, String su
         } catch (JsonProcessingException e) {
             throw new InvalidCloudEventException("data of " + this.type + " " + id + " does not match " + type.getSimpleName(), e);
         }
+    }
+
+    /**
+     * Checks the data against the JSON Schema of this event's type (module {@code contracts}) and reads it as
+     * {@code type}. A message that violates its contract cannot be handled however often it is retried: it ends on
+     * the dead-letter topic, with the violations in the exception message (no data values).
+     */
+    public <T> T contractData(Class<T> type, ObjectMapper objectMapper) {
+        List<String> violations = SchemaCheck.violations(this.type, data);
+        if (!violations.isEmpty()) {
+            throw new InvalidCloudEventException(this.type + " " + id + " violates its schema: " + violations);
+        }
+        return dataAs(type, objectMapper);
     }
 
     /**
