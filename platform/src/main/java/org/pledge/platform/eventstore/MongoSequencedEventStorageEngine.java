@@ -157,11 +157,13 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
     public void ensureIndexes() {
         events.createIndex(Indexes.ascending(AGGREGATE_KEY),
                            new IndexOptions().unique(true).name("uniqueAggregateKey"));
+        // (aggregateIdentifier, sequenceNumber) is unique already through aggregateKey; a second unique index would
+        // cost every append (notably on mongo-java-server's H2 backend) for nothing. Non-unique, it serves ad-hoc
+        // queries on real MongoDB and costs nothing on mongo-java-server, which ignores non-unique indexes.
+        events.createIndex(Indexes.ascending(AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER),
+                           new IndexOptions().name("aggregateSequence"));
         if (secondaryUniqueIndexes) {
-            // Redundant with uniqueAggregateKey for concurrency; guard against storing one event twice and serve
-            // ad-hoc queries on real MongoDB. Each unique index costs appends (notably on the H2 backend).
-            events.createIndex(Indexes.ascending(AGGREGATE_IDENTIFIER, SEQUENCE_NUMBER),
-                               new IndexOptions().unique(true).name("uniqueAggregateSequence"));
+            // guards against storing one event twice, as Axon's engines do
             events.createIndex(Indexes.ascending(EVENT_IDENTIFIER),
                                new IndexOptions().unique(true).name("uniqueEventIdentifier"));
         }
@@ -817,9 +819,8 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         }
 
         /**
-         * Whether to also create the unique {@code (aggregateIdentifier, sequenceNumber)} and {@code eventIdentifier}
-         * indexes (default true). The engine's own queries and its optimistic concurrency need only {@code _id} and
-         * {@code aggregateKey}.
+         * Whether to also create the unique {@code eventIdentifier} index (default true). The engine's own queries and
+         * its optimistic concurrency need only {@code _id} and {@code aggregateKey}.
          */
         public Builder secondaryUniqueIndexes(boolean secondaryUniqueIndexes) {
             this.secondaryUniqueIndexes = secondaryUniqueIndexes;
