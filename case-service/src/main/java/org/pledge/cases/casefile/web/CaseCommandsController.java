@@ -29,7 +29,6 @@ import org.pledge.cases.casefile.api.WithdrawnBy;
 import org.pledge.cases.casefile.query.CaseOrigins;
 import org.pledge.platform.security.CurrentActor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
-@Validated
 @Tag(name = "Case transitions", description = "Progress a case. Idempotency-Key required; time comes from the server's clock.")
 @ApiResponse(responseCode = "204", description = "Done (or a replay of a done request)")
 @ApiResponse(responseCode = "400", description = "Malformed or invalid body", content = @Content(mediaType = "application/problem+json"))

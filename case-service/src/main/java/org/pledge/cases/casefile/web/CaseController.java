@@ -31,7 +31,6 @@ import org.pledge.platform.security.CurrentActor;
 import org.pledge.platform.web.PledgeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,10 +40,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own). */
+/**
+ * Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own).
+ *
+ * <p>Not {@code @Validated}: Spring MVC's built-in method validation checks the parameter constraints and reports
+ * them as a 400 problem ({@code HandlerMethodValidationException}); the AOP interceptor of {@code @Validated} threw
+ * {@code ConstraintViolationException}, which became a 500.
+ */
 @RestController
 @RequestMapping("/api/cases")
-@Validated
 @Tag(name = "Cases", description = "Submit and read cases")
 class CaseController {
 
