@@ -39,6 +39,11 @@ public class CaseSummaries {
     public record Filter(String status, String serviceType, Boolean atRisk, Boolean breached, String submittedBy) {
     }
 
+    /** The earlier signature, kept for callers written against it. */
+    public List<CaseSummary> page(String status, String serviceType, String submittedBy, int page, int size) {
+        return page(new Filter(status, serviceType, null, null, submittedBy), page, size);
+    }
+
     /** A page of cases, newest first; {@code filter.submittedBy} narrows to one channel's own cases when not null. */
     public List<CaseSummary> page(Filter filter, int page, int size) {
         List<Bson> filters = new ArrayList<>();
