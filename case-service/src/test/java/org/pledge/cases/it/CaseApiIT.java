@@ -116,6 +116,8 @@ class CaseApiIT extends CaseServiceITSupport {
         assertThat(late.path("resolution").path("onTime").asBoolean()).isFalse();
         assertThat(late.path("latenessBusinessDays").asInt()).isPositive();
         assertThat(late.path("timeRemaining").asText()).isEqualTo("PT0S");
+        assertThat(get("/api/cases?breached=true&atRisk=true&serviceType=DEMO&size=200", cw).body()).contains(caseId);
+        assertThat(get("/api/cases?breached=false&serviceType=DEMO&size=200", cw).body()).doesNotContain(caseId);
 
         List<ConsumerRecord<String, byte[]>> records = CaseTopic.await(caseId, 5);
         assertThat(CaseTopic.types(records)).containsExactly("pledge.case.submitted.v1", "pledge.case.at-risk.v1",

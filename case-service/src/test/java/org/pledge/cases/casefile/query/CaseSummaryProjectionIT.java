@@ -129,6 +129,23 @@ class CaseSummaryProjectionIT {
     }
 
     @Test
+    void withdrawal_whilePaused_closesThePause() {
+        projection.on(submitted("c-3", null), 0, "web-portal");
+        projection.on(new CaseAssignedEvent("c-3", "cw-1", T0.plusSeconds(60)), 1);
+        projection.on(new CaseWorkStartedEvent("c-3", T0.plusSeconds(120)), 2);
+        projection.on(new InformationRequestedEvent("c-3", "missing-photo", T0.plusSeconds(180)), 3);
+        projection.on(new org.pledge.cases.casefile.api.CaseWithdrawnEvent("c-3", org.pledge.cases.casefile.api.WithdrawnBy.CHANNEL,
+                "moved away", T0.plusSeconds(240)), 4);
+
+        CaseSummary s = summaries.find("c-3").orElseThrow();
+        assertThat(s.status()).isEqualTo("WITHDRAWN");
+        assertThat(s.withdrawnBy()).isEqualTo("CHANNEL");
+        assertThat(s.pausedSince()).isNull();
+        assertThat(s.pauses()).hasSize(1);
+        assertThat(s.pauses().get(0).to()).isEqualTo(T0.plusSeconds(240));
+    }
+
+    @Test
     void reset_emptiesTheReadModel_forAReplay() {
         lifecycle("c-1").forEach(e -> e.accept(projection));
         projection.reset();
