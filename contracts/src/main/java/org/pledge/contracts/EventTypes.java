@@ -6,7 +6,16 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.pledge.contracts.cases.CaseAssignedV1;
+import org.pledge.contracts.cases.CaseAtRiskV1;
+import org.pledge.contracts.cases.CaseReopenedV1;
+import org.pledge.contracts.cases.CaseResolvedV1;
 import org.pledge.contracts.cases.CaseSubmittedV1;
+import org.pledge.contracts.cases.CaseWithdrawnV1;
+import org.pledge.contracts.cases.DeadlineRecalculatedV1;
+import org.pledge.contracts.cases.InformationReceivedV1;
+import org.pledge.contracts.cases.InformationRequestedV1;
+import org.pledge.contracts.cases.ServiceStandardBreachedV1;
 import org.pledge.contracts.feedback.FollowUpRequestedV1;
 
 /** Every integration event type Pledge publishes. Within a version, changes are additive only. */
@@ -14,10 +23,30 @@ public final class EventTypes {
 
     public static final EventType CASE_SUBMITTED =
             new EventType("pledge.case.submitted.v1", Topics.CASE, CaseSubmittedV1.class);
+    public static final EventType CASE_ASSIGNED =
+            new EventType("pledge.case.assigned.v1", Topics.CASE, CaseAssignedV1.class);
+    public static final EventType CASE_INFORMATION_REQUESTED =
+            new EventType("pledge.case.information-requested.v1", Topics.CASE, InformationRequestedV1.class);
+    public static final EventType CASE_INFORMATION_RECEIVED =
+            new EventType("pledge.case.information-received.v1", Topics.CASE, InformationReceivedV1.class);
+    public static final EventType CASE_AT_RISK =
+            new EventType("pledge.case.at-risk.v1", Topics.CASE, CaseAtRiskV1.class);
+    public static final EventType CASE_SERVICE_STANDARD_BREACHED =
+            new EventType("pledge.case.service-standard-breached.v1", Topics.CASE, ServiceStandardBreachedV1.class);
+    public static final EventType CASE_RESOLVED =
+            new EventType("pledge.case.resolved.v1", Topics.CASE, CaseResolvedV1.class);
+    public static final EventType CASE_WITHDRAWN =
+            new EventType("pledge.case.withdrawn.v1", Topics.CASE, CaseWithdrawnV1.class);
+    public static final EventType CASE_REOPENED =
+            new EventType("pledge.case.reopened.v1", Topics.CASE, CaseReopenedV1.class);
+    public static final EventType CASE_DEADLINE_RECALCULATED =
+            new EventType("pledge.case.deadline-recalculated.v1", Topics.CASE, DeadlineRecalculatedV1.class);
     public static final EventType FEEDBACK_FOLLOW_UP_REQUESTED =
             new EventType("pledge.feedback.follow-up-requested.v1", Topics.FEEDBACK, FollowUpRequestedV1.class);
 
-    public static final List<EventType> ALL = List.of(CASE_SUBMITTED, FEEDBACK_FOLLOW_UP_REQUESTED);
+    public static final List<EventType> ALL = List.of(CASE_SUBMITTED, CASE_ASSIGNED, CASE_INFORMATION_REQUESTED,
+            CASE_INFORMATION_RECEIVED, CASE_AT_RISK, CASE_SERVICE_STANDARD_BREACHED, CASE_RESOLVED, CASE_WITHDRAWN, CASE_REOPENED,
+            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED);
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

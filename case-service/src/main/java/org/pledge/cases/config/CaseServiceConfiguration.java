@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** case-service's path→role rules. */
+/** case-service's path→role rules (the most specific first). */
 @Configuration(proxyBeanMethods = false)
 class CaseServiceConfiguration {
 
@@ -13,6 +13,10 @@ class CaseServiceConfiguration {
     PledgeHttpSecurityCustomizer caseRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyRole("channel", "caseworker")
-                .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyRole("channel", "caseworker", "operations", "auditor");
+                .requestMatchers(HttpMethod.GET, "/api/cases/*/history").hasAnyRole("caseworker", "auditor")
+                .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyRole("channel", "caseworker", "operations", "auditor")
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/withdrawal").hasAnyRole("channel", "caseworker")
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment", "/api/cases/*/work-started", "/api/cases/*/information-requests",
+                        "/api/cases/*/information-received", "/api/cases/*/resolution", "/api/cases/*/reopening").hasRole("caseworker");
     }
 }

@@ -1,5 +1,6 @@
 package org.pledge.cases.casefile.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -10,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pledge.cases.sla.Pause;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
 
@@ -28,35 +30,64 @@ public class CaseSummaries {
     }
 
     public Optional<CaseSummary> find(String caseId) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first()).map(CaseSummaries::summary);
+        return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first())
+                .filter(d -> d.containsKey("status"))
+                .map(CaseSummaries::summary);
     }
 
-    /** A page of cases, newest first; {@code submittedBy} narrows to one channel's own cases when not null. */
+    /** The filters of a case list; null means "any". */
+    public record Filter(String status, String serviceType, Boolean atRisk, Boolean breached, String submittedBy) {
+    }
+
+    /** The earlier signature, kept for callers written against it. */
     public List<CaseSummary> page(String status, String serviceType, String submittedBy, int page, int size) {
+        return page(new Filter(status, serviceType, null, null, submittedBy), page, size);
+    }
+
+    /** A page of cases, newest first; {@code filter.submittedBy} narrows to one channel's own cases when not null. */
+    public List<CaseSummary> page(Filter filter, int page, int size) {
         List<Bson> filters = new ArrayList<>();
-        if (status != null) {
-            filters.add(Filters.eq("status", status));
+        filters.add(Filters.exists("status")); // not a bare follow-up link written before its case
+        if (filter.status() != null) {
+            filters.add(Filters.eq("status", filter.status()));
         }
-        if (serviceType != null) {
-            filters.add(Filters.eq("serviceType", serviceType));
+        if (filter.serviceType() != null) {
+            filters.add(Filters.eq("serviceType", filter.serviceType()));
         }
-        if (submittedBy != null) {
-            filters.add(Filters.eq("submittedBy", submittedBy));
+        if (filter.atRisk() != null) {
+            filters.add(Filters.eq("atRisk", filter.atRisk()));
+        }
+        if (filter.breached() != null) {
+            filters.add(Filters.eq("breached", filter.breached()));
+        }
+        if (filter.submittedBy() != null) {
+            filters.add(Filters.eq("submittedBy", filter.submittedBy()));
         }
         List<CaseSummary> result = new ArrayList<>();
-        collection.find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .sort(Sorts.descending("submittedAt")).skip(page * size).limit(size)
+        collection.find(Filters.and(filters))
+                .sort(Sorts.orderBy(Sorts.descending("submittedAt"), Sorts.ascending("_id"))).skip(page * size).limit(size)
                 .forEach(d -> result.add(summary(d)));
         return result;
     }
 
-    private static CaseSummary summary(Document d) {
+    static CaseSummary summary(Document d) {
+        List<Pause> pauses = new ArrayList<>();
+        for (Document p : d.getList("pauses", Document.class, List.of())) {
+            pauses.add(new Pause(p.getDate("from").toInstant(), p.getDate("to").toInstant()));
+        }
         return new CaseSummary(d.getString("_id"), d.getString("serviceType"), d.getString("channel"), d.getString("status"),
                 d.getString("applicantReference"), instant(d, "submittedAt"), instant(d, "receivedAt"), instant(d, "deadline"),
-                instant(d, "atRiskAt"), d.getString("submittedBy"));
+                instant(d, "atRiskAt"), d.getString("submittedBy"), d.getString("assignee"), d.getString("serviceStandard"),
+                d.getString("atRiskShare"), d.getString("calendarId"), d.getInteger("calendarVersion", 0),
+                d.getBoolean("guaranteed", false), List.copyOf(pauses), instant(d, "pausedSince"), d.getString("pauseReason"),
+                d.getBoolean("atRisk", false), instant(d, "markedAtRiskAt"), d.getBoolean("breached", false),
+                instant(d, "breachedAt"), instant(d, "resolvedAt"), d.getString("outcome"), d.getBoolean("onTime"),
+                d.getInteger("latenessBusinessDays"), instant(d, "withdrawnAt"), d.getString("withdrawnBy"),
+                instant(d, "reopenedAt"), d.getString("previousCaseId"), d.getString("followUpRequestId"),
+                List.copyOf(d.getList("followUpCaseIds", String.class, List.of())));
     }
 
-    private static java.time.Instant instant(Document d, String field) {
+    private static Instant instant(Document d, String field) {
         Date date = d.getDate(field);
         return date == null ? null : date.toInstant();
     }

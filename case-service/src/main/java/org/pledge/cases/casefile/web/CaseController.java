@@ -10,6 +10,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.pledge.cases.casefile.api.Applicant;
+import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.api.SubmitCaseCommand;
 import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.casefile.query.CaseSummary;
@@ -26,7 +31,6 @@ import org.pledge.platform.security.CurrentActor;
 import org.pledge.platform.web.PledgeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +40,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own). */
+/**
+ * Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own).
+ *
+ * <p>Not {@code @Validated}: Spring MVC's built-in method validation checks the parameter constraints and reports
+ * them as a 400 problem ({@code HandlerMethodValidationException}); the AOP interceptor of {@code @Validated} threw
+ * {@code ConstraintViolationException}, which became a 500.
+ */
 @RestController
 @RequestMapping("/api/cases")
-@Validated
+@Tag(name = "Cases", description = "Submit and read cases")
 class CaseController {
 
     private final CommandGateway commands;
@@ -47,8 +57,11 @@ class CaseController {
     private final SubmissionKeys keys;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final CaseViews views;
 
-    CaseController(CommandGateway commands, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock) {
+    CaseController(CommandGateway commands, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock,
+                   CaseViews views) {
+        this.views = views;
         this.commands = commands;
         this.summaries = summaries;
         this.keys = keys;
@@ -60,6 +73,10 @@ class CaseController {
     }
 
     @PostMapping
+    @Operation(summary = "Submit a case (channel, caseworker)", description = "Idempotency-Key required: the same key and body give the same case")
+    @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)")
+    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. case.service-type-unknown",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
                                      @Valid @RequestBody SubmitCaseRequest request) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
@@ -78,22 +95,31 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    CaseSummary get(@PathVariable @Size(max = 64) String caseId) {
+    @Operation(summary = "A case: status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, links",
+            description = "caseworker, operations, auditor; a channel only the cases it submitted (others are 404)")
+    @ApiResponse(responseCode = "404", description = "No such case (or not the channel's own)",
+            content = @Content(mediaType = "application/problem+json"))
+    CaseView get(@PathVariable @Size(max = 64) String caseId) {
         CaseSummary summary = summaries.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         CurrentActor actor = CurrentActor.current().orElseThrow();
         if (onlyOwnCases(actor) && !actor.subject().equals(summary.submittedBy())) {
             throw new CaseNotFoundException(caseId); // a channel sees only what it submitted
         }
-        return summary;
+        return views.of(summary);
     }
 
     @GetMapping
-    List<CaseSummary> list(@RequestParam(required = false) @Size(max = 32) String status,
-                           @RequestParam(required = false) @Size(max = 64) String serviceType,
-                           @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    @Operation(summary = "Cases, newest first, filtered", description = "caseworker, operations, auditor; a channel sees only its own")
+    List<CaseView> list(@RequestParam(required = false) CaseStatus status,
+                        @RequestParam(required = false) @Size(max = 64) String serviceType,
+                        @RequestParam(required = false) Boolean atRisk,
+                        @RequestParam(required = false) Boolean breached,
+                        @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
-        return summaries.page(status, serviceType, onlyOwnCases(actor) ? actor.subject() : null, page, size);
+        CaseSummaries.Filter filter = new CaseSummaries.Filter(status == null ? null : status.name(), serviceType, atRisk, breached,
+                onlyOwnCases(actor) ? actor.subject() : null);
+        return summaries.page(filter, page, size).stream().map(views::of).toList();
     }
 
     private static boolean onlyOwnCases(CurrentActor actor) {

@@ -1,0 +1,37 @@
+package org.pledge.cases.casefile.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.pledge.cases.casefile.api.Outcome;
+
+/** Bodies of the case transition endpoints. */
+final class CaseCommandRequests {
+
+    private CaseCommandRequests() {
+    }
+
+    @Schema(name = "AssignmentRequest")
+    record Assignment(@Schema(description = "The caseworker's id") @NotBlank @Size(max = 128) String assignee) {
+    }
+
+    @Schema(name = "InformationRequest")
+    record InformationRequest(
+            @Schema(description = "Lower-case reason code, e.g. missing-photo", example = "missing-photo")
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}") String reasonCode) {
+    }
+
+    @Schema(name = "ResolutionRequest")
+    record Resolution(@NotNull Outcome outcome, @Schema(description = "The decision's note (internal)") @NotBlank @Size(max = 4000) String note) {
+    }
+
+    @Schema(name = "WithdrawalRequest")
+    record Withdrawal(@NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @Schema(name = "ReopeningRequest")
+    record Reopening(@NotBlank @Size(max = 1000) String reason) {
+    }
+}

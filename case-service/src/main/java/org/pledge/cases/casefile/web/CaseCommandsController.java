@@ -1,0 +1,155 @@
+package org.pledge.cases.casefile.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pledge.cases.casefile.api.AssignCaseCommand;
+import org.pledge.cases.casefile.api.RecordInformationReceivedCommand;
+import org.pledge.cases.casefile.api.ReopenCaseCommand;
+import org.pledge.cases.casefile.api.RequestInformationCommand;
+import org.pledge.cases.casefile.api.ResolveCaseCommand;
+import org.pledge.cases.casefile.api.StartWorkOnCaseCommand;
+import org.pledge.cases.casefile.api.WithdrawCaseCommand;
+import org.pledge.cases.casefile.api.WithdrawnBy;
+import org.pledge.cases.casefile.query.CaseOrigins;
+import org.pledge.platform.security.CurrentActor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Case transitions (caseworker; withdrawal also the channel that submitted the case). Each answers 204 once the
+ * event is stored. Every endpoint requires an {@code Idempotency-Key} header, remembered per case and key
+ * ({@link CommandKeys}): a retry of the same request answers 204 again without sending the command (header
+ * {@code Idempotent-Replayed: true}); the same key with another request is 409 {@code case.idempotency-key-reused}.
+ * Assignment is also naturally idempotent: assigning the current assignee records nothing.
+ * A transition the case's state does not allow is 409 {@code case.invalid-transition}; an unknown case is 404.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+@Tag(name = "Case transitions", description = "Progress a case. Idempotency-Key required; time comes from the server's clock.")
+@ApiResponse(responseCode = "204", description = "Done (or a replay of a done request)")
+@ApiResponse(responseCode = "400", description = "Malformed or invalid body", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "409", description = "case.invalid-transition, case.idempotency-key-reused or case.request-in-progress",
+        content = @Content(mediaType = "application/problem+json"))
+class CaseCommandsController {
+
+    static final String KEY_DOC = "Client-chosen key (at most 128 characters), remembered per case: a retry with the same key and body "
+            + "is answered as before without acting twice";
+
+    private final CommandGateway commands;
+    private final CommandKeys keys;
+    private final CaseOrigins origins;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    CaseCommandsController(CommandGateway commands, CommandKeys keys, CaseOrigins origins, ObjectMapper objectMapper, Clock clock) {
+        this.commands = commands;
+        this.keys = keys;
+        this.origins = origins;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @PostMapping("/assignment")
+    @Operation(summary = "Assign or reassign the case (SUBMITTED → ASSIGNED; any open state for reassignment)")
+    ResponseEntity<Void> assign(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                @Valid @RequestBody CaseCommandRequests.Assignment body) {
+        return run(caseId, key, "assignment", body, now -> new AssignCaseCommand(caseId, body.assignee(), now));
+    }
+
+    @PostMapping("/work-started")
+    @Operation(summary = "Start work on an assigned case (ASSIGNED → IN_PROGRESS); no body")
+    ResponseEntity<Void> startWork(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key) {
+        return run(caseId, key, "work-started", null, now -> new StartWorkOnCaseCommand(caseId, now));
+    }
+
+    @PostMapping("/information-requests")
+    @Operation(summary = "Ask the client for information (IN_PROGRESS → AWAITING_INFORMATION); the clock pauses")
+    ResponseEntity<Void> requestInformation(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                            @Valid @RequestBody CaseCommandRequests.InformationRequest body) {
+        return run(caseId, key, "information-requests", body, now -> new RequestInformationCommand(caseId, body.reasonCode(), now));
+    }
+
+    @PostMapping("/information-received")
+    @Operation(summary = "Record that the information arrived (AWAITING_INFORMATION → IN_PROGRESS); the clock resumes; no body")
+    ResponseEntity<Void> informationReceived(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key) {
+        return run(caseId, key, "information-received", null, now -> new RecordInformationReceivedCommand(caseId, now));
+    }
+
+    @PostMapping("/resolution")
+    @Operation(summary = "Decide the case (IN_PROGRESS or AWAITING_INFORMATION → RESOLVED)")
+    ResponseEntity<Void> resolve(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                 @Valid @RequestBody CaseCommandRequests.Resolution body) {
+        return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), body.note(), now));
+    }
+
+    @PostMapping("/withdrawal")
+    @Operation(summary = "Withdraw an open case (caseworker, or the channel that submitted it)")
+    ResponseEntity<Void> withdraw(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                  @Valid @RequestBody CaseCommandRequests.Withdrawal body) {
+        CurrentActor actor = CurrentActor.current().orElseThrow();
+        boolean caseworker = actor.roles().contains("caseworker");
+        if (!caseworker) {
+            // a channel withdraws only what it submitted; another channel's case does not exist for it
+            String submittedBy = origins.find(caseId).map(CaseOrigins.CaseOrigin::submittedBy)
+                    .orElseThrow(() -> new CaseController.CaseNotFoundException(caseId));
+            if (!actor.subject().equals(submittedBy)) {
+                throw new CaseController.CaseNotFoundException(caseId);
+            }
+        }
+        WithdrawnBy by = caseworker ? WithdrawnBy.CASEWORKER : WithdrawnBy.CHANNEL;
+        return run(caseId, key, "withdrawal", body, now -> new WithdrawCaseCommand(caseId, by, body.reason(), now));
+    }
+
+    @PostMapping("/reopening")
+    @Operation(summary = "Reopen a resolved case (RESOLVED → IN_PROGRESS); the closed time counts as a pause")
+    ResponseEntity<Void> reopen(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                @Valid @RequestBody CaseCommandRequests.Reopening body) {
+        return run(caseId, key, "reopening", body, now -> new ReopenCaseCommand(caseId, body.reason(), now));
+    }
+
+    private ResponseEntity<Void> run(String caseId, String key, String action, Object body, Function<java.time.Instant, Object> command) {
+        CommandKeys.Claim claim = keys.claim(caseId, key, hash(action, body), clock.instant());
+        if (claim.replay()) {
+            return ResponseEntity.noContent().header("Idempotent-Replayed", "true").build();
+        }
+        try {
+            commands.sendAndWait(command.apply(clock.instant()));
+        } catch (RuntimeException e) {
+            keys.release(claim);
+            throw e;
+        }
+        keys.complete(claim);
+        return ResponseEntity.noContent().build();
+    }
+
+    private String hash(String action, Object body) {
+        try {
+            String canonical = action + "\n" + (body == null ? "" : objectMapper.writeValueAsString(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

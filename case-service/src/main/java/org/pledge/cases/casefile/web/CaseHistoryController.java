@@ -1,0 +1,92 @@
+package org.pledge.cases.casefile.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.pledge.platform.security.ActorMetadata;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/cases/{id}/history} (caseworker, auditor): every event of the case from the event store, oldest
+ * first, with who (actor, roles, channel), the correlation id and when. Read with {@code readEvents(caseId, 0)}: the
+ * stored events themselves, never a snapshot. No personal data: the applicant (name, contact points, reference) is
+ * left out of the details.
+ */
+@RestController
+@RequestMapping("/api/cases/{caseId}/history")
+@Tag(name = "Cases")
+class CaseHistoryController {
+
+    /** Fields never shown: the applicant's personal data. */
+    private static final Set<String> PERSONAL = Set.of("applicant");
+
+    private final EventStore eventStore;
+    private final ObjectMapper objectMapper;
+
+    CaseHistoryController(EventStore eventStore, ObjectMapper objectMapper) {
+        this.eventStore = eventStore;
+        this.objectMapper = objectMapper;
+    }
+
+    @Schema(name = "CaseHistoryEntry")
+    record Entry(long sequence,
+                 @Schema(description = "The event, e.g. CaseSubmitted, CaseAssigned, InformationRequested") String type,
+                 Instant occurredAt,
+                 @Schema(description = "Who caused it (token subject, or a service for system actions)") String actor,
+                 String actorRoles,
+                 String channel,
+                 String correlationId,
+                 @Schema(description = "The event's facts without personal data") JsonNode details) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The case's full history, oldest first (caseworker, auditor)")
+    @ApiResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = "application/problem+json"))
+    List<Entry> history(@PathVariable @Size(max = 64) String caseId) {
+        DomainEventStream stream = eventStore.readEvents(caseId, 0L);
+        List<Entry> entries = new ArrayList<>();
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            entries.add(entry(event));
+        }
+        if (entries.isEmpty()) {
+            throw new CaseController.CaseNotFoundException(caseId);
+        }
+        return entries;
+    }
+
+    private Entry entry(DomainEventMessage<?> event) {
+        JsonNode details = objectMapper.valueToTree(event.getPayload());
+        if (details instanceof ObjectNode object) {
+            object.remove(PERSONAL);
+            object.remove("caseId");
+        }
+        String type = event.getPayloadType().getSimpleName().replaceFirst("Event$", "");
+        MetaData meta = event.getMetaData();
+        return new Entry(event.getSequenceNumber(), type, event.getTimestamp(), text(meta, ActorMetadata.ACTOR),
+                text(meta, ActorMetadata.ACTOR_ROLES), text(meta, ActorMetadata.CHANNEL), text(meta, ActorMetadata.CORRELATION_ID), details);
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package org.pledge.cases.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.pledge.contracts.Topics;
+import org.pledge.testsupport.PledgeInfrastructure;
+
+/** Plain Kafka clients, no Spring: what another service sees on the wire. */
+final class CaseTopic {
+
+    private CaseTopic() {
+    }
+
+    /** The first {@code count} records keyed by {@code caseId} on {@code pledge.case.v1}, in offset order; fails after 60 s. */
+    static List<ConsumerRecord<String, byte[]>> await(String caseId, int count) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PledgeInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "case-api-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.CASE));
+            Instant giveUp = Instant.now().plusSeconds(60);
+            while (found.size() < count && Instant.now().isBefore(giveUp)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (caseId.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        if (found.size() < count) {
+            throw new AssertionError("only " + found.size() + " of " + count + " records for " + caseId + ": " + types(found));
+        }
+        return found;
+    }
+
+    static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> header(r, "ce_type")).toList();
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Sends a binary-mode CloudEvent as a non-Spring producer would (header values are raw UTF-8). */
+    static void sendCloudEvent(String topic, String key, String id, String type, String json) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PledgeInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(key), bytes(json));
+            record.headers().add("ce_id", bytes(id)).add("ce_type", bytes(type))
+                    .add("ce_source", bytes("/pledge/feedback-service")).add("ce_subject", bytes(key))
+                    .add("ce_specversion", bytes("1.0")).add("ce_time", bytes(Instant.now().toString()))
+                    .add("content-type", bytes("application/json"));
+            producer.send(record).get();
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

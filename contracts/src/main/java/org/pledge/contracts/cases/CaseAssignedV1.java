@@ -1,0 +1,22 @@
+package org.pledge.contracts.cases;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Data of {@code pledge.case.assigned.v1}: a caseworker was assigned (or reassigned) to the case.
+ * Carries the case facts every consumer needs (service type, channel, the channel's applicant reference,
+ * language, preferred channel, current deadline); never the applicant's name or contact points.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseAssignedV1(
+        String caseId,
+        String serviceType,
+        String channel,
+        String applicantReference,
+        String language,
+        String preferredChannel,
+        Instant deadline,
+        Instant assignedAt) {
+}

@@ -1,0 +1,23 @@
+package org.pledge.contracts.cases;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Data of {@code pledge.case.at-risk.v1}: the case reached its at-risk point without a decision (once per case).
+ * Carries the case facts every consumer needs (service type, channel, the channel's applicant reference,
+ * language, preferred channel, current deadline); never the applicant's name or contact points.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseAtRiskV1(
+        String caseId,
+        String serviceType,
+        String channel,
+        String applicantReference,
+        String language,
+        String preferredChannel,
+        Instant deadline,
+        Instant atRiskAt,
+        Instant markedAt) {
+}

@@ -1,0 +1,24 @@
+package org.pledge.contracts.cases;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Data of {@code pledge.case.information-received.v1}: the requested information arrived; the clock resumed and {@code deadline} is the moved one.
+ * Carries the case facts every consumer needs (service type, channel, the channel's applicant reference,
+ * language, preferred channel, current deadline); never the applicant's name or contact points.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record InformationReceivedV1(
+        String caseId,
+        String serviceType,
+        String channel,
+        String applicantReference,
+        String language,
+        String preferredChannel,
+        Instant deadline,
+        Instant pausedSince,
+        Instant receivedAt,
+        Instant atRiskAt) {
+}
