@@ -95,6 +95,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleAny(cause instanceof Exception e ? e : ex, request);
     }
 
+    /** Bean validation of a {@code @Validated} class's method parameters (not Spring MVC's own validation). */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    public ResponseEntity<Object> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,
+                                                            WebRequest request) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", String.valueOf(v.getMessage())))
+                .toList();
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
+                "The request is invalid: " + errors.size() + " value(s) failed validation.", path(request));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleAny(Exception ex, WebRequest request) throws Exception {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {

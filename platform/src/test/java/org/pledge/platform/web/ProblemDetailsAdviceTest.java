@@ -55,6 +55,9 @@ class ProblemDetailsAdviceTest {
                 case 3 -> throw new ConcurrencyException("secret internal detail");
                 case 4 -> throw new org.axonframework.modelling.command.AggregateStreamCreationException("secret");
                 case 5 -> throw new java.util.concurrent.CompletionException(new InvalidTransition());
+                case 6 -> throw new jakarta.validation.ConstraintViolationException(
+                        jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator()
+                                .validate(new Request("", Priority.LOW, 1)));
                 default -> throw new IllegalStateException("secret internal detail at com.acme.Internal");
             }
         }
@@ -106,6 +109,13 @@ class ProblemDetailsAdviceTest {
     @Test
     void validationFailure_is400_withFieldErrors() throws Exception {
         ResultActions result = postJson("{\"title\":\"\",\"count\":1}");
+        isProblem(result, 400, "request.validation-failed");
+        result.andExpect(jsonPath("$.errors[0].field").value("title"));
+    }
+
+    @Test
+    void constraintViolation_fromAValidatedBean_is400_withFieldErrors() throws Exception {
+        ResultActions result = mvc.perform(get("/things/6"));
         isProblem(result, 400, "request.validation-failed");
         result.andExpect(jsonPath("$.errors[0].field").value("title"));
     }
