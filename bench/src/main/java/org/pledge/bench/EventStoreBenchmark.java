@@ -52,7 +52,7 @@ public final class EventStoreBenchmark {
     private static final java.time.Instant FILL_START = java.time.Instant.now().minusSeconds(3_600);
 
     private static final boolean SECONDARY_INDEXES =
-            Boolean.parseBoolean(System.getProperty("bench.secondaryUniqueIndexes", "true"));
+            Boolean.parseBoolean(System.getProperty("bench.secondaryUniqueIndexes", "false"));
 
     private static int databases;
 

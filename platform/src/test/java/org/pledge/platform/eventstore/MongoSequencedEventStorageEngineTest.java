@@ -237,12 +237,11 @@ class MongoSequencedEventStorageEngineTest {
     void declaresTheIndexesRealMongoDbNeeds() {
         Map<String, Document> indexes = db.getCollection("events").listIndexes().into(new ArrayList<>()).stream()
                                           .collect(Collectors.toMap(d -> d.getString("name"), d -> d));
-        assertThat(indexes).containsKeys("_id_", "uniqueAggregateKey", "aggregateSequence",
-                                         "uniqueEventIdentifier", "timeStamp");
+        // no unique eventIdentifier index by default: aggregateKey is unique for every event (see the builder)
+        assertThat(indexes).containsOnlyKeys("_id_", "uniqueAggregateKey", "aggregateSequence", "timeStamp");
         assertIndex(indexes.get("uniqueAggregateKey"), new Document("aggregateKey", 1), true);
         assertIndex(indexes.get("aggregateSequence"),
                     new Document("aggregateIdentifier", 1).append("sequenceNumber", 1), false);
-        assertIndex(indexes.get("uniqueEventIdentifier"), new Document("eventIdentifier", 1), true);
         assertIndex(indexes.get("timeStamp"), new Document("timeStamp", 1), false);
     }
 
