@@ -44,7 +44,7 @@ import java.util.Map;
 
 /**
  * Spring Authorization Server set up as the local OIDC issuer: client-credentials only, one client per role,
- * RS256 JWT access tokens carrying {@code roles}, {@code aud}, {@code iss} and {@code sub} = client id.
+ * RS256 JWT access tokens carrying {@code roles}, {@code aud}, {@code iss}, and {@code sub} = {@code azp} = client id.
  * Only the auto-configurations it needs are imported, to keep the launcher small.
  */
 @Configuration(proxyBeanMethods = false)
@@ -125,7 +125,9 @@ public class IssuerConfiguration {
                 List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(ROLES_SETTING);
                 context.getClaims()
                         .audience(List.of(settings.audience()))
-                        .claim("roles", roles == null ? List.of() : roles);
+                        .claim("roles", roles == null ? List.of() : roles)
+                        // the authorised party: services record it as the command's channel (event metadata)
+                        .claim("azp", context.getRegisteredClient().getClientId());
             }
         };
     }

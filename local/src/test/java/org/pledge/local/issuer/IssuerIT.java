@@ -79,6 +79,7 @@ class IssuerIT {
             Jwt jwt = decoder.decode(token); // checks the RS256 signature against the published keys
             assertThat(jwt.getHeaders().get("alg")).hasToString("RS256");
             assertThat(jwt.getClaimAsStringList("roles")).isEqualTo(expected.get(client));
+            assertThat(jwt.getClaimAsString("azp")).isEqualTo(client);
             assertThat(jwt.getAudience()).containsExactly("pledge");
             assertThat(jwt.getIssuer()).hasToString(issuer.issuer());
             assertThat(jwt.getSubject()).isEqualTo(client);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pledge.platform.security.ActorMetadata;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.pledge.cases.casefile.api.MarkCaseAtRiskCommand;
 import org.pledge.cases.casefile.api.MarkServiceStandardBreachedCommand;
@@ -66,6 +67,9 @@ public class SlaSweeper {
         return fired;
     }
 
+    /** The actor recorded on the markers this sweep sends. */
+    static final String SWEEP_ACTOR = "case-service/sla-sweep";
+
     private boolean fire(SlaClocks.Claim claim, Instant now) {
         SlaClock c = claim.clock();
         // a breach that is due records the at-risk marker first if it was missed, so send only the breach then
@@ -74,7 +78,9 @@ public class SlaSweeper {
                 ? new MarkServiceStandardBreachedCommand(claim.caseId(), c.deadline(), now)
                 : new MarkCaseAtRiskCommand(claim.caseId(), c.atRiskAt(), now);
         try {
-            commands.sendAndWait(command);
+            // no request here: the sweep itself is the actor, so the history says who marked the case
+            commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(java.util.Map.of(ActorMetadata.ACTOR, SWEEP_ACTOR, ActorMetadata.ACTOR_ROLES, "system")));
             sent.incrementAndGet();
             log.debug("{} sent {} for case {} due at {}", instanceId, breach ? "breach" : "at-risk", claim.caseId(), claim.dueAt());
             return true;

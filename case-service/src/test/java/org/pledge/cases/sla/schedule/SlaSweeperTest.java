@@ -62,10 +62,15 @@ class SlaSweeperTest {
         clocks = new SlaClocks(collection);
         clocks.ensureIndexes();
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        bus.subscribe(MarkCaseAtRiskCommand.class.getName(), m -> record(m.getPayload()));
+        bus.subscribe(MarkCaseAtRiskCommand.class.getName(), m -> {
+            actors.add(String.valueOf(m.getMetaData().get("actor")));
+            return record(m.getPayload());
+        });
         bus.subscribe(MarkServiceStandardBreachedCommand.class.getName(), m -> record(m.getPayload()));
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
+
+    private final List<String> actors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Object record(Object command) {
         RuntimeException e = failure.get();
@@ -101,6 +106,7 @@ class SlaSweeperTest {
         sweeper("a", 10).sweep();
 
         assertThat(sent).containsExactly(new MarkCaseAtRiskCommand("c1", AT_RISK, AT_RISK));
+        assertThat(actors).containsExactly(SlaSweeper.SWEEP_ACTOR);
     }
 
     @Test
