@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * IN_PROGRESS, AWAITING_INFORMATION): at most {@value #MAX_OPEN}. Resolved cases: those resolved in the last
  * {@code resolvedWithinDays} days (1..366), newest first, at most {@value #MAX_RESOLVED}. Hitting either bound sets
  * {@code truncated}. Withdrawn cases count nowhere. Percentiles are computed in Java over the resolved cases read, so
- * both MongoDB backends give the same answer.
+ * both MongoDB backends give the same answer. Index {@code {status: 1, resolvedAt: -1}} (created here) serves both
+ * queries on real MongoDB.
  */
 @Component
 public class ServiceLevels {
@@ -47,6 +49,8 @@ public class ServiceLevels {
         this.summaries = summaries;
         this.calendars = calendars;
         this.clock = clock;
+        // for real MongoDB (both queries select by status; the resolved one ranges over resolvedAt); mongo-java-server ignores it
+        summaries.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("resolvedAt")));
     }
 
     /** The figures of every service type with cases, or of one ({@code serviceType} not null; empty figures if it has none). */
