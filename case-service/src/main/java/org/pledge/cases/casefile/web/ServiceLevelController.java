@@ -1,0 +1,64 @@
+package org.pledge.cases.casefile.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.pledge.cases.casefile.query.ServiceLevelReport;
+import org.pledge.cases.casefile.query.ServiceLevels;
+import org.pledge.cases.catalogue.api.ServiceCatalogue;
+import org.pledge.platform.web.PledgeException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service levels per service type and channel (operations, auditor), from {@code case_summaries} at the injected
+ * clock's instant. Not {@code @Validated} (see {@link CaseController}).
+ */
+@RestController
+@RequestMapping("/api/service-levels")
+@Tag(name = "Service levels", description = "Open, at risk, breached, on-time %, median and p90 business days, backlog by age")
+class ServiceLevelController {
+
+    private final ServiceLevels levels;
+    private final ServiceCatalogue catalogue;
+
+    ServiceLevelController(ServiceLevels levels, ServiceCatalogue catalogue) {
+        this.levels = levels;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    @Operation(summary = "Service levels of every service type with cases (operations, auditor)",
+            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90")
+    ServiceLevelReport all(@RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
+        return levels.report(null, resolvedWithinDays);
+    }
+
+    @GetMapping("/{serviceType}")
+    @Operation(summary = "Service levels of one service type (operations, auditor)")
+    @ApiResponse(responseCode = "404", description = "service-level.service-type-unknown",
+            content = @Content(mediaType = "application/problem+json"))
+    ServiceLevelReport one(@PathVariable @Size(max = 64) String serviceType,
+                           @RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
+        if (catalogue.find(serviceType).isEmpty()) {
+            throw new UnknownServiceTypeException(serviceType);
+        }
+        return levels.report(serviceType, resolvedWithinDays);
+    }
+
+    static class UnknownServiceTypeException extends PledgeException {
+        static final String CODE = "service-level.service-type-unknown";
+
+        UnknownServiceTypeException(String serviceType) {
+            super(CODE, HttpStatus.NOT_FOUND, "no service type " + serviceType);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.pledge.cases.casefile.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.pledge.cases.CaseServiceApplication;
+import org.pledge.cases.sla.BusinessCalendar;
+import org.pledge.cases.sla.BusinessCalendars;
+import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.security.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * {@code /api/service-levels} end to end over REST, on its own database (the property makes the context, and so the
+ * database, its own). PAPER cases state an earlier receipt, so the real clock can be used: one resolved 2, one 4 and
+ * one 30 calendar days after receipt (the last one late), one open since 40 days (the SLA sweeper marks it at risk and
+ * breached) and one open WEB case received now.
+ */
+@SpringBootTest(classes = CaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PledgeTestInitializer.class)
+@TestPropertySource(properties = "pledge.test.context=service-levels")
+class ServiceLevelIT {
+
+    private static final TestTokens TOKENS = TestTokens.get();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    BusinessCalendars calendars;
+
+    @Test
+    void figuresPerServiceTypeAndChannel_fromCasesSubmittedAndResolvedOverRest() {
+        Instant now = Instant.now();
+        List<String> resolved = new ArrayList<>();
+        for (int daysAgo : new int[] {2, 4, 30}) {
+            String caseId = submit("PAPER", now.minus(Duration.ofDays(daysAgo)));
+            resolve(caseId);
+            resolved.add(caseId);
+        }
+        String overdue = submit("PAPER", now.minus(Duration.ofDays(40)));
+        submit("WEB", null);
+
+        // business days to resolution, counted here independently: CA-ON business days after the receipt date up to the resolution date
+        List<Integer> days = new ArrayList<>();
+        int onTime = 0;
+        for (String caseId : resolved) {
+            JsonNode c = awaitCase(caseId, n -> n.path("status").asText().equals("RESOLVED"));
+            BusinessCalendar calendar = calendars.current("CA-ON").orElseThrow();
+            days.add(businessDays(calendar, Instant.parse(c.path("receivedAt").asText()),
+                    Instant.parse(c.path("resolution").path("resolvedAt").asText())));
+            onTime += c.path("resolution").path("onTime").asBoolean() ? 1 : 0;
+        }
+        assertThat(onTime).as("the 2- and 4-day cases are on time, the 30-day one late").isEqualTo(2);
+        days.sort(null);
+        assertThat(days.get(2)).isGreaterThan(10);
+        JsonNode overdueCase = awaitCase(overdue, n -> n.path("breached").asBoolean());
+        assertThat(businessDays(calendars.current("CA-ON").orElseThrow(), Instant.parse(overdueCase.path("receivedAt").asText()), Instant.now()))
+                .isGreaterThan(20);
+
+        String ops = TOKENS.token("ops-1", "operations");
+        JsonNode report = await("/api/service-levels/PASSPORT", ops, r -> r.path("serviceTypes").path(0).path("total").path("resolved").asInt() == 3
+                && r.path("serviceTypes").path(0).path("total").path("open").asInt() == 2);
+        assertThat(report.path("truncated").asBoolean()).isFalse();
+        assertThat(report.path("serviceTypes")).hasSize(1);
+        JsonNode passport = report.path("serviceTypes").path(0);
+        assertThat(passport.path("serviceType").asText()).isEqualTo("PASSPORT");
+        JsonNode total = passport.path("total");
+        assertThat(total.path("channel").asText()).isEqualTo("ALL");
+        assertThat(total.path("open").asInt()).isEqualTo(2);
+        assertThat(total.path("atRisk").asInt()).isEqualTo(1);
+        assertThat(total.path("breachedOpen").asInt()).isEqualTo(1);
+        assertThat(total.path("resolvedOnTime").asInt()).isEqualTo(2);
+        assertThat(total.path("onTimePercent").asText()).isEqualTo("66.7");
+        assertThat(total.path("medianBusinessDaysToResolution").asInt()).isEqualTo(days.get(1)); // nearest rank 2 of 3
+        assertThat(total.path("p90BusinessDaysToResolution").asInt()).isEqualTo(days.get(2));    // nearest rank 3 of 3
+        assertThat(total.path("backlogByAge").toString()).isEqualTo("{\"0-5\":1,\"6-10\":0,\"11-20\":0,\"over-20\":1}");
+
+        JsonNode byChannel = passport.path("byChannel");
+        assertThat(byChannel).hasSize(2);
+        JsonNode paper = byChannel.path(0);
+        assertThat(paper.path("channel").asText()).isEqualTo("PAPER");
+        assertThat(List.of(paper.path("open").asInt(), paper.path("atRisk").asInt(), paper.path("breachedOpen").asInt(),
+                paper.path("resolved").asInt(), paper.path("resolvedOnTime").asInt())).containsExactly(1, 1, 1, 3, 2);
+        assertThat(paper.path("onTimePercent").asText()).isEqualTo("66.7");
+        JsonNode web = byChannel.path(1);
+        assertThat(web.path("channel").asText()).isEqualTo("WEB");
+        assertThat(List.of(web.path("open").asInt(), web.path("atRisk").asInt(), web.path("breachedOpen").asInt(),
+                web.path("resolved").asInt())).containsExactly(1, 0, 0, 0);
+        assertThat(web.path("onTimePercent").isNull()).isTrue();
+        assertThat(web.path("medianBusinessDaysToResolution").isNull()).isTrue();
+        assertThat(web.path("backlogByAge").path("0-5").asInt()).isEqualTo(1);
+
+        // every service type with cases, for an auditor too: the same PASSPORT figures
+        Response all = get("/api/service-levels", TOKENS.token("auditor-1", "auditor"));
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().path("serviceTypes")).hasSize(1);
+        assertThat(all.json().path("serviceTypes").path(0)).isEqualTo(passport);
+
+        // a known service type without cases: zeros
+        JsonNode demo = get("/api/service-levels/DEMO", ops).json().path("serviceTypes").path(0);
+        assertThat(demo.path("total").path("open").asInt()).isZero();
+        assertThat(demo.path("total").path("onTimePercent").isNull()).isTrue();
+        assertThat(demo.path("byChannel")).isEmpty();
+
+        // a short window leaves out nothing resolved just now, a window is 1..366 days
+        assertThat(get("/api/service-levels/PASSPORT?resolvedWithinDays=1", ops).json().path("serviceTypes").path(0).path("total")
+                .path("resolved").asInt()).isEqualTo(3);
+        Response badWindow = get("/api/service-levels?resolvedWithinDays=0", ops);
+        assertThat(badWindow.status()).isEqualTo(400);
+        assertThat(badWindow.json().path("code").asText()).isEqualTo("request.validation-failed");
+    }
+
+    @Test
+    void unknownServiceType_is404Problem_withStableCode() {
+        Response response = get("/api/service-levels/NO-SUCH-SERVICE", TOKENS.token("ops-1", "operations"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.json().path("code").asText()).isEqualTo("service-level.service-type-unknown");
+        assertThat(response.json().path("type").asText()).isEqualTo("urn:pledge:problem:service-level.service-type-unknown");
+    }
+
+    @Test
+    void onlyOperationsAndAuditors() {
+        for (String role : new String[] {"caseworker", "channel"}) {
+            for (String path : new String[] {"/api/service-levels", "/api/service-levels/PASSPORT"}) {
+                Response response = get(path, TOKENS.token("someone", role));
+                assertThat(response.status()).as(role + " " + path).isEqualTo(403);
+                assertThat(response.json().path("code").asText()).isEqualTo("auth.forbidden");
+            }
+        }
+        assertThat(get("/api/service-levels", null).status()).isEqualTo(401);
+        assertThat(get("/api/service-levels", TOKENS.token("ops-1", "operations")).status()).isEqualTo(200);
+        assertThat(get("/api/service-levels/PASSPORT", TOKENS.token("auditor-1", "auditor")).status()).isEqualTo(200);
+    }
+
+    // ---- helpers
+
+    private static int businessDays(BusinessCalendar calendar, Instant from, Instant to) {
+        int days = 0;
+        LocalDate end = LocalDate.ofInstant(to, calendar.zone());
+        for (LocalDate d = LocalDate.ofInstant(from, calendar.zone()).plusDays(1); !d.isAfter(end); d = d.plusDays(1)) {
+            if (calendar.isBusinessDay(d)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    private String submit(String channel, Instant receivedAt) {
+        String key = UUID.randomUUID().toString();
+        String received = receivedAt == null ? "" : "\"receivedAt\":\"%s\",\"receivedAtStatedBy\":\"mailroom\",".formatted(receivedAt);
+        Response response = send(HttpRequest.newBuilder(uri("/api/cases")).POST(HttpRequest.BodyPublishers.ofString("""
+                {"serviceType":"PASSPORT","channel":"%s",%s
+                 "applicant":{"reference":"ref-%s","name":"Marie Tremblay","email":"marie@example.org","language":"fr-CA","preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"120.00","currency":"CAD"}}
+                """.formatted(channel, received, key.substring(0, 8)), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key), TOKENS.token("web-portal", "channel"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("caseId").asText();
+    }
+
+    private void resolve(String caseId) {
+        transition(caseId, "assignment", "{\"assignee\":\"cw-1\"}");
+        transition(caseId, "work-started", null);
+        transition(caseId, "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"done\"}");
+    }
+
+    /** One transition; retried while the SLA sweeper's marker on the same case wins the race (409 concurrent modification). */
+    private void transition(String caseId, String action, String body) {
+        Response response = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/api/cases/" + caseId + "/" + action))
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .header("Idempotency-Key", UUID.randomUUID().toString());
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            response = send(builder, TOKENS.token("cw-1", "caseworker"));
+            if (response.status() != 409 || !response.body().contains("resource.concurrent-modification")) {
+                break;
+            }
+            sleep(100);
+        }
+        assertThat(response.status()).as(action + ": " + response.body()).isEqualTo(204);
+    }
+
+    private JsonNode awaitCase(String caseId, Predicate<JsonNode> until) {
+        return await("/api/cases/" + caseId, TOKENS.token("cw-1", "caseworker"), until);
+    }
+
+    private JsonNode await(String path, String token, Predicate<JsonNode> until) {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        Response last = null;
+        while (Instant.now().isBefore(giveUp)) {
+            last = get(path, token);
+            if (last.status() == 200 && until.test(last.json())) {
+                return last.json();
+            }
+            sleep(100);
+        }
+        throw new AssertionError(path + " never matched; last: " + last);
+    }
+
+    private record Response(int status, java.net.http.HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private Response get(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+    }
+
+    private Response send(HttpRequest.Builder builder, String token) {
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
