@@ -1,6 +1,7 @@
 package org.pledge.cases.catalogue.command;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.pledge.cases.CaseServiceException;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.api.RecalculateDeadlineCommand;
 import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
+import org.pledge.cases.catalogue.query.MongoCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The Case aggregate ignores closed cases and versions it already has, so redelivery is harmless; a replay is
  * refused ({@link DisallowReplay}) so rebuilding read models never recalculates again.
  *
- * <p>A case the aggregate rejects (e.g. a command older than its last change) is logged and skipped, so one case
+ * <p>It first waits (bounded) until the {@code catalogue} projection stored the version, since the aggregate looks
+ * it up there. A case the aggregate rejects (e.g. a command older than its last change) is logged and skipped, so one case
  * cannot hold up the others; any other failure propagates and the processor retries the event.
  */
 @Component
@@ -38,12 +41,16 @@ public class CalendarRecalculation {
     public static final String GROUP = "calendar-recalculation";
     private static final Logger log = LoggerFactory.getLogger(CalendarRecalculation.class);
 
+    private static final Duration CATALOGUE_WAIT = Duration.ofSeconds(30);
+
     private final CommandGateway commands;
+    private final MongoCatalogue catalogue;
     private final MongoCollection<Document> caseSummaries;
     private final Clock clock;
 
-    CalendarRecalculation(CommandGateway commands, MongoDatabaseFactory databases, Clock clock) {
+    CalendarRecalculation(CommandGateway commands, MongoCatalogue catalogue, MongoDatabaseFactory databases, Clock clock) {
         this.commands = commands;
+        this.catalogue = catalogue;
         this.caseSummaries = databases.getMongoDatabase().getCollection("case_summaries");
         this.clock = clock;
     }
@@ -52,6 +59,11 @@ public class CalendarRecalculation {
     void on(BusinessCalendarPublishedEvent event) {
         if (event.version() <= 1) {
             return; // the first version: no case can count in an older one
+        }
+        // the Case aggregate reads the version from the catalogue projection, another processor: wait until it is there
+        if (!catalogue.awaitCalendar(event.calendarId(), event.version(), CATALOGUE_WAIT)) {
+            throw new IllegalStateException("calendar " + event.calendarId() + " version " + event.version()
+                    + " is not in the catalogue yet; the event will be retried");
         }
         List<String> open = new ArrayList<>();
         caseSummaries.find(Filters.and(Filters.eq("calendarId", event.calendarId()),
