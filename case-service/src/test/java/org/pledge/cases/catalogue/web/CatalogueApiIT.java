@@ -20,11 +20,16 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.pledge.cases.CaseServiceApplication;
 import org.pledge.testsupport.PledgeTestInitializer;
 import org.pledge.testsupport.security.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -42,6 +47,10 @@ class CatalogueApiIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    EventStore eventStore;
 
     private static String admin() {
         return TOKENS.token("admin-1", "admin");
@@ -75,6 +84,17 @@ class CatalogueApiIT {
 
         assertThat(send("GET", "/api/service-types/NOPE", caseworker(), null).status()).isEqualTo(404);
         assertThat(send("GET", "/api/service-types", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void seedingAgain_recordsNothing() throws Exception {
+        long passportEvents = eventStore.readEvents("PASSPORT").asStream().count();
+        long calendarEvents = eventStore.readEvents("CA-ON").asStream().count();
+
+        context.getBean("catalogueSeeder", ApplicationRunner.class).run(new DefaultApplicationArguments());
+
+        assertThat(eventStore.readEvents("PASSPORT").asStream().count()).isEqualTo(passportEvents).isPositive();
+        assertThat(eventStore.readEvents("CA-ON").asStream().count()).isEqualTo(calendarEvents).isPositive();
     }
 
     @Test
