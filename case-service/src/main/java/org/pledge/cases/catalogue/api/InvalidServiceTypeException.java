@@ -16,6 +16,8 @@ public class InvalidServiceTypeException extends CaseServiceException {
     public static final String LEGAL_LIMIT_INCOMPARABLE = "catalogue.service-type.legal-limit-incomparable";
     public static final String AT_RISK_SHARE_INVALID = "catalogue.service-type.at-risk-share-invalid";
     public static final String CALENDAR_MISSING = "catalogue.service-type.calendar-missing";
+    /** The service type names a business calendar that is not published. */
+    public static final String CALENDAR_UNKNOWN = "catalogue.service-type.calendar-unknown";
     public static final String AVAILABLE_FROM_MISSING = "catalogue.service-type.available-from-missing";
     public static final String MONEY_AMOUNT_INVALID = "catalogue.money.amount-invalid";
     public static final String MONEY_CURRENCY_UNKNOWN = "catalogue.money.currency-unknown";
