@@ -23,6 +23,9 @@ public class PledgeTestInitializer implements ApplicationContextInitializer<Conf
         TestTokens tokens = TestTokens.get();
         String database = "pledge-test-" + ProcessHandle.current().pid() + "-" + DATABASES.incrementAndGet();
         Map<String, Object> properties = new HashMap<>(properties(infrastructure, tokens, database));
+        // Spring caches test contexts, so several contexts of one service can live side by side in one JVM on the
+        // same broker: each gets its own consumer group, or they would share (and steal) each other's partitions
+        properties.put("pledge.messaging.group", database);
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("pledge-test-infrastructure", properties));
     }

@@ -78,7 +78,7 @@ public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
         consumers.forEach((name, consumer) -> {
             String binding = "spring.cloud.stream.bindings." + name + "-in-0.";
             derived.put(binding + "destination", consumer.topic());
-            derived.put(binding + "group", "${spring.application.name}");
+            derived.put(binding + "group", "${pledge.messaging.group:${spring.application.name}}");
             derived.put(binding + "consumer.max-attempts", consumer.maxAttempts());
             derived.put(binding + "consumer.back-off-initial-interval", consumer.backOffInitialInterval().toMillis());
             derived.put(binding + "consumer.back-off-multiplier", consumer.backOffMultiplier());
