@@ -20,6 +20,8 @@ record CaseView(
         Instant submittedAt,
         @Schema(description = "When the clock started (stated receipt for paper and mail)") Instant receivedAt,
         @Schema(description = "The published standard, e.g. '10 business days' or 'PT2M'") String serviceStandard,
+        @Schema(description = "The business calendar the deadline counts in") String calendarId,
+        @Schema(description = "The version of that calendar the current deadline used") int calendarVersion,
         Instant deadline,
         Instant atRiskAt,
         @Schema(description = "Business (or calendar) days of the standard used so far; null for duration standards") Integer businessDaysElapsed,

@@ -59,7 +59,7 @@ class CaseViews {
                 s.previousCaseId() == null ? null : "/api/cases/" + s.previousCaseId(),
                 s.followUpCaseIds().stream().map(id -> "/api/cases/" + id).toList());
         return new CaseView(s.caseId(), s.status(), s.serviceType(), s.channel(), s.applicantReference(), s.assignee(),
-                s.submittedAt(), s.receivedAt(), s.serviceStandard(), s.deadline(), s.atRiskAt(), elapsed, remaining, timeRemaining,
+                s.submittedAt(), s.receivedAt(), s.serviceStandard(), s.calendarId(), s.calendarVersion(), s.deadline(), s.atRiskAt(), elapsed, remaining, timeRemaining,
                 s.pausedSince() != null, s.pauseReason(), s.pausedSince(), s.atRisk(), s.breached(), lateness, resolution,
                 withdrawal, links);
     }

@@ -177,12 +177,14 @@ class CatalogueApiIT {
 
         JsonNode moved = awaitCase(open, c -> !c.path("deadline").asText().equals(openDeadline.toString()));
         assertThat(Instant.parse(moved.path("deadline").asText())).isEqualTo(openDeadline.plus(Duration.ofDays(1)));
+        assertThat(moved.path("calendarVersion").asInt()).isEqualTo(2);
         JsonNode recalculated = lastEvent(open);
         assertThat(recalculated.path("type").asText()).isEqualTo("DeadlineRecalculated");
         assertThat(recalculated.path("details").path("calendarVersion").asInt()).isEqualTo(2);
 
         JsonNode kept = send("GET", "/api/cases/" + resolved, cw, null).json();
         assertThat(Instant.parse(kept.path("deadline").asText())).isEqualTo(resolvedDeadline);
+        assertThat(kept.path("calendarVersion").asInt()).isEqualTo(1);
         assertThat(lastEvent(resolved).path("type").asText()).isEqualTo("CaseResolved");
     }
 
