@@ -21,7 +21,9 @@
  *       reassignment is allowed in any open state; only PAPER and MAIL channels may state an earlier receipt.</li>
  *   <li><b>Time</b>: only from commands; a command older than the case's last change is rejected
  *       ({@code case.command-out-of-order}).</li>
- *   <li><b>Personal data</b>: only {@code CaseSubmittedEvent.applicant} (name, email, phone, postal address).</li>
+ *   <li><b>Personal data</b>: only {@code CaseSubmittedEvent.applicant} (name, email, phone, postal address). It is
+ *       read from the event store when needed and never cached ({@code query.CaseOrigins} caches only non-personal
+ *       facts).</li>
  *   <li>The aggregate gets the catalogue and calendars as injected resources ({@code ServiceCatalogue},
  *       {@code BusinessCalendars}); it carries no Spring stereotype yet: registering it ({@code @Aggregate} or an
  *       {@code AggregateConfigurer}) and the event store's Jackson serializer belong to the wiring.</li>

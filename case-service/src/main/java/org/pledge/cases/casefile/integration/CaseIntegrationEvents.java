@@ -22,6 +22,7 @@ import org.pledge.cases.casefile.api.InformationReceivedEvent;
 import org.pledge.cases.casefile.api.InformationRequestedEvent;
 import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
 import org.pledge.cases.casefile.query.CaseOrigins;
+import org.pledge.cases.casefile.query.CaseOrigins.CaseOrigin;
 import org.pledge.contracts.EventType;
 import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.Money;
@@ -43,8 +44,10 @@ import org.springframework.stereotype.Component;
  * Maps the Case aggregate's internal events to the {@code pledge.case.v1} contract.
  *
  * <p>Every contract event carries facts its internal event does not: service type, channel, applicant reference,
- * language and preferred channel come from the case's {@link CaseSubmittedEvent} ({@link CaseOrigins}: the event
- * store's sequence 0, cached), and the current deadline, for events that do not carry it, is folded from the
+ * language and preferred channel (and, for a breach, the guarantee and the fee) come from the case's
+ * {@link CaseSubmittedEvent} ({@link CaseOrigins#find}: the event store's sequence 0, cached without personal data;
+ * only {@code pledge.case.submitted.v1} carries the applicant's name and contact points, taken from the event being
+ * mapped itself), and the current deadline, for events that do not carry it, is folded from the
  * case's earlier events in the event store. Both are functions of the event store up to the event being mapped,
  * which never changes, so a retry or a restart of the publisher publishes the same data; no projection (which may
  * lag) is read. The last deadline seen per case is kept in a small cache so the fold is not repeated for each
@@ -69,13 +72,11 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
     private record KnownDeadline(long sequence, Instant deadline) {
     }
 
-    /** The facts from the submission that every contract event repeats. */
+    /** The facts from the submission that every contract event repeats, in their contract form. */
     private record Facts(String serviceType, String channel, String reference, String language, String preferredChannel) {
-        static Facts of(CaseSubmittedEvent e) {
-            var applicant = e.applicant();
-            return new Facts(e.serviceTypeCode(), e.channel().name(), applicant == null ? null : applicant.reference(),
-                    applicant == null ? null : applicant.preferredLanguage(),
-                    applicant == null || applicant.preferredChannel() == null ? null : applicant.preferredChannel().name());
+        static Facts of(CaseOrigin o) {
+            return new Facts(o.serviceTypeCode(), o.channel().name(), o.applicantReference(), o.preferredLanguage(),
+                    o.preferredChannel() == null ? null : o.preferredChannel().name());
         }
     }
 
@@ -97,15 +98,13 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
         }
         Instant deadline = deadlineAfter(payload, deadlineBefore(event, caseId));
         remember(event, caseId, deadline);
-        Optional<Facts> found = origins.find(caseId).map(o -> Facts.of(o.submitted()));
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no submission for case " + caseId); // the processor retries
-        }
-        Facts f = found.get();
-        return Optional.ofNullable(contract(payload, caseId, f, deadline));
+        CaseOrigin origin = origins.find(caseId)
+                .orElseThrow(() -> new IllegalStateException("no submission for case " + caseId)); // the processor retries
+        return Optional.ofNullable(contract(payload, caseId, origin, deadline));
     }
 
-    private OutboundIntegrationEvent contract(Object payload, String caseId, Facts f, Instant deadline) {
+    private OutboundIntegrationEvent contract(Object payload, String caseId, CaseOrigin origin, Instant deadline) {
+        Facts f = Facts.of(origin);
         if (payload instanceof CaseAssignedEvent e) {
             return out(EventTypes.CASE_ASSIGNED, caseId, new CaseAssignedV1(caseId, f.serviceType(), f.channel(),
                     f.reference(), f.language(), f.preferredChannel(), deadline, e.assignedAt()));
@@ -124,10 +123,9 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
                     f.reference(), f.language(), f.preferredChannel(), deadline, e.atRiskAt(), e.markedAt()));
         }
         if (payload instanceof ServiceStandardBreachedEvent e) {
-            CaseSubmittedEvent s = origins.find(caseId).orElseThrow().submitted();
             return out(EventTypes.CASE_SERVICE_STANDARD_BREACHED, caseId, new ServiceStandardBreachedV1(caseId, f.serviceType(),
-                    f.channel(), f.reference(), f.language(), f.preferredChannel(), deadline, e.markedAt(), s.guaranteed(),
-                    money(s.feePaid())));
+                    f.channel(), f.reference(), f.language(), f.preferredChannel(), deadline, e.markedAt(), origin.guaranteed(),
+                    money(origin.feePaid())));
         }
         if (payload instanceof CaseResolvedEvent e) {
             return out(EventTypes.CASE_RESOLVED, caseId, new CaseResolvedV1(caseId, f.serviceType(), f.channel(),

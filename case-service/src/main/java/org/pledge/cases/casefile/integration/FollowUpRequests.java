@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * twice under two ids reaches the same aggregate ({@code CaseIds.forFollowUp(followUpId)}, create-if-missing),
  * which ignores the repeat.
  *
- * <p>The client and their contact points come from the earlier case's submission in the event store (foreign
- * messages never carry them); the fee of a follow-up is zero in the earlier fee's currency. An unknown earlier case
- * fails the message, which retries and then goes to the dead-letter topic for an operator.
+ * <p>The client and their contact points come from the earlier case's submission, read from the event store for
+ * this request and not kept ({@link CaseOrigins#submission}; foreign messages never carry them); the fee of a
+ * follow-up is zero in the earlier fee's currency. An unknown earlier case fails the message, which retries and then
+ * goes to the dead-letter topic for an operator.
  */
 @Component
 class FollowUpRequests {
@@ -58,9 +59,8 @@ class FollowUpRequests {
         if (request.followUpId() == null || request.followUpId().isBlank() || request.caseId() == null || request.caseId().isBlank()) {
             throw new InvalidCloudEventException("follow-up request " + event.id() + " lacks followUpId or caseId");
         }
-        CaseSubmittedEvent earlier = origins.find(request.caseId())
-                .orElseThrow(() -> new IllegalStateException("follow-up " + request.followUpId() + " for unknown case " + request.caseId()))
-                .submitted();
+        CaseSubmittedEvent earlier = origins.submission(request.caseId())
+                .orElseThrow(() -> new IllegalStateException("follow-up " + request.followUpId() + " for unknown case " + request.caseId()));
         String serviceType = request.serviceType() == null || request.serviceType().isBlank() ? earlier.serviceTypeCode() : request.serviceType();
         String currency = earlier.feePaid() == null ? "CAD" : earlier.feePaid().currency();
         OpenFollowUpCaseCommand command = new OpenFollowUpCaseCommand(request.followUpId(), request.caseId(), reasonCode(request.reason()),

@@ -4,9 +4,9 @@
  * <ul>
  *   <li>{@code CaseIntegrationEvents}: internal case events → {@code pledge.case.*.v1} on {@code pledge.case.v1}
  *       (published by the platform's {@code integration-publisher}). The facts an internal event does not carry come
- *       from the event store, not from a projection: the submission (sequence 0, via {@code CaseOrigins}) and the
- *       current deadline (folded from the earlier events, cached per case). Same store prefix, same data: a retry or a
- *       restart publishes identical events.</li>
+ *       from the event store, not from a projection: the submission (sequence 0, via {@code CaseOrigins}, cached
+ *       without personal data) and the current deadline (folded from the earlier events, cached per case). Same store
+ *       prefix, same data: a retry or a restart publishes identical events.</li>
  *   <li>{@code FollowUpRequests}: {@code pledge.feedback.follow-up-requested.v1} → {@code OpenFollowUpCaseCommand},
  *       once per request (dedup by {@code ce_id}, and the case id derived from the follow-up id).</li>
  * </ul>
