@@ -15,6 +15,10 @@
  *   <li><b>Follow-up idempotency</b>: {@code OpenFollowUpCaseCommand}'s target id is a name-based UUID of the
  *       {@code followUpRequestId}; the handler uses {@code CREATE_IF_MISSING}, so a repeated request reaches the
  *       existing case and does nothing.</li>
+ *   <li><b>Follow-up ownership</b>: a follow-up belongs to the earlier case's channel client
+ *       ({@code CaseSubmittedEvent.owner}), so that channel reads, lists and withdraws it like the case it submitted;
+ *       the {@code actor} of its opening stays the requesting service ({@code feedback-service}), as the history shows.
+ *       A case without {@code owner} belongs to its submitter (the {@code actor}).</li>
  *   <li><b>ASSIGNED &rarr; IN_PROGRESS</b> needs an explicit {@code StartWorkOnCaseCommand} /
  *       {@code CaseWorkStartedEvent} (not in the issue's event list; the lifecycle state needs an event).</li>
  *   <li><b>Resolving</b> is allowed from IN_PROGRESS and AWAITING_INFORMATION (the pause is closed at resolution);

@@ -241,4 +241,33 @@ class CaseApiIT extends CaseServiceITSupport {
         SchemaCheck.assertValid("pledge.case.submitted.v1", published.get(0).value());
         assertThat(JSON.readTree(published.get(0).value()).path("channel").asText()).isEqualTo("FOLLOW_UP");
     }
+
+    @Test
+    void followUp_belongsToTheChannelOfTheEarlierCase_whileItsHistoryShowsFeedbackServiceOpenedIt() throws Exception {
+        String previous = submit("PASSPORT", Map.of()); // by the channel web-portal
+        String followUpId = "fu-own-" + UUID.randomUUID();
+        CaseTopic.sendCloudEvent(Topics.FEEDBACK, previous, "ce-" + UUID.randomUUID(), "pledge.feedback.follow-up-requested.v1", """
+                {"followUpId":"%s","caseId":"%s","reason":"low-score","requestedAt":"2026-03-02T14:00:00Z"}
+                """.formatted(followUpId, previous));
+        String followUp = CaseIds.forFollowUp(followUpId);
+        String other = TOKENS.token("partner-x", "channel");
+
+        JsonNode own = awaitCase(followUp, channelToken(), c -> true);
+        assertThat(own.path("links").path("previousCase").asText()).isEqualTo("/api/cases/" + previous);
+        assertThat(get("/api/cases?size=200", channelToken()).body()).contains(followUp).contains(previous);
+        assertThat(get("/api/cases/" + followUp, other).status()).isEqualTo(404); // as any other channel's case
+        assertThat(get("/api/cases/" + previous, other).status()).isEqualTo(404);
+        assertThat(get("/api/cases?size=200", other).body()).doesNotContain(followUp);
+
+        JsonNode history = get("/api/cases/" + followUp + "/history", TOKENS.token("auditor-1", "auditor")).json();
+        assertThat(history.get(0).path("actor").asText()).isEqualTo("feedback-service");
+        assertThat(history.get(0).path("details").path("owner").asText()).isEqualTo("web-portal");
+
+        // acting on it follows the same rule: the owning channel may withdraw it, another channel finds no such case
+        assertThat(transition(followUp, "withdrawal", other, "{\"reason\":\"not mine\"}").status()).isEqualTo(404);
+        Response withdrawn = transition(followUp, "withdrawal", channelToken(), "{\"reason\":\"resolved by phone\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
+        assertThat(awaitCase(followUp, channelToken(), c -> c.path("status").asText().equals("WITHDRAWN"))
+                .path("withdrawal").path("withdrawnBy").asText()).isEqualTo("CHANNEL");
+    }
 }

@@ -31,11 +31,21 @@ import org.pledge.cases.catalogue.api.Money;
  * @param previousCaseId     for a follow-up: the earlier case; else null
  * @param followUpRequestId  for a follow-up: the request that opened it; else null
  * @param followUpReason     for a follow-up: the reason code; else null
+ * @param owner              the channel client the case belongs to when that is not its submitter: for a follow-up,
+ *                           the earlier case's owner. Null for a case its submitter owns (the owner is then the
+ *                           event's {@code actor} metadata), and in events stored before this field existed (added
+ *                           without a new revision: the field is optional, and a stored payload without it reads as
+ *                           null)
  */
 @Revision("1")
 public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
                                  Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
                                  String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
                                  int calendarVersion, Instant deadline, Instant atRiskAt, String previousCaseId,
-                                 String followUpRequestId, String followUpReason) {
+                                 String followUpRequestId, String followUpReason, String owner) {
+
+    /** Who the case belongs to, given the {@code actor} that submitted it: {@link #owner()} when set, else the actor. */
+    public String ownerGiven(String actor) {
+        return owner != null ? owner : actor;
+    }
 }

@@ -130,7 +130,7 @@ public class CaseAggregate {
         }
         open(command.caseId(), command.serviceTypeCode(), command.channel(), command.submittedAt(), receivedAt,
                 command.receivedAt() == null ? null : command.receivedAtStatedBy(), command.applicant(), command.feePaid(),
-                null, null, null, catalogue, calendars);
+                null, null, null, null, catalogue, calendars);
     }
 
     @CommandHandler
@@ -146,9 +146,10 @@ public class CaseAggregate {
         requireText(command.previousCaseId(), "previousCaseId");
         require(command.openedAt() != null, "openedAt");
         requireReasonCode(command.reason());
+        requireText(command.owner(), "owner"); // the follow-up belongs to the earlier case's channel client, not to its requester
         open(command.caseId(), command.serviceTypeCode(), SubmissionChannel.FOLLOW_UP, command.openedAt(), command.openedAt(),
                 null, command.applicant(), command.feePaid(), command.previousCaseId(), command.followUpRequestId(),
-                command.reason(), catalogue, calendars);
+                command.reason(), command.owner(), catalogue, calendars);
     }
 
     @CommandHandler
@@ -377,7 +378,8 @@ public class CaseAggregate {
 
     private void open(String id, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
                       String receivedAtStatedBy, Applicant applicant, Money feePaid, String previousCaseId,
-                      String followUpRequest, String followUpReason, ServiceCatalogue catalogue, BusinessCalendars calendars) {
+                      String followUpRequest, String followUpReason, String owner, ServiceCatalogue catalogue,
+                      BusinessCalendars calendars) {
         requireApplicant(applicant);
         if (feePaid == null) {
             throw new InvalidCaseCommandException(InvalidCaseCommandException.FEE_MISSING, "the fee paid is required (zero when waived)");
@@ -397,7 +399,7 @@ public class CaseAggregate {
         Instant newAtRiskAt = ServiceStandardClock.atRiskAt(clock);
         apply(new CaseSubmittedEvent(id, serviceType.code(), channel, submittedAt, receivedAt, receivedAtStatedBy, applicant,
                 feePaid, serviceType.standard().toString(), serviceType.atRiskShare(), serviceType.guaranteed(), calendar.id(),
-                calendar.version(), newDeadline, newAtRiskAt, previousCaseId, followUpRequest, followUpReason));
+                calendar.version(), newDeadline, newAtRiskAt, previousCaseId, followUpRequest, followUpReason, owner));
         // Inside a creating handler Axon sources the applied events only after the handler returns, so the
         // markers due at once (a paper application keyed in late) are decided from the values just computed.
         if (!submittedAt.isBefore(newAtRiskAt)) {

@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
  * this request and not kept ({@link CaseOrigins#submission}; foreign messages never carry them); the fee of a
  * follow-up is zero in the earlier fee's currency. An unknown earlier case fails the message, which retries and then
  * goes to the dead-letter topic for an operator.
+ *
+ * <p>The follow-up belongs to the earlier case's owner (the channel client that submitted it, or owns it), so that
+ * channel can read and act on it; the command's {@code actor} stays {@code feedback-service}, which did open it, and
+ * the case's history shows that.
  */
 @Component
 class FollowUpRequests {
@@ -61,10 +65,11 @@ class FollowUpRequests {
         }
         CaseSubmittedEvent earlier = origins.submission(request.caseId())
                 .orElseThrow(() -> new IllegalStateException("follow-up " + request.followUpId() + " for unknown case " + request.caseId()));
+        String owner = origins.find(request.caseId()).orElseThrow().owner();
         String serviceType = request.serviceType() == null || request.serviceType().isBlank() ? earlier.serviceTypeCode() : request.serviceType();
         String currency = earlier.feePaid() == null ? "CAD" : earlier.feePaid().currency();
         OpenFollowUpCaseCommand command = new OpenFollowUpCaseCommand(request.followUpId(), request.caseId(), reasonCode(request.reason()),
-                serviceType, clock.instant(), earlier.applicant(), Money.zero(currency));
+                serviceType, clock.instant(), earlier.applicant(), Money.zero(currency), owner);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                 ActorMetadata.ACTOR, "feedback-service",
                 ActorMetadata.CHANNEL, EventTypes.FEEDBACK_FOLLOW_UP_REQUESTED.topic(),

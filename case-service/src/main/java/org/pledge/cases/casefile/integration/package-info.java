@@ -8,7 +8,8 @@
  *       without personal data) and the current deadline (folded from the earlier events, cached per case). Same store
  *       prefix, same data: a retry or a restart publishes identical events.</li>
  *   <li>{@code FollowUpRequests}: {@code pledge.feedback.follow-up-requested.v1} → {@code OpenFollowUpCaseCommand},
- *       once per request (dedup by {@code ce_id}, and the case id derived from the follow-up id).</li>
+ *       once per request (dedup by {@code ce_id}, and the case id derived from the follow-up id); the follow-up
+ *       belongs to the earlier case's owner.</li>
  * </ul>
  */
 package org.pledge.cases.casefile.integration;

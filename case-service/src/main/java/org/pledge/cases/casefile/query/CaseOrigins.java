@@ -16,8 +16,8 @@ import org.pledge.platform.security.ActorMetadata;
 import org.springframework.stereotype.Component;
 
 /**
- * What a case started as: its {@link CaseSubmittedEvent} (sequence 0 of its stream) and who submitted it, read
- * from the event store, never from a projection. The integration publisher, the follow-up consumer and the
+ * What a case started as: its {@link CaseSubmittedEvent} (sequence 0 of its stream), who submitted it and who owns
+ * it, read from the event store, never from a projection. The integration publisher, the follow-up consumer and the
  * channels' access checks need these facts at once and exactly; a projection could lag behind the event being
  * published or be in mid-replay. {@code readEvents(caseId, 0)} reads the stored events, not a snapshot.
  *
@@ -48,17 +48,20 @@ public class CaseOrigins {
      * @param preferredChannel   how the client wants to be told
      * @param guaranteed         whether the standard was guaranteed at submission
      * @param feePaid            the fee paid
-     * @param submittedBy        who submitted it (the {@code actor} metadata), may be null for system commands
+     * @param submittedBy        who submitted it (the {@code actor} metadata; a follow-up's requesting service), may be
+     *                           null for system commands
+     * @param owner              the channel client the case belongs to, for "a channel acts only on its own cases":
+     *                           the submitter, or for a follow-up the earlier case's owner
      */
     public record CaseOrigin(String serviceTypeCode, SubmissionChannel channel, String applicantReference,
                              String preferredLanguage, PreferredChannel preferredChannel, boolean guaranteed, Money feePaid,
-                             String submittedBy) {
+                             String submittedBy, String owner) {
 
         static CaseOrigin of(CaseSubmittedEvent e, String actor) {
             var applicant = e.applicant();
             return new CaseOrigin(e.serviceTypeCode(), e.channel(), applicant == null ? null : applicant.reference(),
                     applicant == null ? null : applicant.preferredLanguage(), applicant == null ? null : applicant.preferredChannel(),
-                    e.guaranteed(), e.feePaid(), actor);
+                    e.guaranteed(), e.feePaid(), actor, e.ownerGiven(actor));
         }
     }
 

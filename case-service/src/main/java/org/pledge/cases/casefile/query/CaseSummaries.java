@@ -35,16 +35,16 @@ public class CaseSummaries {
                 .map(CaseSummaries::summary);
     }
 
-    /** The filters of a case list; null means "any". */
-    public record Filter(String status, String serviceType, Boolean atRisk, Boolean breached, String submittedBy) {
+    /** The filters of a case list; null means "any". {@code owner}: the channel client the cases belong to. */
+    public record Filter(String status, String serviceType, Boolean atRisk, Boolean breached, String owner) {
     }
 
     /** The earlier signature, kept for callers written against it. */
-    public List<CaseSummary> page(String status, String serviceType, String submittedBy, int page, int size) {
-        return page(new Filter(status, serviceType, null, null, submittedBy), page, size);
+    public List<CaseSummary> page(String status, String serviceType, String owner, int page, int size) {
+        return page(new Filter(status, serviceType, null, null, owner), page, size);
     }
 
-    /** A page of cases, newest first; {@code filter.submittedBy} narrows to one channel's own cases when not null. */
+    /** A page of cases, newest first; {@code filter.owner} narrows to one channel's own cases when not null. */
     public List<CaseSummary> page(Filter filter, int page, int size) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.exists("status")); // not a bare follow-up link written before its case
@@ -60,14 +60,22 @@ public class CaseSummaries {
         if (filter.breached() != null) {
             filters.add(Filters.eq("breached", filter.breached()));
         }
-        if (filter.submittedBy() != null) {
-            filters.add(Filters.eq("submittedBy", filter.submittedBy()));
+        if (filter.owner() != null) {
+            filters.add(ownedBy(filter.owner()));
         }
         List<CaseSummary> result = new ArrayList<>();
         collection.find(Filters.and(filters))
                 .sort(Sorts.orderBy(Sorts.descending("submittedAt"), Sorts.ascending("_id"))).skip(page * size).limit(size)
                 .forEach(d -> result.add(summary(d)));
         return result;
+    }
+
+    /**
+     * Documents projected before {@code owner} was recorded have only {@code submittedBy}, which was then the owner
+     * (follow-ups opened then show their requester until the {@code case-summaries} group is replayed).
+     */
+    private static Bson ownedBy(String owner) {
+        return Filters.or(Filters.eq("owner", owner), Filters.and(Filters.exists("owner", false), Filters.eq("submittedBy", owner)));
     }
 
     static CaseSummary summary(Document d) {
@@ -77,8 +85,9 @@ public class CaseSummaries {
         }
         return new CaseSummary(d.getString("_id"), d.getString("serviceType"), d.getString("channel"), d.getString("status"),
                 d.getString("applicantReference"), instant(d, "submittedAt"), instant(d, "receivedAt"), instant(d, "deadline"),
-                instant(d, "atRiskAt"), d.getString("submittedBy"), d.getString("assignee"), d.getString("serviceStandard"),
-                d.getString("atRiskShare"), d.getString("calendarId"), d.getInteger("calendarVersion", 0),
+                instant(d, "atRiskAt"), d.getString("submittedBy"), d.getString(d.containsKey("owner") ? "owner" : "submittedBy"),
+                d.getString("assignee"), d.getString("serviceStandard"), d.getString("atRiskShare"), d.getString("calendarId"),
+                d.getInteger("calendarVersion", 0),
                 d.getBoolean("guaranteed", false), List.copyOf(pauses), instant(d, "pausedSince"), d.getString("pauseReason"),
                 d.getBoolean("atRisk", false), instant(d, "markedAtRiskAt"), d.getBoolean("breached", false),
                 instant(d, "breachedAt"), instant(d, "resolvedAt"), d.getString("outcome"), d.getBoolean("onTime"),

@@ -77,6 +77,7 @@ class CaseSummaryProjection {
                 .append("deadline", date(e.deadline()))
                 .append("atRiskAt", date(e.atRiskAt()))
                 .append("submittedBy", actor)
+                .append("owner", e.ownerGiven(actor))
                 .append("serviceStandard", e.serviceStandard())
                 .append("atRiskShare", e.atRiskShare() == null ? null : e.atRiskShare().toPlainString())
                 .append("calendarId", e.calendarId())

@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Case transitions (caseworker; withdrawal also the channel that submitted the case). Each answers 204 once the
+ * Case transitions (caseworker; withdrawal also the channel the case belongs to: the one that submitted it, or for a
+ * follow-up the earlier case's). Each answers 204 once the
  * event is stored. Every endpoint requires an {@code Idempotency-Key} header, remembered per case and key
  * ({@link CommandKeys}): a retry of the same request answers 204 again without sending the command (header
  * {@code Idempotent-Replayed: true}); the same key with another request is 409 {@code case.idempotency-key-reused}.
@@ -105,16 +106,16 @@ class CaseCommandsController {
     }
 
     @PostMapping("/withdrawal")
-    @Operation(summary = "Withdraw an open case (caseworker, or the channel that submitted it)")
+    @Operation(summary = "Withdraw an open case (caseworker, or the channel the case belongs to)")
     ResponseEntity<Void> withdraw(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                   @Valid @RequestBody CaseCommandRequests.Withdrawal body) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
         boolean caseworker = actor.roles().contains("caseworker");
         if (!caseworker) {
-            // a channel withdraws only what it submitted; another channel's case does not exist for it
-            String submittedBy = origins.find(caseId).map(CaseOrigins.CaseOrigin::submittedBy)
+            // a channel withdraws only its own cases; another channel's case does not exist for it
+            String owner = origins.find(caseId).map(CaseOrigins.CaseOrigin::owner)
                     .orElseThrow(() -> new CaseController.CaseNotFoundException(caseId));
-            if (!actor.subject().equals(submittedBy)) {
+            if (!actor.subject().equals(owner)) {
                 throw new CaseController.CaseNotFoundException(caseId);
             }
         }

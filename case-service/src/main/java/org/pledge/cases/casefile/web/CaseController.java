@@ -41,7 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own).
+ * Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own: the cases it
+ * submitted and their follow-ups, which belong to the earlier case's owner).
  *
  * <p>Not {@code @Validated}: Spring MVC's built-in method validation checks the parameter constraints and reports
  * them as a 400 problem ({@code HandlerMethodValidationException}); the AOP interceptor of {@code @Validated} threw
@@ -96,20 +97,21 @@ class CaseController {
 
     @GetMapping("/{caseId}")
     @Operation(summary = "A case: status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, links",
-            description = "caseworker, operations, auditor; a channel only the cases it submitted (others are 404)")
+            description = "caseworker, operations, auditor; a channel only its own cases, those it submitted and their follow-ups (others are 404)")
     @ApiResponse(responseCode = "404", description = "No such case (or not the channel's own)",
             content = @Content(mediaType = "application/problem+json"))
     CaseView get(@PathVariable @Size(max = 64) String caseId) {
         CaseSummary summary = summaries.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         CurrentActor actor = CurrentActor.current().orElseThrow();
-        if (onlyOwnCases(actor) && !actor.subject().equals(summary.submittedBy())) {
-            throw new CaseNotFoundException(caseId); // a channel sees only what it submitted
+        if (onlyOwnCases(actor) && !actor.subject().equals(summary.owner())) {
+            throw new CaseNotFoundException(caseId); // a channel sees only its own cases
         }
         return views.of(summary);
     }
 
     @GetMapping
-    @Operation(summary = "Cases, newest first, filtered", description = "caseworker, operations, auditor; a channel sees only its own")
+    @Operation(summary = "Cases, newest first, filtered",
+            description = "caseworker, operations, auditor; a channel sees only its own (those it submitted and their follow-ups)")
     List<CaseView> list(@RequestParam(required = false) CaseStatus status,
                         @RequestParam(required = false) @Size(max = 64) String serviceType,
                         @RequestParam(required = false) Boolean atRisk,

@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.axon.AxonMongoAutoConfiguration;
 
 /**
  * Every case event is stored forever: it must carry revision 1 and survive Axon's Jackson serializer
@@ -32,7 +36,7 @@ class CaseEventSerializationTest {
         return Stream.of(
                 new CaseSubmittedEvent("case-1", "PASSPORT", SubmissionChannel.MAIL, T, T.minusSeconds(86400), "mailroom-7", applicant,
                         Money.of("120.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "ca-on", 1, D, D.minusSeconds(3600),
-                        "case-0", "fu-1", "low-satisfaction"),
+                        "case-0", "fu-1", "low-satisfaction", "web-portal"),
                 new CaseAssignedEvent("case-1", "agent-smith", T),
                 new CaseWorkStartedEvent("case-1", T),
                 new InformationRequestedEvent("case-1", "missing-photo", T),
@@ -53,5 +57,21 @@ class CaseEventSerializationTest {
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
         Object back = serializer.deserialize(serialized);
         assertThat(back).isEqualTo(event);
+    }
+
+    @Test
+    void submission_storedBeforeItHadAnOwner_readsWithoutOne_andBelongsToItsSubmitter() throws Exception {
+        JacksonSerializer stored = JacksonSerializer.builder().objectMapper(AxonMongoAutoConfiguration.axonObjectMapper()).build();
+        CaseSubmittedEvent current = (CaseSubmittedEvent) events().findFirst().orElseThrow();
+        ObjectNode json = (ObjectNode) AxonMongoAutoConfiguration.axonObjectMapper().readTree(stored.serialize(current, String.class).getData());
+        json.remove("owner"); // as every CaseSubmittedEvent stored before the field existed
+
+        CaseSubmittedEvent old = stored.deserialize(new SimpleSerializedObject<>(json.toString(), String.class,
+                CaseSubmittedEvent.class.getName(), "1"));
+
+        assertThat(old.owner()).isNull();
+        assertThat(old.ownerGiven("web-portal")).isEqualTo("web-portal");
+        assertThat(old.applicant()).isEqualTo(current.applicant());
+        assertThat(old.followUpRequestId()).isEqualTo("fu-1");
     }
 }

@@ -1,5 +1,9 @@
 package org.pledge.cases.casefile.command;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasProperty;
@@ -29,6 +33,7 @@ import org.pledge.cases.casefile.api.CaseMarkedAtRiskEvent;
 import org.pledge.cases.casefile.api.CaseReopenedEvent;
 import org.pledge.cases.casefile.api.CaseResolvedEvent;
 import org.pledge.cases.casefile.api.CaseStatus;
+import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.CaseWithdrawnEvent;
 import org.pledge.cases.casefile.api.CaseWorkStartedEvent;
 import org.pledge.cases.casefile.api.DeadlineRecalculatedEvent;
@@ -234,7 +239,7 @@ class CaseAggregateTest {
         void openFollowUp_isRejected_whenTheReasonIsNotACode() {
             fixture.givenNoPriorActivity()
                     .when(new org.pledge.cases.casefile.api.OpenFollowUpCaseCommand("fu-3", "case-0", "Unhappy!!",
-                            CaseMother.PASSPORT, SUBMITTED_AT, CaseMother.applicant(), Money.zero("CAD")))
+                            CaseMother.PASSPORT, SUBMITTED_AT, CaseMother.applicant(), Money.zero("CAD"), CaseMother.EARLIER_OWNER))
                     .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.REASON_CODE_INVALID));
         }
 
@@ -242,7 +247,35 @@ class CaseAggregateTest {
         void openFollowUp_isRejected_whenThePreviousCaseIsMissing() {
             fixture.givenNoPriorActivity()
                     .when(new org.pledge.cases.casefile.api.OpenFollowUpCaseCommand("fu-2", " ", "low-satisfaction",
-                            CaseMother.PASSPORT, SUBMITTED_AT, CaseMother.applicant(), Money.zero("CAD")))
+                            CaseMother.PASSPORT, SUBMITTED_AT, CaseMother.applicant(), Money.zero("CAD"), CaseMother.EARLIER_OWNER))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FIELD_MISSING));
+        }
+
+        @Test
+        void openFollowUp_belongsToTheEarlierCasesOwner_notToTheServiceThatRequestedIt() {
+            fixture.givenNoPriorActivity()
+                    .when(CaseMother.openFollowUp("fu-4"), Map.of("actor", "feedback-service"))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof CaseSubmittedEvent s && s.owner().equals(CaseMother.EARLIER_OWNER)
+                                    && s.ownerGiven("feedback-service").equals(CaseMother.EARLIER_OWNER)),
+                            andNoMore())));
+        }
+
+        @Test
+        void submission_recordsNoOwner_soItsSubmitterOwnsIt() {
+            fixture.givenNoPriorActivity()
+                    .when(CaseMother.submit(), Map.of("actor", "web-portal"))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            predicate(e -> e instanceof CaseSubmittedEvent s && s.owner() == null
+                                    && s.ownerGiven("web-portal").equals("web-portal")),
+                            andNoMore())));
+        }
+
+        @Test
+        void openFollowUp_isRejected_whenItsOwnerIsMissing() {
+            fixture.givenNoPriorActivity()
+                    .when(new org.pledge.cases.casefile.api.OpenFollowUpCaseCommand("fu-5", "case-0", "low-satisfaction",
+                            CaseMother.PASSPORT, SUBMITTED_AT, CaseMother.applicant(), Money.zero("CAD"), null))
                     .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FIELD_MISSING));
         }
     }

@@ -92,18 +92,21 @@ final class CaseMother {
         boolean paper = !receivedAt.equals(SUBMITTED_AT);
         return new CaseSubmittedEvent(CASE_ID, PASSPORT, paper ? SubmissionChannel.MAIL : SubmissionChannel.WEB, SUBMITTED_AT,
                 receivedAt, paper ? "mailroom-7" : null, applicant(), Money.of("120.00", "CAD"), "10 business days",
-                new BigDecimal("0.8"), true, CALENDAR_ID, 1, deadline, atRiskAt, null, null, null);
+                new BigDecimal("0.8"), true, CALENDAR_ID, 1, deadline, atRiskAt, null, null, null, null);
     }
+
+    /** The channel client that submitted case-0, and so owns its follow-ups. */
+    static final String EARLIER_OWNER = "web-portal";
 
     static OpenFollowUpCaseCommand openFollowUp(String requestId) {
         return new OpenFollowUpCaseCommand(requestId, "case-0", "low-satisfaction", PASSPORT, SUBMITTED_AT, applicant(),
-                Money.zero("CAD"));
+                Money.zero("CAD"), EARLIER_OWNER);
     }
 
     static CaseSubmittedEvent followUpOpened(String requestId) {
         return new CaseSubmittedEvent(CaseIds.forFollowUp(requestId), PASSPORT, SubmissionChannel.FOLLOW_UP, SUBMITTED_AT,
                 SUBMITTED_AT, null, applicant(), Money.zero("CAD"), "10 business days", new BigDecimal("0.8"), true, CALENDAR_ID,
-                1, DEADLINE, AT_RISK_AT, "case-0", requestId, "low-satisfaction");
+                1, DEADLINE, AT_RISK_AT, "case-0", requestId, "low-satisfaction", EARLIER_OWNER);
     }
 
     static CaseAssignedEvent assigned() {

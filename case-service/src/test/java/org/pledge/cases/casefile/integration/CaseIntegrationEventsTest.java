@@ -58,7 +58,7 @@ class CaseIntegrationEventsTest {
         Applicant applicant = new Applicant("ref-42", "Marie Tremblay", "marie@example.org", null, null, "fr-CA", PreferredChannel.EMAIL);
         add(new CaseSubmittedEvent(CASE, "PASSPORT", SubmissionChannel.WEB, T0, T0, null, applicant, Money.of("120.00", "CAD"),
                 "10 business days", new BigDecimal("0.8"), true, "CA-ON", 1, DEADLINE, Instant.parse("2025-06-13T04:00:00Z"),
-                null, null, null));
+                null, null, null, null));
         add(new CaseAssignedEvent(CASE, "cw-1", T0.plusSeconds(60)));
         add(new CaseWorkStartedEvent(CASE, T0.plusSeconds(120)));
         add(new InformationRequestedEvent(CASE, "missing-photo", T0.plusSeconds(180)));

@@ -52,9 +52,9 @@ class CaseOriginsTest {
     void givenACaseAndItsFollowUp() {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage).build();
         store.publish(List.of(
-                event("case-1", 0, submitted("case-1", SubmissionChannel.WEB, null), "web-portal"),
+                event("case-1", 0, submitted("case-1", SubmissionChannel.WEB, null, null), "web-portal"),
                 event("case-1", 1, new CaseAssignedEvent("case-1", "cw-1", T0.plusSeconds(60)), "cw-1"),
-                event("follow-up-1", 0, submitted("follow-up-1", SubmissionChannel.FOLLOW_UP, "case-1"), "feedback-service"),
+                event("follow-up-1", 0, submitted("follow-up-1", SubmissionChannel.FOLLOW_UP, "case-1", "web-portal"), "feedback-service"),
                 event("odd-1", 0, new CaseAssignedEvent("odd-1", "cw-1", T0), "cw-1")));
         origins = new CaseOrigins(store);
     }
@@ -64,7 +64,7 @@ class CaseOriginsTest {
         CaseOrigin origin = origins.find("case-1").orElseThrow();
 
         assertThat(origin).isEqualTo(new CaseOrigin("PASSPORT", SubmissionChannel.WEB, "ref-42", "fr-CA", PreferredChannel.EMAIL,
-                true, Money.of("120.00", "CAD"), "web-portal"));
+                true, Money.of("120.00", "CAD"), "web-portal", "web-portal"));
         assertThat(origins.find("case-1")).contains(origin);
         assertThat(storage.reads).hasValue(1);
     }
@@ -100,18 +100,27 @@ class CaseOriginsTest {
     }
 
     @Test
+    void followUp_isOwnedByTheEarlierCasesOwner_andSubmittedByTheServiceThatRequestedIt() {
+        CaseOrigin followUp = origins.find("follow-up-1").orElseThrow();
+
+        assertThat(followUp.owner()).isEqualTo("web-portal");
+        assertThat(followUp.submittedBy()).isEqualTo("feedback-service");
+        assertThat(followUp.channel()).isEqualTo(SubmissionChannel.FOLLOW_UP);
+    }
+
+    @Test
     void unknownCase_isEmpty_andAStreamNotStartingWithASubmission_fails() {
         assertThat(origins.find("no-such-case")).isEmpty();
         assertThat(origins.submission("no-such-case")).isEmpty();
         assertThatThrownBy(() -> origins.find("odd-1")).isInstanceOf(IllegalStateException.class);
     }
 
-    private static CaseSubmittedEvent submitted(String caseId, SubmissionChannel channel, String previousCaseId) {
+    private static CaseSubmittedEvent submitted(String caseId, SubmissionChannel channel, String previousCaseId, String owner) {
         Applicant applicant = new Applicant("ref-42", NAME, EMAIL, PHONE, ADDRESS, "fr-CA", PreferredChannel.EMAIL);
         return new CaseSubmittedEvent(caseId, "PASSPORT", channel, T0, T0, null, applicant,
                 previousCaseId == null ? Money.of("120.00", "CAD") : Money.zero("CAD"), "10 business days", new BigDecimal("0.8"),
                 true, "CA-ON", 1, Instant.parse("2025-06-17T04:00:00Z"), Instant.parse("2025-06-13T04:00:00Z"), previousCaseId,
-                previousCaseId == null ? null : "fu-1", previousCaseId == null ? null : "low-score");
+                previousCaseId == null ? null : "fu-1", previousCaseId == null ? null : "low-score", owner);
     }
 
     private static GenericDomainEventMessage<?> event(String caseId, long sequence, Object payload, String actor) {

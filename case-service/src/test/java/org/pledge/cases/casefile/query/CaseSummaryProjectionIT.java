@@ -96,6 +96,7 @@ class CaseSummaryProjectionIT {
         assertThat(s.resolvedAt()).isNull();
         assertThat(s.reopenedAt()).isEqualTo(Instant.parse("2025-06-24T15:00:00Z"));
         assertThat(s.submittedBy()).isEqualTo("web-portal");
+        assertThat(s.owner()).isEqualTo("web-portal");
     }
 
     @Test
@@ -129,6 +130,32 @@ class CaseSummaryProjectionIT {
     }
 
     @Test
+    void followUp_belongsToTheEarlierCasesOwner_whileItsSubmitterStaysTheRequestingService() {
+        projection.on(submitted("earlier", null), 0, "web-portal");
+        projection.on(submitted("follow-up", "earlier", "web-portal"), 0, "feedback-service");
+        projection.on(submitted("other", null), 0, "partner-x");
+
+        CaseSummary followUp = summaries.find("follow-up").orElseThrow();
+        assertThat(followUp.owner()).isEqualTo("web-portal");
+        assertThat(followUp.submittedBy()).isEqualTo("feedback-service");
+        assertThat(summaries.find("earlier").orElseThrow().owner()).isEqualTo("web-portal");
+        assertThat(ids(new CaseSummaries.Filter(null, null, null, null, "web-portal"))).containsExactlyInAnyOrder("earlier", "follow-up");
+        assertThat(ids(new CaseSummaries.Filter(null, null, null, null, "partner-x"))).containsExactly("other");
+        assertThat(ids(new CaseSummaries.Filter(null, null, null, null, "feedback-service"))).isEmpty();
+    }
+
+    @Test
+    void summaryProjectedBeforeOwnersWereRecorded_belongsToItsSubmitter() {
+        projection.on(submitted("c-old", null), 0, "web-portal");
+        summaries.collection().updateOne(new Document("_id", "c-old"), new Document("$unset", new Document("owner", "")));
+        assertThat(raw("c-old")).doesNotContainKey("owner");
+
+        assertThat(summaries.find("c-old").orElseThrow().owner()).isEqualTo("web-portal");
+        assertThat(ids(new CaseSummaries.Filter(null, null, null, null, "web-portal"))).containsExactly("c-old");
+        assertThat(ids(new CaseSummaries.Filter(null, null, null, null, "partner-x"))).isEmpty();
+    }
+
+    @Test
     void withdrawal_whilePaused_closesThePause() {
         projection.on(submitted("c-3", null), 0, "web-portal");
         projection.on(new CaseAssignedEvent("c-3", "cw-1", T0.plusSeconds(60)), 1);
@@ -154,15 +181,23 @@ class CaseSummaryProjectionIT {
         assertThat(summaries.find("c-1").orElseThrow().status()).isEqualTo("IN_PROGRESS");
     }
 
+    private List<String> ids(CaseSummaries.Filter filter) {
+        return summaries.page(filter, 0, 50).stream().map(CaseSummary::caseId).toList();
+    }
+
     private Document raw(String caseId) {
         return summaries.collection().find(new Document("_id", caseId)).first();
     }
 
     private static CaseSubmittedEvent submitted(String caseId, String previousCaseId) {
+        return submitted(caseId, previousCaseId, previousCaseId == null ? null : "web-portal");
+    }
+
+    private static CaseSubmittedEvent submitted(String caseId, String previousCaseId, String owner) {
         Applicant applicant = new Applicant("ref-42", "Marie Tremblay", "marie@example.org", null, null, "fr-CA", PreferredChannel.EMAIL);
         return new CaseSubmittedEvent(caseId, "PASSPORT", previousCaseId == null ? SubmissionChannel.WEB : SubmissionChannel.FOLLOW_UP,
                 T0, T0, null, applicant, Money.of("120.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "CA-ON", 1,
                 DEADLINE, Instant.parse("2025-06-13T04:00:00Z"), previousCaseId, previousCaseId == null ? null : "fu-1",
-                previousCaseId == null ? null : "low-score");
+                previousCaseId == null ? null : "low-score", owner);
     }
 }

@@ -72,7 +72,7 @@ class SlaClockProjectionTest {
         return new CaseSubmittedEvent(CASE, "DEMO", SubmissionChannel.WEB, T0, T0, null,
                 new Applicant("ref-1", "A. Client", "a@example.org", null, null, "en-CA", PreferredChannel.EMAIL),
                 new Money(new BigDecimal("25.00"), "CAD"), "PT1H", new BigDecimal("0.8"), true, "CA-ON", 1, deadline, atRiskAt,
-                null, null, null);
+                null, null, null, null);
     }
 
     private Document doc() {
