@@ -35,7 +35,7 @@ import org.pledge.cases.catalogue.api.Money;
  *                           the earlier case's owner. Null for a case its submitter owns (the owner is then the
  *                           event's {@code actor} metadata), and in events stored before this field existed (added
  *                           without a new revision: the field is optional, and a stored payload without it reads as
- *                           null)
+ *                           null; a follow-up stored then belongs to the service that requested it)
  */
 @Revision("1")
 public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,

@@ -71,8 +71,8 @@ public class CaseSummaries {
     }
 
     /**
-     * Documents projected before {@code owner} was recorded have only {@code submittedBy}, which was then the owner
-     * (follow-ups opened then show their requester until the {@code case-summaries} group is replayed).
+     * Documents projected before {@code owner} was recorded have only {@code submittedBy}, the owner of every case
+     * then. (Follow-ups opened then were stored without an owner: their owner stays their requester, replay or not.)
      */
     private static Bson ownedBy(String owner) {
         return Filters.or(Filters.eq("owner", owner), Filters.and(Filters.exists("owner", false), Filters.eq("submittedBy", owner)));
