@@ -39,6 +39,9 @@ import org.springframework.stereotype.Component;
  * <p>Published calendar versions never change, so they are cached in memory once read; the newest version and the
  * service types are read from Mongo on every call (exact look-ups), so every instance sees a change as soon as the
  * projection has stored it.
+ *
+ * <p>The projection never deletes (see {@code CatalogueProjection}): while it is rebuilt, this catalogue keeps
+ * answering from the documents already stored.
  */
 @Component
 public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
