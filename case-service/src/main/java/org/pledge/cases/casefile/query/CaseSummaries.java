@@ -2,15 +2,19 @@ package org.pledge.cases.casefile.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.sla.Pause;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
@@ -19,10 +23,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseSummaries {
 
+    private static final List<String> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList();
+
     private final MongoCollection<Document> collection;
 
     public CaseSummaries(MongoDatabaseFactory databases) {
         this.collection = databases.getMongoDatabase().getCollection("case_summaries");
+        // real MongoDB: equality on calendar and status, then the range on the version, so "open cases behind the newest
+        // version" reads only those cases, however many closed cases stay on old versions (mongo-java-server ignores it)
+        collection.createIndex(Indexes.ascending("calendarId", "status", "calendarVersion"));
     }
 
     MongoCollection<Document> collection() {
@@ -33,6 +42,22 @@ public class CaseSummaries {
         return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first())
                 .filter(d -> d.containsKey("status"))
                 .map(CaseSummaries::summary);
+    }
+
+    /**
+     * The open cases (neither resolved nor withdrawn) counting in {@code calendarId} on a version older than
+     * {@code version}, as far as this read model knows.
+     *
+     * @param limit at most this many ids; 0 or less: all of them
+     */
+    public List<String> openOnOlderCalendarVersion(String calendarId, int version, int limit) {
+        List<String> ids = new ArrayList<>();
+        collection.find(Filters.and(Filters.eq("calendarId", calendarId), Filters.in("status", OPEN),
+                        Filters.lt("calendarVersion", version)))
+                .projection(Projections.include("_id"))
+                .limit(Math.max(limit, 0))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
     }
 
     /** The filters of a case list; null means "any". {@code owner}: the channel client the cases belong to. */

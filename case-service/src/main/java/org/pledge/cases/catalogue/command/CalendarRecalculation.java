@@ -2,25 +2,19 @@ package org.pledge.cases.catalogue.command;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
 import org.pledge.cases.CaseServiceException;
-import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.api.RecalculateDeadlineCommand;
+import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
 import org.pledge.cases.catalogue.query.MongoCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>It first waits (bounded) until the {@code catalogue} projection stored the version, since the aggregate looks
  * it up there. A case the aggregate rejects (e.g. a command older than its last change) is logged and skipped, so one case
  * cannot hold up the others; any other failure propagates and the processor retries the event.
+ *
+ * <p>A case submitted while the version was being published (its deadline used the older version) but not yet in
+ * {@code case_summaries} when this handler queries is not found here; {@link CalendarRecalculationSweep} moves it later.
  */
 @Component
 @ProcessingGroup(CalendarRecalculation.GROUP)
@@ -45,13 +42,13 @@ public class CalendarRecalculation {
 
     private final CommandGateway commands;
     private final MongoCatalogue catalogue;
-    private final MongoCollection<Document> caseSummaries;
+    private final CaseSummaries caseSummaries;
     private final Clock clock;
 
-    CalendarRecalculation(CommandGateway commands, MongoCatalogue catalogue, MongoDatabaseFactory databases, Clock clock) {
+    CalendarRecalculation(CommandGateway commands, MongoCatalogue catalogue, CaseSummaries caseSummaries, Clock clock) {
         this.commands = commands;
         this.catalogue = catalogue;
-        this.caseSummaries = databases.getMongoDatabase().getCollection("case_summaries");
+        this.caseSummaries = caseSummaries;
         this.clock = clock;
     }
 
@@ -65,13 +62,7 @@ public class CalendarRecalculation {
             throw new IllegalStateException("calendar " + event.calendarId() + " version " + event.version()
                     + " is not in the catalogue yet; the event will be retried");
         }
-        List<String> open = new ArrayList<>();
-        caseSummaries.find(Filters.and(Filters.eq("calendarId", event.calendarId()),
-                        Filters.exists("status"),
-                        Filters.nin("status", CaseStatus.RESOLVED.name(), CaseStatus.WITHDRAWN.name()),
-                        Filters.lt("calendarVersion", event.version())))
-                .projection(Projections.include("_id"))
-                .forEach(d -> open.add(d.getString("_id")));
+        List<String> open = caseSummaries.openOnOlderCalendarVersion(event.calendarId(), event.version(), 0);
         int recalculated = 0;
         for (String caseId : open) {
             try {

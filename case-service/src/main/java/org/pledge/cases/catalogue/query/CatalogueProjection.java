@@ -6,11 +6,12 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
 import org.pledge.cases.catalogue.api.ServiceTypeDefinedEvent;
@@ -18,8 +19,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code service_types} (newest revision per code) and {@code business_calendars} (every published version)
- * for {@link MongoCatalogue}. Idempotent: a service type older than or equal to the stored revision changes nothing;
- * a calendar version is written whole under its own id. Rebuilt by replaying the group (the reset empties both).
+ * for {@link MongoCatalogue}.
+ *
+ * <p>Every write is idempotent and monotone, each one atomic on one document: a service type is replaced only if the
+ * stored revision is lower than the event's (an older or equal revision changes nothing), and a calendar version is
+ * inserted only if absent (published versions never change). So there is no reset handler: a rebuild (resetting
+ * the group's tokens) replays over the stored documents and converges to the same state, while the catalogue stays
+ * readable throughout. Emptying the collections instead would make every submission fail until the replay caught
+ * up, since the Case aggregate looks up the service type and the current calendar here.
+ *
+ * <p>What a rebuild therefore cannot do: remove a document no event explains, or rewrite a stored revision or
+ * version in a new shape. For that, stop the service, drop both collections, then reset the group.
  */
 @Component
 @ProcessingGroup(CatalogueProjection.GROUP)
@@ -33,18 +43,8 @@ class CatalogueProjection {
         this.catalogue = catalogue;
     }
 
-    @ResetHandler
-    void reset() {
-        catalogue.serviceTypes().deleteMany(new Document());
-        catalogue.calendars().deleteMany(new Document());
-    }
-
     @EventHandler
     void on(ServiceTypeDefinedEvent e) {
-        Document existing = catalogue.serviceTypes().find(Filters.eq("_id", e.code())).first();
-        if (existing != null && existing.getInteger("revision", 0) >= e.revision()) {
-            return; // applied already
-        }
         Document names = new Document();
         e.names().forEach(names::append);
         Document doc = new Document("_id", e.code())
@@ -58,7 +58,14 @@ class CatalogueProjection {
                 .append("calendarId", e.calendarId())
                 .append("availableFrom", date(e.availableFrom()))
                 .append("definedAt", date(e.definedAt()));
-        catalogue.serviceTypes().replaceOne(Filters.eq("_id", e.code()), doc, new ReplaceOptions().upsert(true));
+        try {
+            // matches only an older revision; when none is stored the upsert inserts, when this or a newer one is
+            // stored the insert collides on _id
+            catalogue.serviceTypes().replaceOne(Filters.and(Filters.eq("_id", e.code()), Filters.lt("revision", e.revision())), doc,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException ex) {
+            requireDuplicateKey(ex); // this revision or a newer one is stored already
+        }
     }
 
     @EventHandler
@@ -73,7 +80,17 @@ class CatalogueProjection {
                 .append("addedHolidays", strings(e.addedHolidays()))
                 .append("removedHolidays", strings(e.removedHolidays()))
                 .append("publishedAt", date(e.publishedAt()));
-        catalogue.calendars().replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        try {
+            catalogue.calendars().insertOne(doc);
+        } catch (MongoWriteException ex) {
+            requireDuplicateKey(ex); // stored already (a replay or a redelivery): published versions never change
+        }
+    }
+
+    private static void requireDuplicateKey(MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            throw e;
+        }
     }
 
     private static List<String> strings(List<LocalDate> dates) {

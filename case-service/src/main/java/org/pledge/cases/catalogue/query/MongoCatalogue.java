@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -39,6 +42,9 @@ import org.springframework.stereotype.Component;
  * <p>Published calendar versions never change, so they are cached in memory once read; the newest version and the
  * service types are read from Mongo on every call (exact look-ups), so every instance sees a change as soon as the
  * projection has stored it.
+ *
+ * <p>The projection never deletes (see {@code CatalogueProjection}): while it is rebuilt, this catalogue keeps
+ * answering from the documents already stored.
  */
 @Component
 public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
@@ -105,6 +111,14 @@ public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
         }
         return Optional.ofNullable(calendars.find(Filters.eq("_id", id)).first())
                 .map(d -> versions.computeIfAbsent(id, k -> calendar(d).calendar()));
+    }
+
+    /** The newest published version of every calendar, by calendar id (one query over all calendars' versions). */
+    public Map<String, Integer> newestVersions() {
+        Map<String, Integer> newest = new TreeMap<>();
+        calendars.aggregate(List.of(Aggregates.group("$calendarId", Accumulators.max("version", "$version"))))
+                .forEach(d -> newest.put(d.getString("_id"), d.getInteger("version")));
+        return newest;
     }
 
     /** Every published version of a calendar, oldest first. */

@@ -8,7 +8,8 @@
  *       {@code ServiceTypeDefinedEvent} per change; the same body again records nothing.</li>
  *   <li>{@code PUT /api/calendars/{id}} (admin): publishes a new calendar version (201) when the zone, weekend days or
  *       holidays change, else 200 and nothing recorded; open cases on the calendar are then recalculated
- *       ({@code catalogue.command.CalendarRecalculation}).</li>
+ *       ({@code catalogue.command.CalendarRecalculation}; a case submitted while the version was being published is
+ *       caught by {@code CalendarRecalculationSweep}).</li>
  * </ul>
  * Business rejections are 422 with the stable code ({@code catalogue.*}, {@code sla.*}); the PUTs answer once the change
  * is visible in the projection (bounded wait), so the next request sees it.

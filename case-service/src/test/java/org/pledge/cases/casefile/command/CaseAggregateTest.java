@@ -751,6 +751,26 @@ class CaseAggregateTest {
         }
 
         @Test
+        void recalculate_isIgnored_whenWithdrawn() {
+            catalogue.with(CaseMother.calendarV2());
+            fixture.given(CaseMother.submitted(), withdrawn(WithdrawnBy.CHANNEL, ASSIGNED_AT))
+                    .when(new RecalculateDeadlineCommand(CASE_ID, CALENDAR_ID, 2, now))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        /** The recalculation on publishing and the sweep (on any instance) may both send it; the second changes nothing. */
+        @Test
+        void recalculate_repeated_recordsNothing_evenWithAnOlderInstant() {
+            catalogue.with(CaseMother.calendarV2());
+            fixture.given(CaseMother.inProgress())
+                    .andGiven(new DeadlineRecalculatedEvent(CASE_ID, CALENDAR_ID, 2, DEADLINE_V2, AT_RISK_AT, now))
+                    .when(new RecalculateDeadlineCommand(CASE_ID, CALENDAR_ID, 2, now.minusSeconds(60)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
         void recalculate_isIgnored_whenTheVersionIsNotNewer() {
             fixture.given(CaseMother.inProgress())
                     .when(new RecalculateDeadlineCommand(CASE_ID, CALENDAR_ID, 1, now))

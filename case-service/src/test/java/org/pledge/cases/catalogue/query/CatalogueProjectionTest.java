@@ -1,0 +1,169 @@
+package org.pledge.cases.catalogue.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
+import org.pledge.cases.catalogue.api.Money;
+import org.pledge.cases.catalogue.api.ServiceTypeDefinedEvent;
+import org.pledge.cases.sla.ServiceStandard;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+
+/**
+ * The catalogue projection's writes on mongo-java-server (no Spring, no Axon): monotone per service type, insert-once
+ * per calendar version, so a replay over the stored catalogue changes nothing and an older revision never wins.
+ */
+class CatalogueProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
+    private static final Instant AVAILABLE_FROM = Instant.parse("2026-01-01T00:00:00Z");
+    private static final LocalDate CHRISTMAS = LocalDate.parse("2026-12-25");
+    private static final LocalDate BOXING_DAY = LocalDate.parse("2026-12-28");
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private MongoCatalogue catalogue;
+    private CatalogueProjection projection;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        catalogue = new MongoCatalogue(new SimpleMongoClientDatabaseFactory(client, "catalogue-" + UUID.randomUUID()));
+        projection = new CatalogueProjection(catalogue);
+    }
+
+    @Test
+    void olderRevision_replayedAfterANewerOne_doesNotOverwriteIt() {
+        projection.on(defined(2, "12 business days"));
+        projection.on(defined(1, "10 business days"));
+
+        MongoCatalogue.StoredServiceType stored = catalogue.stored("PASSPORT").orElseThrow();
+        assertThat(stored.revision()).isEqualTo(2);
+        assertThat(stored.serviceType().standard()).isEqualTo(ServiceStandard.businessDays(12));
+        assertThat(stored.definedAt()).isEqualTo(T0.plusSeconds(2));
+    }
+
+    @Test
+    void newerRevision_replacesTheStoredOne() {
+        projection.on(defined(1, "10 business days"));
+        projection.on(defined(2, "12 business days"));
+        projection.on(defined(3, "15 business days"));
+
+        assertThat(catalogue.stored("PASSPORT").orElseThrow().revision()).isEqualTo(3);
+        assertThat(catalogue.find("PASSPORT").orElseThrow().standard()).isEqualTo(ServiceStandard.businessDays(15));
+        assertThat(catalogue.serviceTypes().countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void sameRevisionAgain_changesNothing() {
+        projection.on(defined(1, "10 business days"));
+        Document before = catalogue.serviceTypes().find().first();
+
+        projection.on(defined(1, "11 business days")); // cannot happen (a revision is one event); shows nothing is rewritten
+
+        assertThat(catalogue.serviceTypes().find().first()).isEqualTo(before);
+    }
+
+    @Test
+    void publishedCalendarVersion_isInsertedOnce_andNeverRewritten() {
+        projection.on(published(1, List.of(CHRISTMAS)));
+        projection.on(published(2, List.of(CHRISTMAS, BOXING_DAY)));
+        Document v1 = catalogue.calendars().find(new Document("_id", "CA-ON:1")).first();
+
+        projection.on(published(1, List.of(BOXING_DAY))); // a different body under the same version: ignored
+
+        assertThat(catalogue.calendars().find(new Document("_id", "CA-ON:1")).first()).isEqualTo(v1);
+        assertThat(catalogue.calendars().countDocuments()).isEqualTo(2);
+        assertThat(catalogue.current("CA-ON").orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void replayingEveryEvent_overTheStoredCatalogue_leavesItEqual_andNeverShowsAnOlderState() {
+        List<Object> history = List.of(published(1, List.of(CHRISTMAS)), defined(1, "10 business days"),
+                published(2, List.of(CHRISTMAS, BOXING_DAY)), defined(2, "12 business days"), defined(3, "15 business days"));
+        history.forEach(this::apply);
+        List<Document> serviceTypes = all(catalogue.serviceTypes());
+        List<Document> calendars = all(catalogue.calendars());
+
+        for (Object event : history) { // the replay, with a reader between every two events
+            apply(event);
+            assertThat(catalogue.stored("PASSPORT").orElseThrow().revision()).isEqualTo(3);
+            assertThat(catalogue.current("CA-ON").orElseThrow().version()).isEqualTo(2);
+        }
+
+        assertThat(all(catalogue.serviceTypes())).isEqualTo(serviceTypes);
+        assertThat(all(catalogue.calendars())).isEqualTo(calendars);
+    }
+
+    @Test
+    void replay_restoresADocumentThatWasLost() {
+        List<Object> history = List.of(published(1, List.of(CHRISTMAS)), defined(1, "10 business days"),
+                published(2, List.of(CHRISTMAS, BOXING_DAY)), defined(2, "12 business days"));
+        history.forEach(this::apply);
+        List<Document> serviceTypes = all(catalogue.serviceTypes());
+        List<Document> calendars = all(catalogue.calendars());
+        catalogue.calendars().deleteOne(new Document("_id", "CA-ON:1"));
+        catalogue.serviceTypes().deleteMany(new Document());
+
+        history.forEach(this::apply);
+
+        assertThat(all(catalogue.serviceTypes())).isEqualTo(serviceTypes);
+        assertThat(all(catalogue.calendars())).isEqualTo(calendars);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void apply(Object event) {
+        if (event instanceof ServiceTypeDefinedEvent e) {
+            projection.on(e);
+        } else {
+            projection.on((BusinessCalendarPublishedEvent) event);
+        }
+    }
+
+    private static List<Document> all(MongoCollection<Document> collection) {
+        return collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    private static ServiceTypeDefinedEvent defined(int revision, String standard) {
+        return new ServiceTypeDefinedEvent("PASSPORT", revision, Map.of("en", "Passport", "fr", "Passeport"), Money.of("120.00", "CAD"),
+                standard, "20 business days", new BigDecimal("0.8"), true, "CA-ON", AVAILABLE_FROM, T0.plusSeconds(revision));
+    }
+
+    private static BusinessCalendarPublishedEvent published(int version, List<LocalDate> holidays) {
+        return new BusinessCalendarPublishedEvent("CA-ON", version, "America/Toronto", EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                holidays, holidays, List.of(), T0.plusSeconds(version));
+    }
+}
