@@ -63,6 +63,15 @@ class InboundMessageStoreTest {
         collection = client.getDatabase("dedup").getCollection("inbound_messages");
         collection.drop();
         store = new InboundMessageStore(collection, clock, Duration.ofMinutes(5));
+        store.ensureIndexes(); // as the platform does: completing a claim goes through the {_id, claimToken} index
+    }
+
+    @Test
+    void theCompleteIndex_isUniqueOnIdAndClaimToken_soMongoJavaServerLooksItUp() {
+        assertThat(collection.listIndexes()).anySatisfy(index -> {
+            assertThat(index.get("key", Document.class)).isEqualTo(new Document("_id", 1).append("claimToken", 1));
+            assertThat(index.getBoolean("unique")).isTrue();
+        });
     }
 
     @Test

@@ -210,7 +210,9 @@ class CaseSummaryProjection {
         }
         change.accept(doc);
         doc.put(LAST_SEQUENCE, sequence);
-        summaries.collection().replaceOne(Filters.and(Filters.eq("_id", caseId), Filters.eq(LAST_SEQUENCE, last)), doc);
+        // a flat {_id, lastSequence} filter (Filters.and renders an $and), so mongo-java-server finds it through the
+        // {_id, lastSequence} index (see CaseSummaries)
+        summaries.collection().replaceOne(new Document("_id", caseId).append(LAST_SEQUENCE, last), doc);
     }
 
     private static void addPause(Document d, Instant from, Instant to) {

@@ -15,6 +15,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
@@ -62,9 +63,14 @@ public class SlaClocks {
         this.collection = collection;
     }
 
-    /** Creates the index the due-query needs on MongoDB (mongo-java-server accepts and ignores it). */
+    /**
+     * Creates the index the due-query needs on MongoDB (mongo-java-server accepts and ignores it), and a unique
+     * {@code {_id, seq}} index for the compare-and-set in {@link #apply}: mongo-java-server answers a query from an index
+     * only when the query's fields are exactly the index's, so without it every change scans the collection.
+     */
     public void ensureIndexes() {
         collection.createIndex(Indexes.ascending(NEXT_DUE_AT));
+        collection.createIndex(Indexes.ascending("_id", SEQ), new IndexOptions().unique(true));
     }
 
     /** A clock claimed by one sweep: what to fire, and the claim to release if firing fails. */
@@ -121,7 +127,8 @@ public class SlaClocks {
         fields(clock).forEach((name, value) -> updates.add(Updates.set(name, value)));
         updates.add(Updates.unset(CLAIMED_BY));
         updates.add(Updates.unset(CLAIMED_UNTIL));
-        return collection.updateOne(Filters.and(Filters.eq("_id", caseId), Filters.eq(SEQ, expectedSeq)),
+        // a flat {_id, seq} filter (Filters.and renders an $and) that the {_id, seq} index answers on mongo-java-server
+        return collection.updateOne(new Document("_id", caseId).append(SEQ, expectedSeq),
                 Updates.combine(updates)).getMatchedCount() == 1;
     }
 

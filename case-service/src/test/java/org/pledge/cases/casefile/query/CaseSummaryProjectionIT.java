@@ -79,6 +79,14 @@ class CaseSummaryProjectionIT {
     }
 
     @Test
+    void theCompareAndSetIndex_isUniqueOnIdAndLastSequence_soMongoJavaServerLooksWritesUp() {
+        assertThat(summaries.collection().listIndexes()).anySatisfy(index -> {
+            assertThat(index.get("key", org.bson.Document.class)).isEqualTo(new org.bson.Document("_id", 1).append("lastSequence", 1));
+            assertThat(index.getBoolean("unique")).isTrue();
+        });
+    }
+
+    @Test
     void everyEvent_isReflected() {
         lifecycle("c-1").forEach(e -> e.accept(projection));
 

@@ -65,7 +65,16 @@ class SlaClockProjectionTest {
         collection = client.getDatabase("sla").getCollection(SlaClocks.COLLECTION);
         collection.drop();
         clocks = new SlaClocks(collection);
+        clocks.ensureIndexes(); // as the service does: every change below goes through the {_id, seq} index
         projection = new SlaClockProjection(clocks);
+    }
+
+    @Test
+    void theCompareAndSetIndex_isUniqueOnIdAndSeq_soMongoJavaServerLooksChangesUp() {
+        assertThat(collection.listIndexes()).anySatisfy(index -> {
+            assertThat(index.get("key", Document.class)).isEqualTo(new Document("_id", 1).append(SlaClocks.SEQ, 1));
+            assertThat(index.getBoolean("unique")).isTrue();
+        });
     }
 
     static CaseSubmittedEvent submitted(Instant atRiskAt, Instant deadline) {

@@ -25,8 +25,10 @@ public class ConsumingAutoConfiguration {
     @ConditionalOnMissingBean
     public InboundMessageStore inboundMessageStore(MongoDatabaseFactory mongo, Clock clock,
                                                    PledgeMessagingProperties properties) {
-        return new InboundMessageStore(mongo.getMongoDatabase().getCollection(InboundMessageStore.COLLECTION),
+        InboundMessageStore store = new InboundMessageStore(mongo.getMongoDatabase().getCollection(InboundMessageStore.COLLECTION),
                 clock, properties.inbound().lease());
+        store.ensureIndexes();
+        return store;
     }
 
     @Bean
