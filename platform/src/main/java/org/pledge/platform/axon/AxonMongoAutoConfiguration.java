@@ -1,6 +1,8 @@
 package org.pledge.platform.axon;
 
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -36,6 +38,8 @@ import org.pledge.platform.messaging.publish.IntegrationEventPublisher;
 import org.pledge.platform.security.ActorMetadata;
 import org.pledge.platform.security.ActorMetadataDispatchInterceptor;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -171,7 +175,9 @@ public class AxonMongoAutoConfiguration {
     }
 
     /**
-     * Pooled streaming processors by default; the publisher group propagates every error so the processor retries
+     * Pooled streaming processors by default, with {@code pledge.axon.processor-batch-size} and
+     * {@code processor-segments} (a processor named under {@code axon.eventhandling.processors.<group>} gets the same
+     * defaults from {@code PledgeDefaultsEnvironmentPostProcessor}, and its own settings there win); the publisher group propagates every error so the processor retries
      * instead of skipping; a Mongo dead-letter queue for each group that opts in with
      * {@code axon.eventhandling.processors.<group>.dlq.enabled=true}.
      */
@@ -179,13 +185,16 @@ public class AxonMongoAutoConfiguration {
     public ConfigurerModule pledgeEventProcessingConfigurer(MongoTemplate axonMongoTemplate,
                                                             Serializer serializer,
                                                             EventProcessorProperties processorProperties,
-                                                            TransactionManager transactionManager) {
+                                                            TransactionManager transactionManager,
+                                                            PledgeAxonProperties properties) {
         Set<String> dlqGroups = processorProperties.getProcessors().entrySet().stream()
                 .filter(e -> e.getValue().getDlq().isEnabled())
                 .map(java.util.Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors()
+                .usingPooledStreamingEventProcessors((c, builder) -> builder
+                        .batchSize(properties.processorBatchSize())
+                        .initialSegmentCount(properties.processorSegments()))
                 .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerDeadLetterQueueProvider(group -> dlqGroups.contains(group)
@@ -196,6 +205,25 @@ public class AxonMongoAutoConfiguration {
                                 .transactionManager(transactionManager)
                                 .build()
                         : null);
+    }
+
+    /**
+     * The command gateway, retrying a command that lost a race for its aggregate ({@link ConflictRetryScheduler}:
+     * up to {@code pledge.axon.command-conflict-retries} times, from 10 ms apart with jittered doubling, on one daemon thread); Axon's
+     * auto-configuration registers the dispatch interceptor beans on it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public CommandGateway commandGateway(CommandBus commandBus, PledgeAxonProperties properties) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-conflict-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(ConflictRetryScheduler.of(retries, properties.commandConflictRetries(), 10))
+                .build();
     }
 
     /**

@@ -101,7 +101,8 @@ public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
     /**
      * Axon makes a processor named under {@code axon.eventhandling.processors.<name>} a <em>tracking</em> processor
      * unless its {@code mode} is set; the platform's default is pooled streaming, so such a processor gets
-     * {@code mode=pooled} unless the service chose a mode.
+     * {@code mode=pooled} unless the service chose a mode, and the platform's batch size and segment count
+     * ({@code pledge.axon.processor-batch-size}, {@code processor-segments}) unless it chose those.
      */
     static void pooledByDefault(ConfigurableEnvironment environment, Map<String, Object> derived) {
         Set<String> names = new TreeSet<>();
@@ -116,10 +117,20 @@ public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
             }
         }
         names.add("integration-publisher");
+        // the platform's defaults file is added after (below) the derived properties: what it sets counts as chosen
+        Properties defaults = loadDefaults();
+        java.util.function.Predicate<String> chosen = key -> environment.containsProperty(key) || defaults.containsKey(key);
         for (String name : names) {
-            String mode = "axon.eventhandling.processors." + name + ".mode";
-            if (!environment.containsProperty(mode)) {
-                derived.put(mode, "pooled");
+            String prefix = "axon.eventhandling.processors." + name + ".";
+            if (!environment.containsProperty(prefix + "mode")) {
+                derived.put(prefix + "mode", "pooled");
+            }
+            // Axon's own defaults for a named processor are batch size 1 and 16 segments; the platform's apply instead
+            if (!chosen.test(prefix + "batch-size") && !chosen.test(prefix + "batchSize")) {
+                derived.put(prefix + "batch-size", "${pledge.axon.processor-batch-size:100}");
+            }
+            if (!chosen.test(prefix + "initial-segment-count") && !chosen.test(prefix + "initialSegmentCount")) {
+                derived.put(prefix + "initial-segment-count", "${pledge.axon.processor-segments:4}");
             }
         }
     }

@@ -66,4 +66,21 @@ class PledgeDefaultsEnvironmentPostProcessorTest {
         assertThat(env.getProperty("axon.eventhandling.processors.integration-publisher.mode")).isEqualTo("pooled");
         assertThat(env.getProperty("axon.eventhandling.processors.legacy.mode")).isEqualTo("tracking");
     }
+
+    @Test
+    void namedProcessor_getsThePlatformsBatchSizeAndSegments_unlessItChoseItsOwn() {
+        StandardEnvironment env = environment(new MockPropertySource()
+                .withProperty("axon.eventhandling.processors.notifications.dlq.enabled", "true")
+                .withProperty("axon.eventhandling.processors.legacy.batch-size", "7")
+                .withProperty("axon.eventhandling.processors.legacy.initial-segment-count", "2")
+                .withProperty("pledge.axon.processor-batch-size", "50"));
+
+        assertThat(env.getProperty("axon.eventhandling.processors.notifications.batch-size")).isEqualTo("50");
+        assertThat(env.getProperty("axon.eventhandling.processors.notifications.initial-segment-count")).isEqualTo("4");
+        assertThat(env.getProperty("axon.eventhandling.processors.legacy.batch-size")).isEqualTo("7");
+        assertThat(env.getProperty("axon.eventhandling.processors.legacy.initial-segment-count")).isEqualTo("2");
+        // the publisher keeps one segment (per-key order to Kafka), from the platform's defaults file
+        assertThat(env.getProperty("axon.eventhandling.processors.integration-publisher.initial-segment-count")).isEqualTo("1");
+        assertThat(env.getProperty("axon.eventhandling.processors.integration-publisher.batch-size")).isEqualTo("50");
+    }
 }

@@ -1,0 +1,59 @@
+package org.pledge.platform.axon;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.annotation.Nonnull;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.AbstractRetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Retries a command only when it lost a race for its aggregate: the failure (or a cause of it) is a
+ * {@link ConcurrencyException}, which the event store raises when another command appended at the same aggregate
+ * sequence first — on another instance, or on this one while a cached copy of the aggregate was stale. The retry
+ * loads the aggregate afresh (Axon drops a cached aggregate when its unit of work rolls back) and decides again, so
+ * a command that is no longer valid is then rejected by the aggregate as usual. Every other failure — a rejected
+ * transition, bad input, an unreachable database — is the caller's answer at once, never repeated.
+ *
+ * <p>The n-th retry waits {@code interval × 2^(n-1)}, scaled by a random factor in [0.5, 1.5) so that two racers
+ * that keep colliding drift apart.
+ */
+public final class ConflictRetryScheduler extends AbstractRetryScheduler {
+
+    private final long intervalMillis;
+
+    private ConflictRetryScheduler(Builder builder) {
+        super(builder);
+        this.intervalMillis = builder.intervalMillis;
+    }
+
+    /** Up to {@code maxRetries} retries, {@code intervalMillis} apart, on {@code executor}. */
+    public static ConflictRetryScheduler of(ScheduledExecutorService executor, int maxRetries, long intervalMillis) {
+        Builder builder = new Builder();
+        builder.intervalMillis = intervalMillis;
+        return new ConflictRetryScheduler(builder.retryExecutor(executor).maxRetryCount(maxRetries));
+    }
+
+    @Override
+    protected boolean isExplicitlyNonTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected long computeRetryInterval(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
+                                        @Nonnull List<Class<? extends Throwable>[]> failures) {
+        int retry = Math.max(1, failures.size());
+        double jitter = 0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        return Math.round(intervalMillis * Math.pow(2, Math.min(retry - 1, 10)) * jitter);
+    }
+
+    private static final class Builder extends AbstractRetryScheduler.Builder<Builder> {
+        private long intervalMillis;
+    }
+}
