@@ -1,6 +1,7 @@
 package org.pledge.cases.catalogue.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -9,6 +10,7 @@ import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.catalogue.command.CalendarRecalculation;
 import org.pledge.cases.catalogue.command.CalendarRecalculationSweep;
 import org.pledge.cases.catalogue.query.MongoCatalogue;
+import org.pledge.cases.config.PeriodicTask;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,8 +41,10 @@ class CatalogueConfiguration {
         return new CalendarRecalculationSweep(commands, catalogue, summaries, clock, properties.recalculation().batchSize());
     }
 
+    /** The first sweep one interval after start-up (the projections catch up first). */
     @Bean
-    CalendarRecalculationSchedule calendarRecalculationSchedule(CalendarRecalculationSweep sweep, CatalogueProperties properties) {
-        return new CalendarRecalculationSchedule(sweep, properties.recalculation().sweepInterval());
+    PeriodicTask calendarRecalculationSchedule(CalendarRecalculationSweep sweep, CatalogueProperties properties) {
+        Duration interval = properties.recalculation().sweepInterval();
+        return new PeriodicTask("calendar-sweep", sweep::sweep, interval, interval);
     }
 }

@@ -1,11 +1,13 @@
 package org.pledge.cases.sla.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.pledge.cases.config.PeriodicTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +46,9 @@ class SlaScheduleConfiguration {
         return new SlaSweeper(clocks, commands, clock, instanceId, properties.batchSize(), properties.claimLease());
     }
 
+    /** The first sweep at once: deadlines that fell due while no instance ran fire now. */
     @Bean
-    SlaSweepSchedule slaSweepSchedule(SlaSweeper sweeper, SlaScheduleProperties properties) {
-        return new SlaSweepSchedule(sweeper, properties.sweepInterval());
+    PeriodicTask slaSweepSchedule(SlaSweeper sweeper, SlaScheduleProperties properties) {
+        return new PeriodicTask("sla-sweep-" + sweeper.instanceId(), sweeper::sweep, Duration.ZERO, properties.sweepInterval());
     }
 }
