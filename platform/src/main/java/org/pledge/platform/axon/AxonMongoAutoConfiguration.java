@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -224,6 +226,22 @@ public class AxonMongoAutoConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(ConflictRetryScheduler.of(retries, properties.commandConflictRetries(), 10))
                 .build();
+    }
+
+    /**
+     * The aggregate cache an aggregate opts into with {@code @Aggregate(cache = "pledgeAggregateCache")}: Axon's
+     * {@code WeakReferenceCache} (entries live while memory allows), with {@link CachedAggregateCheck} on the command
+     * bus so that no answer rests on a copy another instance has overtaken (docs/adr/0005).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "pledgeAggregateCache")
+    public Cache pledgeAggregateCache() {
+        return new CheckedAggregateCache(new WeakReferenceCache());
+    }
+
+    @Bean
+    public SmartInitializingSingleton cachedAggregateCheckOnCommandBus(ObjectProvider<CommandBus> commandBus) {
+        return () -> commandBus.ifAvailable(bus -> bus.registerHandlerInterceptor(new CachedAggregateCheck()));
     }
 
     /**

@@ -16,7 +16,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * a command that is no longer valid is then rejected by the aggregate as usual. Every other failure — a rejected
  * transition, bad input, an unreachable database — is the caller's answer at once, never repeated.
  *
- * <p>The n-th retry waits {@code interval × 2^(n-1)}, scaled by a random factor in [0.5, 1.5) so that two racers
+ * <p>A {@link StaleAggregateException} (a cached aggregate rejected the command or left it unchanged) is retried
+ * at once. Otherwise the n-th retry waits {@code interval × 2^(n-1)}, scaled by a random factor in [0.5, 1.5) so that two racers
  * that keep colliding drift apart.
  */
 public final class ConflictRetryScheduler extends AbstractRetryScheduler {
@@ -48,6 +49,9 @@ public final class ConflictRetryScheduler extends AbstractRetryScheduler {
     @Override
     protected long computeRetryInterval(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
                                         @Nonnull List<Class<? extends Throwable>[]> failures) {
+        if (lastFailure instanceof StaleAggregateException) {
+            return 0; // nobody to drift apart from: the retry just skips the cache (see CachedAggregateCheck)
+        }
         int retry = Math.max(1, failures.size());
         double jitter = 0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble();
         return Math.round(intervalMillis * Math.pow(2, Math.min(retry - 1, 10)) * jitter);

@@ -3,7 +3,12 @@ package org.pledge.platform.axon;
 import java.time.Clock;
 import java.util.List;
 
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -12,7 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
@@ -21,8 +25,23 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * gap-aware tracking tokens and exact-value look-ups (docs/adr/0004-sequenced-mongo-event-store.md), in the
  * collections {@code events} and {@code snapshots} of the service's database.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /**
+     * Axon's embedded event store over the engine below (what Axon's auto-configuration would build), noting staged
+     * events in the unit of work for {@link CachedAggregateCheck} ({@link StagedEvents}).
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnMissingBean(EventBus.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        return StagedEvents.eventStore(builder);
+    }
 
     @Bean
     @ConditionalOnMissingBean(EventStorageEngine.class)
@@ -38,6 +57,7 @@ public class EventStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .batchSize(properties.eventBatchSize())
                 .gapTimeout(properties.gapTimeout())
+                .pollInterval(properties.trackingPollInterval())
                 .clock(clock);
         List<EventUpcaster> chain = upcasters.orderedStream().toList();
         if (!chain.isEmpty()) {

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           events already read are batched, so a quiet stream still handles each event at once.
  * @param processorSegments  segments a pooled streaming processor starts with (Axon's default is 16); more segments
  *                           let more instances share a processor, each costs a token document and its writes
+ * @param trackingPollInterval the least time between two reads of the event stream by one reader at its head (see
+ *                           {@code MongoSequencedEventStorageEngine#fetchTrackedEvents}): events reach processors up
+ *                           to this much later, and a steady stream of commits costs one query per interval instead of
+ *                           about two per event
  * @param commandConflictRetries how often the command gateway retries a command that lost a race for its aggregate
  *                           ({@link org.axonframework.modelling.command.ConcurrencyException}); see {@link ConflictRetryScheduler}
  */
@@ -29,5 +33,6 @@ public record PledgeAxonProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("100") int processorBatchSize,
         @DefaultValue("4") int processorSegments,
-        @DefaultValue("5") int commandConflictRetries) {
+        @DefaultValue("5") int commandConflictRetries,
+        @DefaultValue("5ms") Duration trackingPollInterval) {
 }

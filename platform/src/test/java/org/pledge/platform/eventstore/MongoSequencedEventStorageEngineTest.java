@@ -224,6 +224,61 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
+    void aReaderAtTheHeadWaitsOutThePollIntervalBeforeItQueriesAgainButAReaderCatchingUpNeverWaits() {
+        long[] now = {1_000_000_000L};
+        List<Long> waits = new ArrayList<>();
+        MongoSequencedEventStorageEngine polling = mongo.engineBuilder(db).batchSize(10).clock(clock)
+                .pollInterval(Duration.ofMillis(5))
+                .pollTiming(() -> now[0], nanos -> {
+                    waits.add(nanos);
+                    now[0] += nanos;
+                })
+                .build();
+        for (int i = 0; i < 25; i++) {
+            engine.appendEvents(event("a", i));
+        }
+        // catching up: two full batches of 10, no wait before either (nor before the short third)
+        TrackingToken token = null;
+        List<? extends org.axonframework.eventhandling.TrackedEventData<?>> read = polling.fetchTrackedEvents(token, 10);
+        assertThat(read).hasSize(10);
+        read = polling.fetchTrackedEvents(read.get(9).trackingToken(), 10);
+        assertThat(read).hasSize(10);
+        read = polling.fetchTrackedEvents(read.get(9).trackingToken(), 10);
+        assertThat(read).hasSize(5);
+        assertThat(waits).isEmpty();
+
+        // at the head: the next read waits what is left of the 5 ms since the short read...
+        now[0] += 2_000_000L;
+        TrackingToken head = read.get(4).trackingToken();
+        engine.appendEvents(event("a", 25), event("a", 26));
+        assertThat(polling.fetchTrackedEvents(head, 10)).hasSize(2);
+        assertThat(waits).containsExactly(3_000_000L);
+        // ...and none once the interval has passed
+        now[0] += 6_000_000L;
+        assertThat(polling.fetchTrackedEvents(head, 10)).hasSize(2);
+        assertThat(waits).containsExactly(3_000_000L);
+        // another thread keeps its own interval: it never read short, so it does not wait
+        List<Long> otherThread = new ArrayList<>();
+        Thread other = new Thread(() -> otherThread.add((long) polling.fetchTrackedEvents(head, 10).size()));
+        other.start();
+        org.assertj.core.api.Assertions.assertThatCode(other::join).doesNotThrowAnyException();
+        assertThat(otherThread).containsExactly(2L);
+        assertThat(waits).containsExactly(3_000_000L);
+    }
+
+    @Test
+    void withoutAPollIntervalNoReadWaits() {
+        List<Long> waits = new ArrayList<>();
+        MongoSequencedEventStorageEngine plain = mongo.engineBuilder(db).batchSize(10).clock(clock)
+                .pollTiming(System::nanoTime, waits::add).build();
+        engine.appendEvents(event("a", 0));
+        for (int i = 0; i < 3; i++) {
+            assertThat(plain.fetchTrackedEvents(null, 10)).hasSize(1);
+        }
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void headTokenKeepsNumbersStillInFlightAsGaps() {
         engine.appendEvents(event("a", 0));                                     // 1
         db.getCollection("events").insertOne(new Document("_id", 3L)            // 3 visible, 2 in flight

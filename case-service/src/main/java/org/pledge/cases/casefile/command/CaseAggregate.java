@@ -79,7 +79,7 @@ import org.pledge.cases.sla.ServiceStandardClock;
  *       change); a newer version is adopted only through {@link RecalculateDeadlineCommand}.</li>
  * </ul>
  */
-@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache")
 public class CaseAggregate {
 
     private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");

@@ -1,0 +1,41 @@
+package org.pledge.platform.axon;
+
+import java.util.List;
+
+import jakarta.annotation.Nonnull;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Axon's embedded event store, which also notes in the publishing unit of work (its root) that events were staged
+ * there, for {@link CachedAggregateCheck}: a command decided on a cached aggregate that staged nothing needs
+ * checking against the store.
+ */
+public final class StagedEvents extends EmbeddedEventStore {
+
+    private static final String STAGED = StagedEvents.class.getName() + ".staged";
+
+    private StagedEvents(Builder builder) {
+        super(builder);
+    }
+
+    /** An event store that marks units of work with staged events; {@code builder} as for Axon's. */
+    public static StagedEvents eventStore(Builder builder) {
+        return new StagedEvents(builder);
+    }
+
+    /** Whether any event was published in {@code unitOfWork} (or its root) so far. */
+    public static boolean any(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().resources().containsKey(STAGED);
+    }
+
+    @Override
+    public void publish(@Nonnull List<? extends EventMessage<?>> events) {
+        if (!events.isEmpty() && CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(STAGED, Boolean.TRUE);
+        }
+        super.publish(events);
+    }
+}
