@@ -90,6 +90,7 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
         Object payload = event.getPayload();
         if (payload instanceof CaseSubmittedEvent submitted) {
             remember(event, submitted.caseId(), submitted.deadline());
+            origins.learn(event);
             return Optional.of(out(EventTypes.CASE_SUBMITTED, submitted.caseId(), submitted(submitted)));
         }
         String caseId = caseIdOf(payload);

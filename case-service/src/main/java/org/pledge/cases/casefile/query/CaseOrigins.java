@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pledge.cases.casefile.api.CaseSubmittedEvent;
@@ -95,6 +96,17 @@ public class CaseOrigins {
             origin(caseId, first); // the non-personal facts may as well be cached
             return (CaseSubmittedEvent) first.getPayload();
         });
+    }
+
+    /**
+     * Caches the origin of a case from its submission event as it passes by (the integration publisher sees it first),
+     * so that the case's next events need no read of the event store. Nothing for any other event.
+     */
+    public void learn(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0
+                && domain.getPayload() instanceof CaseSubmittedEvent submitted) {
+            origin(submitted.caseId(), domain);
+        }
     }
 
     /** The cached origin, if any: for tests that check what the cache holds. */

@@ -70,6 +70,17 @@ class CaseOriginsTest {
     }
 
     @Test
+    void aSubmissionSeenPassingBy_isLearnt_soTheCasesNextEventsNeedNoRead() {
+        origins.learn(event("case-2", 0, submitted("case-2", SubmissionChannel.CALL_CENTRE, null, null), "phone-desk"));
+        origins.learn(event("case-3", 1, new CaseAssignedEvent("case-3", "cw-1", T0), "cw-1")); // not a submission
+
+        assertThat(origins.find("case-2")).get().extracting(CaseOrigin::channel, CaseOrigin::owner)
+                .containsExactly(SubmissionChannel.CALL_CENTRE, "phone-desk");
+        assertThat(storage.reads).hasValue(0);
+        assertThat(origins.cached("case-3")).isEmpty();
+    }
+
+    @Test
     void cachedOrigin_holdsNoPersonalData_byTypeNorByValue() {
         List<RecordComponent> components = Arrays.asList(CaseOrigin.class.getRecordComponents());
         assertThat(components).extracting(RecordComponent::getType).doesNotContain(Applicant.class, CaseSubmittedEvent.class);
