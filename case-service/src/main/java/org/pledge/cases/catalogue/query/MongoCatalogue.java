@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoCollection;
@@ -32,6 +33,8 @@ import org.pledge.cases.catalogue.api.ServiceType;
 import org.pledge.cases.sla.BusinessCalendar;
 import org.pledge.cases.sla.BusinessCalendars;
 import org.pledge.cases.sla.ServiceStandard;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +42,13 @@ import org.springframework.stereotype.Component;
  * The catalogue as the {@code catalogue} projection keeps it: {@code service_types} (one document per code, the newest
  * revision) and {@code business_calendars} (one document per published version, {@code _id = <id>:<version>}).
  *
- * <p>Published calendar versions never change, so they are cached in memory once read; the newest version and the
- * service types are read from Mongo on every call (exact look-ups), so every instance sees a change as soon as the
- * projection has stored it.
+ * <p>Published calendar versions never change, so they are cached in memory once read. The service types and each
+ * calendar's newest version, which every submission needs, are kept for {@code pledge.catalogue.cache-ttl} (default
+ * 1 s; 0 reads Mongo every time) after they were read: another instance sees a change up to that much after the
+ * projection stored it. This instance sees it at once after an admin's change returned, because that change waits for
+ * the projection through {@link #awaitServiceType}/{@link #awaitCalendar}, which read Mongo and refresh what is kept.
+ * (A case submitted on a calendar version just replaced is moved to the new one by the recalculation sweep.) The
+ * interval is measured with {@link System#nanoTime()}: how old a copy is, not a business date.
  *
  * <p>The projection never deletes (see {@code CatalogueProjection}): while it is rebuilt, this catalogue keeps
  * answering from the documents already stored.
@@ -55,8 +62,25 @@ public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
     private final MongoCollection<Document> serviceTypes;
     private final MongoCollection<Document> calendars;
     private final Map<String, BusinessCalendar> versions = new ConcurrentHashMap<>();
+    private final long cacheTtlNanos;
+    private final Map<String, Kept<StoredServiceType>> keptServiceTypes = new ConcurrentHashMap<>();
+    private final Map<String, Kept<BusinessCalendar>> keptCurrentCalendars = new ConcurrentHashMap<>();
 
+    /** A copy read at {@code readAt} ({@link System#nanoTime()}). */
+    private record Kept<T>(T value, long readAt) {
+    }
+
+    /** Reads Mongo on every call (nothing kept but published calendar versions). */
     public MongoCatalogue(MongoDatabaseFactory databases) {
+        this(databases, Duration.ZERO);
+    }
+
+    @Autowired
+    public MongoCatalogue(MongoDatabaseFactory databases, @Value("${pledge.catalogue.cache-ttl:1s}") Duration cacheTtl) {
+        if (cacheTtl.isNegative()) {
+            throw new IllegalArgumentException("pledge.catalogue.cache-ttl must not be negative, was " + cacheTtl);
+        }
+        this.cacheTtlNanos = cacheTtl.toNanos();
         this.serviceTypes = databases.getMongoDatabase().getCollection(SERVICE_TYPES);
         this.calendars = databases.getMongoDatabase().getCollection(CALENDARS);
         // real MongoDB needs it for "newest version of a calendar"; mongo-java-server keeps only its uniqueness
@@ -80,13 +104,34 @@ public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
         return calendars;
     }
 
+    /** The service type, from a copy at most {@code cache-ttl} old. */
     @Override
     public Optional<ServiceType> find(String serviceTypeCode) {
+        Kept<StoredServiceType> kept = keptServiceTypes.get(serviceTypeCode);
+        if (kept != null && fresh(kept)) {
+            return Optional.of(kept.value().serviceType());
+        }
         return stored(serviceTypeCode).map(StoredServiceType::serviceType);
     }
 
+    /** The service type as stored now (read from Mongo), with its revision. */
     public Optional<StoredServiceType> stored(String serviceTypeCode) {
-        return Optional.ofNullable(serviceTypes.find(Filters.eq("_id", serviceTypeCode)).first()).map(MongoCatalogue::serviceType);
+        Optional<StoredServiceType> stored = Optional.ofNullable(serviceTypes.find(Filters.eq("_id", serviceTypeCode)).first())
+                .map(MongoCatalogue::serviceType);
+        stored.ifPresent(s -> keep(keptServiceTypes, serviceTypeCode, s, StoredServiceType::revision));
+        return stored;
+    }
+
+    private boolean fresh(Kept<?> kept) {
+        return System.nanoTime() - kept.readAt() < cacheTtlNanos;
+    }
+
+    /** Keeps {@code value} unless a copy of a newer revision is kept (a slower reader must not put an older one back). */
+    private <T> void keep(Map<String, Kept<T>> kept, String key, T value, ToIntFunction<T> revision) {
+        if (cacheTtlNanos > 0) {
+            Kept<T> read = new Kept<>(value, System.nanoTime());
+            kept.merge(key, read, (old, now) -> revision.applyAsInt(now.value()) >= revision.applyAsInt(old.value()) ? now : old);
+        }
     }
 
     /** Every service type, by code. */
@@ -96,10 +141,18 @@ public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
         return all;
     }
 
+    /** The calendar's newest published version, from a copy at most {@code cache-ttl} old. */
     @Override
     public Optional<BusinessCalendar> current(String calendarId) {
-        return Optional.ofNullable(calendars.find(Filters.eq("calendarId", calendarId)).sort(Sorts.descending("version")).limit(1).first())
+        Kept<BusinessCalendar> kept = keptCurrentCalendars.get(calendarId);
+        if (kept != null && fresh(kept)) {
+            return Optional.of(kept.value());
+        }
+        Optional<BusinessCalendar> current = Optional.ofNullable(
+                        calendars.find(Filters.eq("calendarId", calendarId)).sort(Sorts.descending("version")).limit(1).first())
                 .map(d -> versions.computeIfAbsent(d.getString("_id"), id -> calendar(d).calendar()));
+        current.ifPresent(c -> keep(keptCurrentCalendars, calendarId, c, BusinessCalendar::version));
+        return current;
     }
 
     @Override
@@ -135,7 +188,9 @@ public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
 
     /** Waits (bounded) until the projection stored this version of the calendar; false on time-out. */
     public boolean awaitCalendar(String calendarId, int version, Duration timeout) {
-        return await(() -> version(calendarId, version).isPresent(), timeout);
+        boolean stored = await(() -> version(calendarId, version).isPresent(), timeout);
+        keptCurrentCalendars.remove(calendarId); // the next submission reads the newest version
+        return stored;
     }
 
     private static boolean await(BooleanSupplier done, Duration timeout) {

@@ -65,6 +65,36 @@ class CatalogueProjectionTest {
     }
 
     @Test
+    void keptCopies_answerSubmissionsWithinTheTtl_andAnAdminsAwaitedChangeIsSeenAtOnce() {
+        SimpleMongoClientDatabaseFactory databases = new SimpleMongoClientDatabaseFactory(client, "kept-" + UUID.randomUUID());
+        MongoCatalogue keeping = new MongoCatalogue(databases, java.time.Duration.ofHours(1));
+        CatalogueProjection writer = new CatalogueProjection(keeping);
+        writer.on(defined(1, "10 business days"));
+        writer.on(published(1, List.of(CHRISTMAS)));
+        assertThat(keeping.find("PASSPORT").orElseThrow().standard()).isEqualTo(ServiceStandard.businessDays(10));
+        assertThat(keeping.current("CA-ON").orElseThrow().version()).isEqualTo(1);
+
+        // another instance's projection stores newer definitions: this one answers from its copies within the TTL...
+        CatalogueProjection elsewhere = new CatalogueProjection(new MongoCatalogue(databases));
+        elsewhere.on(defined(2, "12 business days"));
+        elsewhere.on(published(2, List.of(CHRISTMAS, BOXING_DAY)));
+        assertThat(keeping.find("PASSPORT").orElseThrow().standard()).isEqualTo(ServiceStandard.businessDays(10));
+        assertThat(keeping.current("CA-ON").orElseThrow().version()).isEqualTo(1);
+
+        // ...until an admin's change it waits for (the PUT's await) refreshes them
+        assertThat(keeping.awaitServiceType("PASSPORT", 2, java.time.Duration.ofSeconds(1))).isTrue();
+        assertThat(keeping.awaitCalendar("CA-ON", 2, java.time.Duration.ofSeconds(1))).isTrue();
+        assertThat(keeping.find("PASSPORT").orElseThrow().standard()).isEqualTo(ServiceStandard.businessDays(12));
+        assertThat(keeping.current("CA-ON").orElseThrow().version()).isEqualTo(2);
+
+        // and without a TTL every call reads the store
+        MongoCatalogue reading = new MongoCatalogue(databases, java.time.Duration.ZERO);
+        assertThat(reading.find("PASSPORT").orElseThrow().standard()).isEqualTo(ServiceStandard.businessDays(12));
+        elsewhere.on(defined(3, "15 business days"));
+        assertThat(reading.find("PASSPORT").orElseThrow().standard()).isEqualTo(ServiceStandard.businessDays(15));
+    }
+
+    @Test
     void olderRevision_replayedAfterANewerOne_doesNotOverwriteIt() {
         projection.on(defined(2, "12 business days"));
         projection.on(defined(1, "10 business days"));
