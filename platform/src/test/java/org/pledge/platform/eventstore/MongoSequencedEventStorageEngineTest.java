@@ -267,6 +267,37 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
+    void aReadAsksForTheNumbersKnownAboveItsIndexPlusAFew_andFollowsAnotherEnginesWritesWithoutWaiting() {
+        for (int i = 0; i < 25; i++) {
+            engine.appendEvents(event("a", i));
+        }
+        MongoSequencedEventStorageEngine reader = mongo.engineBuilder(db).batchSize(100).clock(clock)
+                .pollInterval(Duration.ofMillis(5)).pollTiming(System::nanoTime, nanos -> {
+                    throw new AssertionError("a read that filled its look-ahead must not wait");
+                }).build();
+        int beyond = MongoSequencedEventStorageEngine.LOOK_BEYOND_HEAD;
+        assertThat(reader.lookAhead(0, 100)).isEqualTo(25 + beyond); // it saw 25 stored when it started
+        assertThat(reader.lookAhead(25, 100)).isEqualTo(beyond);
+        assertThat(reader.lookAhead(0, 20)).isEqualTo(20); // never more than a batch
+
+        // another engine writes 3 look-aheads' worth the reader does not know of: read in order, in full windows
+        for (int i = 25; i < 25 + 3 * beyond; i++) {
+            engine.appendEvents(event("a", i));
+        }
+        TrackingToken token = GapAwareTrackingToken.newInstance(25, List.of());
+        List<Long> seen = new ArrayList<>();
+        for (int read = 0; read < 3; read++) {
+            List<? extends org.axonframework.eventhandling.TrackedEventData<?>> batch = reader.fetchTrackedEvents(token, 100);
+            assertThat(batch).isNotEmpty();
+            for (var e : batch) {
+                seen.add(((GapAwareTrackingToken) e.trackingToken()).getIndex());
+            }
+            token = batch.get(batch.size() - 1).trackingToken();
+        }
+        assertThat(seen).containsExactlyElementsOf(range(26, 26 + 3 * beyond));
+    }
+
+    @Test
     void withoutAPollIntervalNoReadWaits() {
         List<Long> waits = new ArrayList<>();
         MongoSequencedEventStorageEngine plain = mongo.engineBuilder(db).batchSize(10).clock(clock)
