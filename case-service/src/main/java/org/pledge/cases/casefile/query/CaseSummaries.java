@@ -13,10 +13,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.sla.Pause;
+import org.pledge.platform.readmodel.SequencedDocuments;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +30,11 @@ public class CaseSummaries {
     private static final List<String> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList();
 
     private final MongoCollection<Document> collection;
+    private final SequencedDocuments documents;
 
     public CaseSummaries(MongoDatabaseFactory databases) {
         this.collection = databases.getMongoDatabase().getCollection("case_summaries");
+        this.documents = new SequencedDocuments(collection, "lastSequence", CaseSummaries::caseIdOf);
         // real MongoDB: equality on calendar and status, then the range on the version, so "open cases behind the newest
         // version" reads only those cases, however many closed cases stay on old versions (mongo-java-server ignores it)
         collection.createIndex(Indexes.ascending("calendarId", "status", "calendarVersion"));
@@ -42,6 +47,17 @@ public class CaseSummaries {
 
     MongoCollection<Document> collection() {
         return collection;
+    }
+
+    /** The documents as the projection writes them: per batch of events, compare-and-set on {@code lastSequence}. */
+    SequencedDocuments documents() {
+        return documents;
+    }
+
+    /** The case an event of the {@code CaseAggregate} is about (its aggregate id), else null. */
+    public static String caseIdOf(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain && "CaseAggregate".equals(domain.getType())
+                ? domain.getAggregateIdentifier() : null;
     }
 
     public Optional<CaseSummary> find(String caseId) {

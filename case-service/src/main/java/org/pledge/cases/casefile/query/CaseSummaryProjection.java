@@ -6,10 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,8 +34,9 @@ import org.springframework.stereotype.Component;
  * handler empties the collection).
  *
  * <p>Idempotent: each document remembers the sequence number of the last event applied ({@code lastSequence});
- * an event at or below it (a redelivery after a crash before the token was stored) changes nothing. Each change
- * is read-modify-replace of one document, conditional on the {@code lastSequence} read, so no update needs
+ * an event at or below it (a redelivery after a crash before the token was stored) changes nothing. The documents of
+ * a batch of events are read with one query and written with one bulk write, each a compare-and-set on the
+ * {@code lastSequence} read ({@link org.pledge.platform.readmodel.SequencedDocuments}), so no update needs
  * transactions or pipeline updates (neither exists on mongo-java-server).
  */
 @Component
@@ -63,37 +60,42 @@ class CaseSummaryProjection {
 
     @EventHandler
     void on(CaseSubmittedEvent e, @SequenceNumber long sequence, @MetaDataValue(ActorMetadata.ACTOR) String actor) {
-        Document existing = summaries.collection().find(Filters.eq("_id", e.caseId())).first();
-        if (existing != null && existing.get(LAST_SEQUENCE) != null) {
-            return; // applied already
-        }
-        Document doc = existing == null ? new Document("_id", e.caseId()) : existing; // keeps follow-up links written first
-        doc.append("serviceType", e.serviceTypeCode())
-                .append("channel", e.channel().name())
-                .append("status", CaseStatus.SUBMITTED.name())
-                .append("applicantReference", e.applicant() == null ? null : e.applicant().reference())
-                .append("submittedAt", date(e.submittedAt()))
-                .append("receivedAt", date(e.receivedAt()))
-                .append("deadline", date(e.deadline()))
-                .append("atRiskAt", date(e.atRiskAt()))
-                .append("submittedBy", actor)
-                .append("owner", e.ownerGiven(actor))
-                .append("serviceStandard", e.serviceStandard())
-                .append("atRiskShare", e.atRiskShare() == null ? null : e.atRiskShare().toPlainString())
-                .append("calendarId", e.calendarId())
-                .append("calendarVersion", e.calendarVersion())
-                .append("guaranteed", e.guaranteed())
-                .append("pauses", new ArrayList<Document>())
-                .append("atRisk", false)
-                .append("breached", false)
-                .append("previousCaseId", e.previousCaseId())
-                .append("followUpRequestId", e.followUpRequestId())
-                .append(LAST_SEQUENCE, sequence);
-        summaries.collection().replaceOne(Filters.eq("_id", e.caseId()), doc, new ReplaceOptions().upsert(true));
+        summaries.documents().apply(e.caseId(), sequence, existing -> {
+            if (existing != null && existing.get(LAST_SEQUENCE) != null) {
+                return null; // applied already
+            }
+            Document doc = existing == null ? new Document("_id", e.caseId()) : existing; // keeps follow-up links written first
+            return doc.append("serviceType", e.serviceTypeCode())
+                    .append("channel", e.channel().name())
+                    .append("status", CaseStatus.SUBMITTED.name())
+                    .append("applicantReference", e.applicant() == null ? null : e.applicant().reference())
+                    .append("submittedAt", date(e.submittedAt()))
+                    .append("receivedAt", date(e.receivedAt()))
+                    .append("deadline", date(e.deadline()))
+                    .append("atRiskAt", date(e.atRiskAt()))
+                    .append("submittedBy", actor)
+                    .append("owner", e.ownerGiven(actor))
+                    .append("serviceStandard", e.serviceStandard())
+                    .append("atRiskShare", e.atRiskShare() == null ? null : e.atRiskShare().toPlainString())
+                    .append("calendarId", e.calendarId())
+                    .append("calendarVersion", e.calendarVersion())
+                    .append("guaranteed", e.guaranteed())
+                    .append("pauses", new ArrayList<Document>())
+                    .append("atRisk", false)
+                    .append("breached", false)
+                    .append("previousCaseId", e.previousCaseId())
+                    .append("followUpRequestId", e.followUpRequestId());
+        });
         if (e.previousCaseId() != null) {
-            // the earlier case links to its follow-up; $addToSet makes a repeat harmless
-            summaries.collection().updateOne(Filters.eq("_id", e.previousCaseId()),
-                    Updates.addToSet("followUpCaseIds", e.caseId()), new UpdateOptions().upsert(true));
+            // the earlier case links to its follow-up, once however often this is applied
+            summaries.documents().update(e.previousCaseId(), earlier -> {
+                Document doc = earlier == null ? new Document("_id", e.previousCaseId()) : earlier;
+                List<String> links = new ArrayList<>(doc.getList("followUpCaseIds", String.class, List.of()));
+                if (!links.contains(e.caseId())) {
+                    links.add(e.caseId());
+                }
+                return doc.append("followUpCaseIds", links);
+            });
         }
     }
 
@@ -196,23 +198,17 @@ class CaseSummaryProjection {
         });
     }
 
-    /** Applies one event to the case's document unless it was applied already. */
+    /** Applies one event to the case's document unless it was applied already (see {@link CaseSummaries#documents()}). */
     private void change(String caseId, long sequence, Consumer<Document> change) {
-        Document doc = summaries.collection().find(Filters.eq("_id", caseId)).first();
-        Number last = doc == null ? null : doc.get(LAST_SEQUENCE, Number.class);
-        if (last == null) {
-            // cannot happen in order (a case's events share a segment and CaseSubmittedEvent comes first)
-            log.warn("case_summaries: no case {} for event #{}; skipped", caseId, sequence);
-            return;
-        }
-        if (last.longValue() >= sequence) {
-            return; // applied already (redelivery)
-        }
-        change.accept(doc);
-        doc.put(LAST_SEQUENCE, sequence);
-        // a flat {_id, lastSequence} filter (Filters.and renders an $and), so mongo-java-server finds it through the
-        // {_id, lastSequence} index (see CaseSummaries)
-        summaries.collection().replaceOne(new Document("_id", caseId).append(LAST_SEQUENCE, last), doc);
+        summaries.documents().apply(caseId, sequence, doc -> {
+            if (doc == null || doc.get(LAST_SEQUENCE) == null) {
+                // cannot happen in order (a case's events share a segment and CaseSubmittedEvent comes first)
+                log.warn("case_summaries: no case {} for event #{}; skipped", caseId, sequence);
+                return null;
+            }
+            change.accept(doc);
+            return doc;
+        });
     }
 
     private static void addPause(Document d, Instant from, Instant to) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -21,8 +19,10 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pledge.platform.readmodel.SequencedDocuments;
 
 /**
  * The {@code sla_clocks} collection: one document per case, written by {@link SlaClockProjection} and claimed by
@@ -55,12 +55,15 @@ public class SlaClocks {
     static final String CLAIMED_BY = "claimedBy";
     static final String CLAIMED_UNTIL = "claimedUntil";
 
-    private static final int MAX_ATTEMPTS = 5;
-
     private final MongoCollection<Document> collection;
+    private final SequencedDocuments documents;
 
     public SlaClocks(MongoCollection<Document> collection) {
         this.collection = collection;
+        // the clocks a batch of case events may change: one per case (the CaseAggregate's id)
+        this.documents = new SequencedDocuments(collection, SEQ, event ->
+                event instanceof DomainEventMessage<?> domain && "CaseAggregate".equals(domain.getType())
+                        ? domain.getAggregateIdentifier() : null);
     }
 
     /**
@@ -79,57 +82,32 @@ public class SlaClocks {
     }
 
     /**
-     * Starts the clock of a case (its first event); nothing when the case is already known (a replay).
+     * Starts the clock of a case (its first event); nothing when the case is already known (a replay). In an event
+     * processor's batch the write happens at the end of the batch ({@link SequencedDocuments}).
      *
      * @return true when this call created the clock
      */
     public boolean start(String caseId, long seq, SlaClock clock) {
-        Document document = new Document("_id", caseId).append(SEQ, seq);
-        fields(clock).forEach(document::append);
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return false; // a replay: the clock exists
-        }
+        return documents.apply(caseId, seq, current -> current != null ? null : document(caseId, clock));
     }
 
     /**
      * Applies the change an event of the case (with aggregate sequence number {@code seq}) makes to its clock, once:
      * an event at or below the last applied sequence number is a replay and changes nothing. Any change clears
-     * the sweep's claim, so the clock's next marker can be claimed at once.
+     * the sweep's claim, so the clock's next marker can be claimed at once. Written as a compare-and-set on
+     * {@code {_id, seq}}; a clock changed meanwhile is read again and changed again (see {@link SequencedDocuments}).
      *
      * @return true when the change was applied now; false for a replay or an unknown case
      */
     public boolean apply(String caseId, long seq, UnaryOperator<SlaClock> change) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Document current = collection.find(Filters.eq("_id", caseId)).first();
-            if (current == null) {
-                return false;
-            }
-            long applied = current.get(SEQ, Number.class).longValue();
-            if (applied >= seq) {
-                return false;
-            }
-            if (write(caseId, applied, seq, change.apply(clock(current)))) {
-                return true;
-            }
-        }
-        throw new IllegalStateException("the clock of case " + caseId + " kept changing under event " + seq);
+        return documents.apply(caseId, seq, current -> current == null ? null : document(caseId, change.apply(clock(current))));
     }
 
-    private boolean write(String caseId, long expectedSeq, long seq, SlaClock clock) {
-        List<Bson> updates = new ArrayList<>();
-        updates.add(Updates.set(SEQ, seq));
-        fields(clock).forEach((name, value) -> updates.add(Updates.set(name, value)));
-        updates.add(Updates.unset(CLAIMED_BY));
-        updates.add(Updates.unset(CLAIMED_UNTIL));
-        // a flat {_id, seq} filter (Filters.and renders an $and) that the {_id, seq} index answers on mongo-java-server
-        return collection.updateOne(new Document("_id", caseId).append(SEQ, expectedSeq),
-                Updates.combine(updates)).getMatchedCount() == 1;
+    /** The whole document of a clock: no claim (a change clears it), the sequence number is set by the caller. */
+    private static Document document(String caseId, SlaClock clock) {
+        Document document = new Document("_id", caseId);
+        fields(clock).forEach(document::append);
+        return document;
     }
 
     private static Map<String, Object> fields(SlaClock clock) {

@@ -1,0 +1,279 @@
+package org.pledge.platform.readmodel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+/**
+ * A read model of one document per aggregate, kept by an event processor: each document remembers the sequence
+ * number of the last event applied to it (in {@code sequenceField}), an event at or below it is a redelivery and
+ * changes nothing, and every write is a compare-and-set on {@code {_id, sequenceField}} (no transactions, no pipeline
+ * updates: mongo-java-server has neither).
+ *
+ * <p><b>Per batch, not per event.</b> In an event processor's batch ({@link EndOfBatch} active) the first use reads
+ * the documents of every aggregate of the batch with one {@code _id $in} query; changes are applied to those copies
+ * (later events of an aggregate see the earlier ones' effects); after the batch's last event all changed documents
+ * are written with one unordered bulk write, before the processor stores its token. So a batch costs two commands
+ * however many events it holds, instead of a read and a write per event. If the batch fails, nothing of it was
+ * written, or some of it was: either way the redelivered batch applies each event once, by the sequence numbers.
+ * Outside a batch every change is read and written at once.
+ *
+ * <p><b>Conflicts.</b> A document another writer changed since it was read (a processor segment taken over by another
+ * instance, a sweep updating its own fields) fails its compare-and-set, or its insert as a duplicate: it is read again
+ * and the batch's changes to it are applied again on top (those above its new sequence number), up to
+ * {@value #MAX_ATTEMPTS} times, then the batch fails and is retried. So a change function must depend only on the
+ * document it is given and its event, and an unsequenced change ({@link #update}) must be idempotent.
+ *
+ * <p>Filters are flat documents, never {@code Filters.and} (rendered as {@code $and}, which mongo-java-server answers by
+ * scanning): the collection needs a unique index on exactly {@code {_id, sequenceField}} (see ADR 0005).
+ */
+public final class SequencedDocuments {
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final MongoCollection<Document> collection;
+    private final String sequenceField;
+    private final Function<EventMessage<?>, String> idOfEvent;
+    private final String resourceKey = SequencedDocuments.class.getName() + "@" + System.identityHashCode(this);
+
+    /**
+     * @param idOfEvent the document id an event of a batch will change, or null when it changes none (for the
+     *                  one-query read at the start of a batch; other ids are read when first used)
+     */
+    public SequencedDocuments(MongoCollection<Document> collection, String sequenceField,
+                              Function<EventMessage<?>, String> idOfEvent) {
+        this.collection = collection;
+        this.sequenceField = sequenceField;
+        this.idOfEvent = idOfEvent;
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    /**
+     * Applies the change of the event with sequence number {@code sequence} to document {@code id}, unless the
+     * document has that event already. {@code change} gets the current document (null when there is none) and returns
+     * the new one (it may change and return its argument), or null to change nothing; the sequence field is set here.
+     *
+     * @return whether the change was made (in a batch: will be written at its end)
+     */
+    public boolean apply(String id, long sequence, UnaryOperator<Document> change) {
+        return run(id, entry -> entry.apply(sequence, change));
+    }
+
+    /**
+     * An idempotent change that belongs to no event of the document's own aggregate (e.g. a link from another
+     * aggregate's event): applied to the current document (null when there is none), sequence field untouched.
+     */
+    public void update(String id, UnaryOperator<Document> change) {
+        run(id, entry -> entry.apply(null, change));
+    }
+
+    private boolean run(String id, Function<Entry, Boolean> action) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        if (unitOfWork == null || !EndOfBatch.active(unitOfWork)) {
+            Batch alone = new Batch(Set.of());
+            boolean changed = action.apply(alone.entry(id));
+            alone.write();
+            return changed;
+        }
+        Batch batch = unitOfWork.getResource(resourceKey);
+        if (batch == null) {
+            Batch fresh = new Batch(idsOf(unitOfWork));
+            unitOfWork.resources().put(resourceKey, fresh);
+            EndOfBatch.atEnd(unitOfWork, () -> {
+                unitOfWork.resources().remove(resourceKey);
+                fresh.write();
+            });
+            batch = fresh;
+        }
+        return action.apply(batch.entry(id));
+    }
+
+    private Set<String> idsOf(UnitOfWork<?> unitOfWork) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<?> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch ? batch.getMessages() : List.of(unitOfWork.getMessage());
+        for (Object message : messages) {
+            if (message instanceof EventMessage<?> event) {
+                String id = idOfEvent.apply(event);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private Document filter(String id, Object storedSequence) {
+        Document filter = new Document("_id", id);
+        // a document without a sequence (written by an unsequenced update only) is matched by _id alone
+        return storedSequence == null ? filter : filter.append(sequenceField, storedSequence);
+    }
+
+    /** The documents one batch read and changed. */
+    private final class Batch {
+        private final Set<String> prefetch;
+        private final Map<String, Entry> entries = new LinkedHashMap<>();
+        private boolean prefetched;
+
+        Batch(Set<String> prefetch) {
+            this.prefetch = prefetch;
+        }
+
+        Entry entry(String id) {
+            if (!prefetched && prefetch.contains(id)) {
+                prefetched = true;
+                List<String> unread = prefetch.stream().filter(each -> !entries.containsKey(each)).toList();
+                Map<String, Document> found = new LinkedHashMap<>();
+                for (Document doc : collection.find(Filters.in("_id", unread))) {
+                    found.put(doc.getString("_id"), doc);
+                }
+                for (String each : unread) {
+                    entries.put(each, new Entry(each, found.get(each)));
+                }
+            }
+            return entries.computeIfAbsent(id, k -> new Entry(k, collection.find(new Document("_id", k)).first()));
+        }
+
+        void write() {
+            List<Entry> changed = entries.values().stream().filter(e -> e.dirty).toList();
+            if (changed.isEmpty()) {
+                return;
+            }
+            List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+            int replaces = 0;
+            for (Entry e : changed) {
+                if (!e.existed) {
+                    writes.add(new InsertOneModel<>(e.doc));
+                } else {
+                    writes.add(new ReplaceOneModel<>(filter(e.id, e.storedSequence), e.doc));
+                    replaces++;
+                }
+            }
+            List<Entry> conflicts = new ArrayList<>();
+            BulkWriteResult result;
+            try {
+                result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    conflicts.add(changed.get(error.getIndex()));
+                }
+                result = e.getWriteResult();
+            }
+            if (result.getMatchedCount() < replaces) {
+                // some compare-and-set missed (the result does not say which): check every replaced document
+                changed.stream().filter(e -> e.existed && !conflicts.contains(e)).forEach(conflicts::add);
+            }
+            for (Entry conflict : conflicts) {
+                conflict.reconcile();
+            }
+        }
+    }
+
+    /** One document: as read from the store, as changed by the batch, and the changes (to apply again on a conflict). */
+    private final class Entry {
+        private final String id;
+        private boolean existed;
+        private Object storedSequence;
+        private Document doc;
+        private boolean dirty;
+        private final List<Change> changes = new ArrayList<>();
+
+        Entry(String id, Document stored) {
+            this.id = id;
+            reset(stored);
+        }
+
+        private void reset(Document fromStore) {
+            this.existed = fromStore != null;
+            this.storedSequence = fromStore == null ? null : fromStore.get(sequenceField);
+            this.doc = fromStore;
+        }
+
+        boolean apply(Long sequence, UnaryOperator<Document> change) {
+            if (!applyOnly(sequence, change)) {
+                return false;
+            }
+            changes.add(new Change(sequence, change));
+            dirty = true;
+            return true;
+        }
+
+        private boolean applyOnly(Long sequence, UnaryOperator<Document> change) {
+            if (sequence != null && doc != null) {
+                Number last = doc.get(sequenceField, Number.class);
+                if (last != null && last.longValue() >= sequence) {
+                    return false; // applied already (a redelivery)
+                }
+            }
+            Document next = change.apply(doc);
+            if (next == null) {
+                return false;
+            }
+            next.putIfAbsent("_id", id);
+            if (sequence != null) {
+                next.put(sequenceField, sequence);
+            }
+            doc = next;
+            return true;
+        }
+
+        /** Reads the document again and applies this batch's changes on top, until a compare-and-set holds. */
+        void reconcile() {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                reset(collection.find(new Document("_id", id)).first());
+                boolean any = false;
+                for (Change change : changes) {
+                    any |= applyOnly(change.sequence(), change.change());
+                }
+                if (!any) {
+                    return; // the store has all of it already
+                }
+                try {
+                    if (!existed) {
+                        collection.insertOne(doc);
+                        return;
+                    }
+                    if (collection.replaceOne(filter(id, storedSequence), doc).getMatchedCount() == 1) {
+                        return;
+                    }
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                }
+            }
+            throw new IllegalStateException(collection.getNamespace().getCollectionName() + " document " + id
+                    + " kept changing under this batch; the batch will be retried");
+        }
+    }
+
+    private record Change(Long sequence, UnaryOperator<Document> change) {
+    }
+}

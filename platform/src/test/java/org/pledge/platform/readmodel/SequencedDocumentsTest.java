@@ -1,0 +1,190 @@
+package org.pledge.platform.readmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A counter per aggregate kept through {@link SequencedDocuments} in batches run the way an event processor runs them
+ * (a {@link BatchingUnitOfWork} with {@link EndOfBatch} around each event), on mongo-java-server.
+ */
+class SequencedDocumentsTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private final List<String> commands = new ArrayList<>();
+    private MongoCollection<Document> collection;
+    private SequencedDocuments documents;
+
+    @BeforeEach
+    void setUp() {
+        server = new MongoServer(new MemoryBackend());
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (List.of("find", "insert", "update").contains(event.getCommandName())) {
+                    commands.add(event.getCommandName());
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(listener).build());
+        collection = client.getDatabase("test").getCollection("counters");
+        collection.createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true));
+        documents = new SequencedDocuments(collection, "seq",
+                e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
+        commands.clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aBatchOfManyEventsOverManyAggregates_costsOneReadAndOneWriteOfEachKind() {
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (int seq = 0; seq < 5; seq++) {
+            for (int a = 0; a < 20; a++) {
+                batch.add(event("a" + a, seq));
+            }
+        }
+
+        runBatch(batch);
+
+        assertThat(commands).containsExactly("find", "insert"); // 100 events, 20 new documents
+        assertThat(count("a7")).isEqualTo(5);
+        assertThat(collection.find(new Document("_id", "a7")).first().get("seq", Number.class).longValue()).isEqualTo(4L);
+
+        commands.clear();
+        runBatch(List.of(event("a1", 5), event("a2", 5), event("a1", 6)));
+        assertThat(commands).containsExactly("find", "update"); // compare-and-set replaces
+        assertThat(count("a1")).isEqualTo(7);
+        assertThat(count("a2")).isEqualTo(6);
+    }
+
+    @Test
+    void aRedeliveredBatch_changesNothing() {
+        List<EventMessage<?>> batch = List.of(event("a", 0), event("a", 1), event("b", 0));
+        runBatch(batch);
+        commands.clear();
+
+        runBatch(batch);
+
+        assertThat(commands).containsExactly("find"); // nothing to write
+        assertThat(count("a")).isEqualTo(2);
+        assertThat(count("b")).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchThatFailsBeforeItsEnd_writesNothing() {
+        List<EventMessage<?>> batch = List.of(event("a", 0), event("a", 1), event("boom", 0));
+
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> new EndOfBatch().handle(current(), () -> {
+            if (current().getMessage() instanceof DomainEventMessage<?> d && d.getAggregateIdentifier().equals("boom")) {
+                throw new IllegalStateException("handler failed");
+            }
+            return handle(current().getMessage());
+        }));
+
+        assertThat(collection.countDocuments()).isZero();
+    }
+
+    @Test
+    void aDocumentAnotherWriterChangedMeanwhile_getsThisBatchsChangesOnTopOfTheStoredOne() {
+        runBatch(List.of(event("a", 0)));
+        AtomicInteger round = new AtomicInteger();
+
+        runBatch(List.of(event("a", 1), event("a", 2)), () -> {
+            if (round.getAndIncrement() == 0) {
+                // after this batch read "a" at seq 0: another instance applies event 1 and an extra field
+                collection.replaceOne(new Document("_id", "a"),
+                        new Document("_id", "a").append("seq", 1L).append("count", 2).append("other", "kept"));
+            }
+        });
+
+        Document stored = collection.find(new Document("_id", "a")).first();
+        assertThat(stored.get("seq", Number.class).longValue()).isEqualTo(2L);
+        assertThat(stored.getInteger("count")).isEqualTo(3); // event 1 once (theirs), event 2 once (ours)
+        assertThat(stored.getString("other")).isEqualTo("kept");
+    }
+
+    @Test
+    void outsideAnEventProcessor_eachChangeIsWrittenAtOnce() {
+        assertThat(documents.apply("a", 0, this::increment)).isTrue();
+        assertThat(documents.apply("a", 0, this::increment)).isFalse();
+        documents.update("a", d -> d.append("note", "x"));
+
+        assertThat(count("a")).isEqualTo(1);
+        assertThat(collection.find(new Document("_id", "a")).first().getString("note")).isEqualTo("x");
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private void runBatch(List<EventMessage<?>> batch) {
+        runBatch(batch, () -> { });
+    }
+
+    /** Runs the batch as a pooled processor's work package does; {@code afterFirst} runs after the first event. */
+    private void runBatch(List<EventMessage<?>> batch, Runnable afterFirst) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> new EndOfBatch().handle(current(), () -> {
+            Object result = handle(current().getMessage());
+            if (((BatchingUnitOfWork<?>) current()).isFirstMessage()) {
+                afterFirst.run();
+            }
+            return result;
+        }));
+        assertThat(unitOfWork.getExecutionResults().values()).noneMatch(r -> r.isExceptionResult());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static UnitOfWork<EventMessage<?>> current() {
+        return (UnitOfWork<EventMessage<?>>) CurrentUnitOfWork.get();
+    }
+
+    private Object handle(EventMessage<?> message) {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        return documents.apply(event.getAggregateIdentifier(), event.getSequenceNumber(), this::increment);
+    }
+
+    private Document increment(Document doc) {
+        Document next = doc == null ? new Document("count", 0) : doc;
+        return next.append("count", next.getInteger("count", 0) + 1);
+    }
+
+    private int count(String id) {
+        return collection.find(new Document("_id", id)).first().getInteger("count");
+    }
+
+    private static EventMessage<?> event(String aggregate, long seq) {
+        return new GenericDomainEventMessage<>("Counter", aggregate, seq, "tick");
+    }
+}
