@@ -38,8 +38,10 @@ import org.springframework.messaging.Message;
  * Any record that failed, or was not acknowledged within the bound, makes that handler throw; the group's
  * {@code PropagatingErrorHandler} rolls the batch back before its token is stored and the processor retries the
  * whole batch from its first event. The token never passes an event whose records were not all acknowledged, and
- * nothing is skipped. A {@code send} that cannot reach the producer at all throws at once (same outcome). Outside a
- * batching unit of work (not expected) each record is sent and waited for on its own.
+ * nothing is skipped. A {@code send} that cannot reach the producer at all throws at once (same outcome); note that
+ * handing a record to the producer can itself block up to the producer's {@code max.block.ms} (60 s by default) while
+ * topic metadata or buffer space is missing, which the publish timeout does not cover. Outside a batching unit of
+ * work (not expected) each record is sent and waited for on its own.
  *
  * <h2>Order</h2>
  * The processor has one segment and sends in event order. The producer is idempotent with
