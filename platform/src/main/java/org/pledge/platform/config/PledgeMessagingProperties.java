@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code pledge.messaging.*}: which topics this service consumes, with which retry policy, and how inbound
  * deduplication behaves. The platform turns each consumer entry into the Spring Cloud Stream binding properties
  * (destination, group, retries, dead-letter topic) and into {@code spring.cloud.function.definition}.
+ * {@code publish-timeout} bounds how long the integration-event publisher waits, in all, for Kafka to acknowledge the
+ * records of one batch; past it the batch fails and the processor retries it.
  *
  * <pre>
  * pledge:
@@ -23,10 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PledgeMessagingProperties(
         @DefaultValue Map<String, ConsumerBinding> consumers,
         @DefaultValue Inbound inbound,
-        @DefaultValue DeadLetters deadLetters) {
+        @DefaultValue DeadLetters deadLetters,
+        @DefaultValue("30s") Duration publishTimeout) {
 
     public PledgeMessagingProperties {
         consumers = consumers == null ? Map.of() : Map.copyOf(consumers);
+        if (publishTimeout == null || publishTimeout.isNegative() || publishTimeout.isZero()) {
+            throw new IllegalArgumentException("pledge.messaging.publish-timeout must be positive");
+        }
     }
 
     /**

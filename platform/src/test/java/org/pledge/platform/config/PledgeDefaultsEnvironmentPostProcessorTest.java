@@ -41,7 +41,8 @@ class PledgeDefaultsEnvironmentPostProcessorTest {
 
         assertThat(env.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
         assertThat(env.getProperty("axon.axonserver.enabled")).isEqualTo("false");
-        assertThat(env.getProperty("spring.cloud.stream.kafka.default.producer.sync")).isEqualTo("true");
+        // the publisher waits for acknowledgements itself, once per batch
+        assertThat(env.getProperty("spring.cloud.stream.kafka.default.producer.sync")).isNull();
         assertThat(env.getProperty("spring.cloud.stream.kafka.binder.required-acks")).isEqualTo("all");
         assertThat(System.getProperty("axoniq.update-checker.disabled")).isEqualTo("true");
         assertThat(System.getProperty("disable-axoniq-console-message")).isEqualTo("true");

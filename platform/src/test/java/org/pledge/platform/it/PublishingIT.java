@@ -75,7 +75,7 @@ class PublishingIT {
     }
 
     @Test
-    void sendRejectedByKafka_isRetriedByTheProcessor_soTheSendIsSynchronous() {
+    void sendRejectedByKafka_failsTheBatch_andIsRetriedByTheProcessor() {
         String caseId = "case-" + UUID.randomUUID();
         publisherProbe.oversizedToInject.set(2);
 

@@ -53,6 +53,37 @@ final class RawKafka {
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
+    /**
+     * Reads {@code topic} from the beginning until {@code count} records matched (in partition order), or fails
+     * after the timeout.
+     */
+    static java.util.List<ConsumerRecord<String, byte[]>> awaitAll(String topic,
+                                                                   Predicate<ConsumerRecord<String, byte[]>> match,
+                                                                   int count, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PledgeInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "raw-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        java.util.List<ConsumerRecord<String, byte[]>> matched = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(java.util.List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline) && matched.size() < count) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        matched.add(record);
+                    }
+                }
+            }
+        }
+        if (matched.size() < count) {
+            throw new AssertionError(matched.size() + " of " + count + " matching records on " + topic
+                    + " within " + timeout);
+        }
+        return matched;
+    }
+
     /** Sends a binary-mode CloudEvent the way a non-Spring producer would: header values are raw UTF-8. */
     static void sendCloudEvent(String topic, String key, String id, String type, String json) throws Exception {
         Map<String, Object> config = Map.of(

@@ -37,6 +37,8 @@ public class TestApp {
 
     public static final String OUT_TOPIC = "pledge.test.v1";
     public static final String IN_TOPIC = "pledge.test.inbound.v1";
+    /** A topic the publishing tests create with a small {@code max.message.bytes}: the broker rejects big records. */
+    public static final String NARROW_TOPIC = "pledge.test.narrow.v1";
     public static final String PUBLISHER_GROUP = "integration-publisher";
     public static final String DLQ_GROUP = "dlq-probe";
 
@@ -50,6 +52,16 @@ public class TestApp {
     }
 
     public record TestCaseRenamed(String caseId, String title) {
+    }
+
+    /** Many events from one command: they reach the publisher together, as one batch. */
+    public record AddTestNotes(@TargetAggregateIdentifier String caseId, int count) {
+    }
+
+    public record TestNoteAdded(String caseId, int number) {
+    }
+
+    public record TestNoteAddedV1(String caseId, int number) {
     }
 
     public static class SameTitle extends org.pledge.platform.web.PledgeException {
@@ -83,6 +95,13 @@ public class TestApp {
                 throw new SameTitle();
             }
             apply(new TestCaseRenamed(caseId, command.title()));
+        }
+
+        @CommandHandler
+        public void handle(AddTestNotes command) {
+            for (int i = 1; i <= command.count(); i++) {
+                apply(new TestNoteAdded(caseId, i));
+            }
         }
 
         @EventSourcingHandler
@@ -121,6 +140,8 @@ public class TestApp {
         public final AtomicInteger failuresInjected = new AtomicInteger();
         public final AtomicInteger oversizedToInject = new AtomicInteger();
         public final AtomicInteger oversizedInjected = new AtomicInteger();
+        /** How often a "narrow" event was mapped: more than once means its batch was retried. */
+        public final AtomicInteger narrowMapped = new AtomicInteger();
     }
 
     @Bean
@@ -131,6 +152,10 @@ public class TestApp {
     @Bean
     IntegrationEventMapper testCaseMapper(PublisherProbe probe) {
         return event -> {
+            if (event.getPayload() instanceof TestNoteAdded note) {
+                return Optional.of(OutboundIntegrationEvent.of(OUT_TOPIC, "pledge.test.note-added.v1", note.caseId(),
+                        new TestNoteAddedV1(note.caseId(), note.number())));
+            }
             if (!(event.getPayload() instanceof TestCaseOpened opened)) {
                 return Optional.empty();
             }
@@ -146,6 +171,10 @@ public class TestApp {
             }
             // "loopback" cases go to the topic this same service consumes: a Spring-to-Spring round trip
             String topic = title.contains("loopback") ? IN_TOPIC : OUT_TOPIC;
+            if (title.startsWith("narrow")) {
+                probe.narrowMapped.incrementAndGet();
+                topic = NARROW_TOPIC;
+            }
             return Optional.of(OutboundIntegrationEvent.of(topic, "pledge.test.opened.v1", opened.caseId(),
                     new TestCaseOpenedV1(opened.caseId(), title)));
         };

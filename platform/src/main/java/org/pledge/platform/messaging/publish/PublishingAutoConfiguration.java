@@ -1,18 +1,24 @@
 package org.pledge.platform.messaging.publish;
 
+import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pledge.platform.config.PledgeMessagingProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 
 /** Publishing integration events: active as soon as the service declares an {@link IntegrationEventMapper}. */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
+@EnableConfigurationProperties(PledgeMessagingProperties.class)
 public class PublishingAutoConfiguration {
 
     @Bean
@@ -25,9 +31,30 @@ public class PublishingAutoConfiguration {
     @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
     @ConditionalOnMissingBean
+    public StreamBridgeIntegrationEventSender integrationEventSender(StreamBridge streamBridge) {
+        return new StreamBridgeIntegrationEventSender(streamBridge);
+    }
+
+    /**
+     * Picked up by the Kafka binder for every producer binding it creates: hands each record's send future back to
+     * the {@link StreamBridgeIntegrationEventSender}. The binder takes at most one such bean.
+     */
+    @Bean
+    @ConditionalOnBean(StreamBridgeIntegrationEventSender.class)
+    @ConditionalOnMissingBean(ProducerMessageHandlerCustomizer.class)
+    public ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> integrationEventSendFutures(
+            StreamBridgeIntegrationEventSender sender) {
+        return sender.handlerCustomizer();
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    @ConditionalOnMissingBean
     public IntegrationEventPublisher integrationEventPublisher(List<IntegrationEventMapper> mappers,
                                                                CloudEventMessageFactory messageFactory,
-                                                               StreamBridge streamBridge) {
-        return new IntegrationEventPublisher(mappers, messageFactory, streamBridge);
+                                                               IntegrationEventSender sender,
+                                                               PledgeMessagingProperties properties,
+                                                               Clock clock) {
+        return new IntegrationEventPublisher(mappers, messageFactory, sender, properties.publishTimeout(), clock);
     }
 }

@@ -1,0 +1,109 @@
+package org.pledge.platform.messaging.publish;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.common.header.Headers;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
+import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Sends through {@link StreamBridge} (dynamic destination per topic, so topic provisioning, header mapping and the
+ * producer configuration stay the Kafka binder's) and hands back the producer's future for each record.
+ *
+ * <p>How the future comes back: spring-integration-kafka's {@link KafkaProducerMessageHandler}, which the binder
+ * uses for every producer binding, sends the {@code CompletableFuture} of a record to its <em>futures channel</em>
+ * when the outgoing message carries a {@link KafkaIntegrationHeaders#FUTURE_TOKEN} header; it does so in the sending
+ * thread, right after handing the record to the producer, and strips that header from the record. The binder does not
+ * set a futures channel itself, so {@link #handlerCustomizer()} (a {@link ProducerMessageHandlerCustomizer} bean the
+ * binder applies to each producer handler it creates) sets one that files the future under its token, where
+ * {@link #send} picks it up once {@code StreamBridge.send} returns. The same customiser keeps the token out of the
+ * binder's header mapping, so the record's headers (including {@code spring_json_header_types}) are exactly what they
+ * were before. Sends are asynchronous only when the binding is ({@code spring.cloud.stream.kafka.default.producer.sync}
+ * unset or false); with {@code sync=true} each send would wait inside {@code StreamBridge.send}, still correct.
+ */
+public class StreamBridgeIntegrationEventSender implements IntegrationEventSender {
+
+    private static final String FUTURE_TOKEN = KafkaIntegrationHeaders.FUTURE_TOKEN;
+
+    private final StreamBridge streamBridge;
+    private final Map<String, CompletableFuture<?>> handedBack = new ConcurrentHashMap<>();
+    private final MessageChannel futuresChannel = (message, timeout) -> fileFuture(message);
+
+    public StreamBridgeIntegrationEventSender(StreamBridge streamBridge) {
+        this.streamBridge = streamBridge;
+    }
+
+    @Override
+    public CompletableFuture<?> send(String topic, Message<byte[]> message) {
+        String token = UUID.randomUUID().toString();
+        Message<byte[]> tokened = MessageBuilder.fromMessage(message).setHeader(FUTURE_TOKEN, token).build();
+        try {
+            if (!streamBridge.send(topic, tokened)) {
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("the output binding for " + topic + " did not accept the message"));
+            }
+            CompletableFuture<?> future = handedBack.get(token);
+            if (future == null) {
+                throw new IllegalStateException("the Kafka binder handed back no send future for " + topic
+                        + " (is the platform's ProducerMessageHandlerCustomizer replaced?)");
+            }
+            return future;
+        } finally {
+            handedBack.remove(token);
+        }
+    }
+
+    /**
+     * For the Kafka binder: gives each producer handler the futures channel and keeps the future token out of the
+     * record headers. Declared as the one {@code ProducerMessageHandlerCustomizer} bean of the application.
+     */
+    public ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> handlerCustomizer() {
+        return (handler, destinationName) -> {
+            handler.setFuturesChannel(futuresChannel);
+            KafkaHeaderMapper mapper = handler.getHeaderMapper();
+            if (mapper != null) {
+                handler.setHeaderMapper(new WithoutFutureToken(mapper));
+            }
+        };
+    }
+
+    private boolean fileFuture(Message<?> message) {
+        Object token = message.getHeaders().get(FUTURE_TOKEN);
+        if (token instanceof String key && message.getPayload() instanceof CompletableFuture<?> future) {
+            handedBack.put(key, future);
+            return true;
+        }
+        return false;
+    }
+
+    /** The binder's header mapper, minus the future token (which would otherwise land in the JSON types header). */
+    private record WithoutFutureToken(KafkaHeaderMapper delegate) implements KafkaHeaderMapper {
+
+        @Override
+        public void fromHeaders(MessageHeaders headers, Headers target) {
+            if (headers.containsKey(FUTURE_TOKEN)) {
+                Map<String, Object> copy = new HashMap<>(headers);
+                copy.remove(FUTURE_TOKEN);
+                // new id and timestamp: neither is ever mapped to a Kafka header
+                headers = new MessageHeaders(copy);
+            }
+            delegate.fromHeaders(headers, target);
+        }
+
+        @Override
+        public void toHeaders(Headers source, Map<String, Object> target) {
+            delegate.toHeaders(source, target);
+        }
+    }
+}
