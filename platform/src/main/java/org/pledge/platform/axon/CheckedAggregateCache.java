@@ -26,16 +26,33 @@ public final class CheckedAggregateCache implements Cache {
         this.delegate = delegate;
     }
 
-    /** Whether an aggregate of {@code unitOfWork} (or its root) was served from a cache of this kind. */
+    /**
+     * Whether an aggregate was served from a cache of this kind in {@code unitOfWork} — the command's own unit of work,
+     * not its root: a command sent from an event handler runs nested in the handler's batch, whose other commands
+     * must not count.
+     */
     public static boolean servedFromCache(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.root().resources().containsKey(SERVED_FROM_CACHE);
+        return unitOfWork.resources().containsKey(SERVED_FROM_CACHE);
     }
 
+    /**
+     * The cached aggregate, except in a nested unit of work (a command sent from an event handler, inside the
+     * handler's batch): there a command's events are stored only when the batch commits, and the aggregate's lock is
+     * held until then, so a stale copy could neither be caught by the store nor checked by a retry on another thread.
+     * Such commands load the aggregate from the store.
+     */
     @Override
     public <K, V> V get(K key) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return delegate.get(key);
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork.parent().isPresent()) {
+            return null;
+        }
         V value = delegate.get(key);
-        if (value != null && CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().resources().put(SERVED_FROM_CACHE, Boolean.TRUE);
+        if (value != null) {
+            unitOfWork.resources().put(SERVED_FROM_CACHE, Boolean.TRUE);
         }
         return value;
     }

@@ -9,9 +9,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Axon's embedded event store, which also notes in the publishing unit of work (its root) that events were staged
- * there, for {@link CachedAggregateCheck}: a command decided on a cached aggregate that staged nothing needs
- * checking against the store.
+ * Axon's embedded event store, which also notes in the publishing unit of work that events were staged there, for
+ * {@link CachedAggregateCheck}: a command decided on a cached aggregate that staged nothing needs checking against the
+ * store. The command's own unit of work, not its root: a command sent from an event handler runs nested in the
+ * handler's batch, whose other commands must not count.
  */
 public final class StagedEvents extends EmbeddedEventStore {
 
@@ -26,15 +27,15 @@ public final class StagedEvents extends EmbeddedEventStore {
         return new StagedEvents(builder);
     }
 
-    /** Whether any event was published in {@code unitOfWork} (or its root) so far. */
+    /** Whether any event was published in {@code unitOfWork} itself so far. */
     public static boolean any(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.root().resources().containsKey(STAGED);
+        return unitOfWork.resources().containsKey(STAGED);
     }
 
     @Override
     public void publish(@Nonnull List<? extends EventMessage<?>> events) {
         if (!events.isEmpty() && CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().resources().put(STAGED, Boolean.TRUE);
+            CurrentUnitOfWork.get().resources().put(STAGED, Boolean.TRUE);
         }
         super.publish(events);
     }

@@ -25,7 +25,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
@@ -123,6 +125,25 @@ class CachedAggregateCheckTest {
         assertThatThrownBy(() -> a.gateway.sendAndWait(new OpenDoor("d1")))
                 .isInstanceOf(IllegalStateException.class).hasMessage("d1 is open already");
         assertThat(a.stored("d1")).containsExactly("DoorCreated", "DoorOpened");
+    }
+
+    @Test
+    void commandsSentFromOneEventHandlersBatch_areEachCheckedOnTheirOwn() {
+        a.gateway.sendAndWait(new CreateDoor("d1"));
+        a.gateway.sendAndWait(new CreateDoor("d2"));
+        b.gateway.sendAndWait(new OpenDoor("d2")); // a's copy of d2 still says "closed"
+
+        // as an event processor's handler sends commands: nested in the batch's unit of work
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        try {
+            a.gateway.sendAndWait(new OpenDoor("d1"));  // on a current cached copy: appends
+            a.gateway.sendAndWait(new CloseDoor("d2")); // on a stale one: "no change" must not stand
+        } finally {
+            batch.commit();
+        }
+
+        assertThat(a.stored("d1")).containsExactly("DoorCreated", "DoorOpened");
+        assertThat(a.stored("d2")).containsExactly("DoorCreated", "DoorOpened", "DoorClosed");
     }
 
     @Test
