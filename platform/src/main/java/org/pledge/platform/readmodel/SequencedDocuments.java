@@ -19,12 +19,14 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A read model of one document per aggregate, kept by an event processor: each document remembers the sequence
@@ -44,7 +46,7 @@ import org.bson.Document;
  * instance, a sweep updating its own fields) fails its compare-and-set, or its insert as a duplicate: it is read again
  * and the batch's changes to it are applied again on top (those above its new sequence number), up to
  * {@value #MAX_ATTEMPTS} times, then the batch fails and is retried. So a change function must depend only on the
- * document it is given and its event, and an unsequenced change ({@link #update}) must be idempotent.
+ * document it is given and its event, and a change written at once ({@link #updateAtOnce}) must be idempotent.
  *
  * <p>Filters are flat documents, never {@code Filters.and} (rendered as {@code $and}, which mongo-java-server answers by
  * scanning): the collection needs a unique index on exactly {@code {_id, sequenceField}} (see ADR 0005).
@@ -85,11 +87,20 @@ public final class SequencedDocuments {
     }
 
     /**
-     * An idempotent change that belongs to no event of the document's own aggregate (e.g. a link from another
-     * aggregate's event): applied to the current document (null when there is none), sequence field untouched.
+     * A change that belongs to no event of the document's own aggregate (e.g. a link from another aggregate's event,
+     * handled in another segment): written at once as the atomic {@code update} (upserting), never staged, because
+     * it does not move the document's sequence number, so a compare-and-set could not tell it from a stale write.
+     * If this batch holds the document, {@code mirror} applies the same change to its copy, so this batch's own
+     * write keeps it. (A batch of another segment that read the document before this update and writes it after
+     * would drop it: the window is one batch; a replay restores it.)
      */
-    public void update(String id, UnaryOperator<Document> change) {
-        run(id, entry -> entry.apply(null, change));
+    public void updateAtOnce(String id, Bson update, UnaryOperator<Document> mirror) {
+        collection.updateOne(new Document("_id", id), update, new UpdateOptions().upsert(true));
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        Batch batch = unitOfWork == null ? null : unitOfWork.getResource(resourceKey);
+        if (batch != null) {
+            batch.mirror(id, mirror);
+        }
     }
 
     private boolean run(String id, Function<Entry, Boolean> action) {
@@ -156,6 +167,14 @@ public final class SequencedDocuments {
                 }
             }
             return entries.computeIfAbsent(id, k -> new Entry(k, collection.find(new Document("_id", k)).first()));
+        }
+
+        void mirror(String id, UnaryOperator<Document> change) {
+            Entry entry = entries.get(id);
+            if (entry != null && entry.doc != null) {
+                entry.doc = change.apply(entry.doc);
+                entry.changes.add(new Change(null, change));
+            }
         }
 
         void write() {

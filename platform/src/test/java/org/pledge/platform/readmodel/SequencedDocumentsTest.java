@@ -137,10 +137,24 @@ class SequencedDocumentsTest {
     }
 
     @Test
+    void aChangeWrittenAtOnce_byAnotherSegmentOrThisBatch_survivesThisBatchsWrite() {
+        runBatch(List.of(event("a", 0)));
+
+        // this batch holds "a" and links it at once (mirrored into its copy), then changes it by its own event
+        runBatch(List.of(event("a", 1)), () -> documents.updateAtOnce("a",
+                com.mongodb.client.model.Updates.addToSet("links", "f1"),
+                d -> d.append("links", List.of("f1"))));
+
+        Document stored = collection.find(new Document("_id", "a")).first();
+        assertThat(stored.getList("links", String.class)).containsExactly("f1");
+        assertThat(stored.getInteger("count")).isEqualTo(2);
+    }
+
+    @Test
     void outsideAnEventProcessor_eachChangeIsWrittenAtOnce() {
         assertThat(documents.apply("a", 0, this::increment)).isTrue();
         assertThat(documents.apply("a", 0, this::increment)).isFalse();
-        documents.update("a", d -> d.append("note", "x"));
+        documents.updateAtOnce("a", com.mongodb.client.model.Updates.set("note", "x"), d -> d.append("note", "x"));
 
         assertThat(count("a")).isEqualTo(1);
         assertThat(collection.find(new Document("_id", "a")).first().getString("note")).isEqualTo("x");

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -87,14 +88,14 @@ class CaseSummaryProjection {
                     .append("followUpRequestId", e.followUpRequestId());
         });
         if (e.previousCaseId() != null) {
-            // the earlier case links to its follow-up, once however often this is applied
-            summaries.documents().update(e.previousCaseId(), earlier -> {
-                Document doc = earlier == null ? new Document("_id", e.previousCaseId()) : earlier;
-                List<String> links = new ArrayList<>(doc.getList("followUpCaseIds", String.class, List.of()));
+            // the earlier case links to its follow-up: an atomic $addToSet (its document may be written by another
+            // segment at the same moment), mirrored into this batch's copy if the batch holds it
+            summaries.documents().updateAtOnce(e.previousCaseId(), Updates.addToSet("followUpCaseIds", e.caseId()), earlier -> {
+                List<String> links = new ArrayList<>(earlier.getList("followUpCaseIds", String.class, List.of()));
                 if (!links.contains(e.caseId())) {
                     links.add(e.caseId());
                 }
-                return doc.append("followUpCaseIds", links);
+                return earlier.append("followUpCaseIds", links);
             });
         }
     }
