@@ -14,9 +14,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.pledge.platform.readmodel.EndOfBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -27,15 +27,16 @@ import org.springframework.messaging.Message;
  * Kafka ({@link IntegrationEventSender}: {@code StreamBridge}, {@code acks=all}, idempotent producer) without waiting.
  *
  * <h2>One wait per batch</h2>
- * The processor hands up to {@code pledge.axon.processor-batch-size} events to one {@link BatchingUnitOfWork}. Every
- * record of the batch is sent asynchronously, so the producer can batch them, and the handler of the batch's
- * <em>last</em> event waits once for all of them, at most {@code pledge.messaging.publish-timeout} (30 s) in all. It
- * waits there, inside the handler, and not in an {@code onPrepareCommit} hook: the processor's work package registers
- * its token write as the first prepare-commit handler of the unit of work before any event is handled, and
- * prepare-commit handlers run in registration order, so a hook of ours would run after the token was stored.
+ * The processor hands up to {@code pledge.axon.processor-batch-size} events to one {@link org.axonframework.messaging.unitofwork.BatchingUnitOfWork}. Every
+ * record of the batch is sent asynchronously, so the producer can batch them, and after the batch's <em>last</em> event
+ * ({@link EndOfBatch}, the platform's interceptor on every processor) the batch waits once for all of them, at most
+ * {@code pledge.messaging.publish-timeout} (30 s) in all. It waits there, and not in an {@code onPrepareCommit} hook:
+ * the processor's work package registers its token write as the first prepare-commit handler of the unit of work
+ * before any event is handled, and prepare-commit handlers run in registration order, so a hook of ours would run
+ * after the token was stored.
  *
  * <h2>At-least-once</h2>
- * Any record that failed, or was not acknowledged within the bound, makes that handler throw; the group's
+ * Any record that failed, or was not acknowledged within the bound, makes that wait throw; the group's
  * {@code PropagatingErrorHandler} rolls the batch back before its token is stored and the processor retries the
  * whole batch from its first event. The token never passes an event whose records were not all acknowledged, and
  * nothing is skipped. A {@code send} that cannot reach the producer at all throws at once (same outcome); note that
@@ -95,17 +96,23 @@ public class IntegrationEventPublisher {
     @DisallowReplay
     public void on(Object payload, EventMessage<?> event) {
         UnitOfWork<?> root = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
-        if (!(root instanceof BatchingUnitOfWork<?> batch)) {
+        if (root == null || !EndOfBatch.active(root)) {
             Pending alone = new Pending();
             send(event, alone);
             alone.awaitAll();
             return;
         }
-        Pending pending = batch.getOrComputeResource(PENDING, key -> new Pending());
-        send(event, pending);
-        if (batch.isLastMessage()) {
-            pending.awaitAll();
+        Pending pending = root.getResource(PENDING);
+        if (pending == null) {
+            Pending batch = new Pending();
+            root.resources().put(PENDING, batch);
+            EndOfBatch.atEnd(root, () -> {
+                root.resources().remove(PENDING);
+                batch.awaitAll();
+            });
+            pending = batch;
         }
+        send(event, pending);
     }
 
     private void send(EventMessage<?> event, Pending pending) {

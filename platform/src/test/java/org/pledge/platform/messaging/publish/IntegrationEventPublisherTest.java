@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.pledge.platform.readmodel.EndOfBatch;
 import org.junit.jupiter.api.Test;
 import org.pledge.contracts.CloudEventHeaders;
 import org.pledge.platform.messaging.publish.IntegrationEventPublisher.IntegrationEventPublishingException;
@@ -61,11 +62,11 @@ class IntegrationEventPublisherTest {
                                                  Runnable storeToken) {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
         batch.onPrepareCommit(u -> storeToken.run());
-        return batch.executeWithResult(() -> {
+        return batch.executeWithResult(() -> new EndOfBatch().handle(batch, () -> {
             EventMessage<?> event = batch.getMessage();
             publisher.on(event.getPayload(), event);
             return null;
-        });
+        }));
     }
 
     @Test
