@@ -37,9 +37,9 @@ import org.bson.conversions.Bson;
  * <p><b>Per batch, not per event.</b> In an event processor's batch ({@link EndOfBatch} active) the first use reads
  * the documents of every aggregate of the batch with one {@code _id $in} query; changes are applied to those copies
  * (later events of an aggregate see the earlier ones' effects); after the batch's last event all changed documents
- * are written with one unordered bulk write, before the processor stores its token. So a batch costs two commands
- * however many events it holds, instead of a read and a write per event. If the batch fails, nothing of it was
- * written, or some of it was: either way the redelivered batch applies each event once, by the sequence numbers.
+ * are written with one unordered bulk write, before the processor stores its token. So a batch costs two or three
+ * commands (the driver sends a bulk's inserts and replaces as one command each) however many events it holds,
+ * instead of a read and a write per event. If the batch fails, nothing of it was written, or some of it was: either way the redelivered batch applies each event once, by the sequence numbers.
  * Outside a batch every change is read and written at once.
  *
  * <p><b>Conflicts.</b> A document another writer changed since it was read (a processor segment taken over by another
@@ -69,10 +69,6 @@ public final class SequencedDocuments {
         this.collection = collection;
         this.sequenceField = sequenceField;
         this.idOfEvent = idOfEvent;
-    }
-
-    public MongoCollection<Document> collection() {
-        return collection;
     }
 
     /**
@@ -172,8 +168,8 @@ public final class SequencedDocuments {
         void mirror(String id, UnaryOperator<Document> change) {
             Entry entry = entries.get(id);
             if (entry != null && entry.doc != null) {
+                // not kept among the entry's changes: the store has it already, so a re-read for a conflict shows it
                 entry.doc = change.apply(entry.doc);
-                entry.changes.add(new Change(null, change));
             }
         }
 
@@ -235,7 +231,7 @@ public final class SequencedDocuments {
             this.doc = fromStore;
         }
 
-        boolean apply(Long sequence, UnaryOperator<Document> change) {
+        boolean apply(long sequence, UnaryOperator<Document> change) {
             if (!applyOnly(sequence, change)) {
                 return false;
             }
@@ -244,8 +240,8 @@ public final class SequencedDocuments {
             return true;
         }
 
-        private boolean applyOnly(Long sequence, UnaryOperator<Document> change) {
-            if (sequence != null && doc != null) {
+        private boolean applyOnly(long sequence, UnaryOperator<Document> change) {
+            if (doc != null) {
                 Number last = doc.get(sequenceField, Number.class);
                 if (last != null && last.longValue() >= sequence) {
                     return false; // applied already (a redelivery)
@@ -256,9 +252,7 @@ public final class SequencedDocuments {
                 return false;
             }
             next.putIfAbsent("_id", id);
-            if (sequence != null) {
-                next.put(sequenceField, sequence);
-            }
+            next.put(sequenceField, sequence);
             doc = next;
             return true;
         }
@@ -293,6 +287,6 @@ public final class SequencedDocuments {
         }
     }
 
-    private record Change(Long sequence, UnaryOperator<Document> change) {
+    private record Change(long sequence, UnaryOperator<Document> change) {
     }
 }

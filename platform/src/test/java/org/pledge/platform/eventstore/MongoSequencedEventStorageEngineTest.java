@@ -298,7 +298,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void withoutAPollIntervalNoReadWaits() {
+    void byDefaultThereIsNoPollInterval_soNoReadWaits() {
         List<Long> waits = new ArrayList<>();
         MongoSequencedEventStorageEngine plain = mongo.engineBuilder(db).batchSize(10).clock(clock)
                 .pollTiming(System::nanoTime, waits::add).build();
