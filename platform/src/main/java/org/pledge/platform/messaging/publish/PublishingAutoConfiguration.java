@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,9 @@ public class PublishingAutoConfiguration {
     @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
     @ConditionalOnMissingBean
-    public StreamBridgeIntegrationEventSender integrationEventSender(StreamBridge streamBridge) {
-        return new StreamBridgeIntegrationEventSender(streamBridge);
+    public StreamBridgeIntegrationEventSender integrationEventSender(StreamBridge streamBridge,
+                                                                     BindingServiceProperties bindings) {
+        return new StreamBridgeIntegrationEventSender(streamBridge, bindings);
     }
 
     /**
