@@ -1,6 +1,7 @@
 package org.pledge.platform.readmodel;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
@@ -48,6 +50,11 @@ import org.bson.conversions.Bson;
  * {@value #MAX_ATTEMPTS} times, then the batch fails and is retried. So a change function must depend only on the
  * document it is given and its event, and a change written at once ({@link #updateAtOnce}) must be idempotent.
  *
+ * <p><b>Fields written at once.</b> A field that changes apart from the document's own events (a link from another
+ * aggregate's event, written by {@link #updateAtOnce}) is declared at construction. Writes of existing documents then
+ * {@code $set} (and {@code $unset}) the other fields only, instead of replacing the document, so a batch that read
+ * the document before such a change and writes it after does not drop it.
+ *
  * <p>Filters are flat documents, never {@code Filters.and} (rendered as {@code $and}, which mongo-java-server answers by
  * scanning): the collection needs a unique index on exactly {@code {_id, sequenceField}} (see ADR 0005).
  */
@@ -58,6 +65,7 @@ public final class SequencedDocuments {
     private final MongoCollection<Document> collection;
     private final String sequenceField;
     private final Function<EventMessage<?>, String> idOfEvent;
+    private final Set<String> writtenAtOnce;
     private final String resourceKey = SequencedDocuments.class.getName() + "@" + System.identityHashCode(this);
 
     /**
@@ -66,9 +74,19 @@ public final class SequencedDocuments {
      */
     public SequencedDocuments(MongoCollection<Document> collection, String sequenceField,
                               Function<EventMessage<?>, String> idOfEvent) {
+        this(collection, sequenceField, idOfEvent, Set.of());
+    }
+
+    /**
+     * @param writtenAtOnce the fields only {@link #updateAtOnce} changes: the writes of staged changes leave them as
+     *                      they are in the store (a new document is inserted with whatever its copy holds)
+     */
+    public SequencedDocuments(MongoCollection<Document> collection, String sequenceField,
+                              Function<EventMessage<?>, String> idOfEvent, Set<String> writtenAtOnce) {
         this.collection = collection;
         this.sequenceField = sequenceField;
         this.idOfEvent = idOfEvent;
+        this.writtenAtOnce = Set.copyOf(writtenAtOnce);
     }
 
     /**
@@ -86,9 +104,9 @@ public final class SequencedDocuments {
      * A change that belongs to no event of the document's own aggregate (e.g. a link from another aggregate's event,
      * handled in another segment): written at once as the atomic {@code update} (upserting), never staged, because
      * it does not move the document's sequence number, so a compare-and-set could not tell it from a stale write.
-     * If this batch holds the document, {@code mirror} applies the same change to its copy, so this batch's own
-     * write keeps it. (A batch of another segment that read the document before this update and writes it after
-     * would drop it: the window is one batch; a replay restores it.)
+     * It must change only fields declared written at once: the writes of staged changes (this batch's, or those of
+     * another segment's batch that read the document before this update) leave those fields alone. If this batch
+     * holds the document, {@code mirror} applies the same change to its copy, so later changes in the batch see it.
      */
     public void updateAtOnce(String id, Bson update, UnaryOperator<Document> mirror) {
         collection.updateOne(new Document("_id", id), update, new UpdateOptions().upsert(true));
@@ -184,7 +202,7 @@ public final class SequencedDocuments {
                 if (!e.existed) {
                     writes.add(new InsertOneModel<>(e.doc));
                 } else {
-                    writes.add(new ReplaceOneModel<>(filter(e.id, e.storedSequence), e.doc));
+                    writes.add(e.writeOfExisting());
                     replaces++;
                 }
             }
@@ -216,6 +234,7 @@ public final class SequencedDocuments {
         private final String id;
         private boolean existed;
         private Object storedSequence;
+        private Set<String> storedFields;
         private Document doc;
         private boolean dirty;
         private final List<Change> changes = new ArrayList<>();
@@ -228,7 +247,36 @@ public final class SequencedDocuments {
         private void reset(Document fromStore) {
             this.existed = fromStore != null;
             this.storedSequence = fromStore == null ? null : fromStore.get(sequenceField);
+            this.storedFields = fromStore == null ? Set.of() : new HashSet<>(fromStore.keySet());
             this.doc = fromStore;
+        }
+
+        /**
+         * The compare-and-set write of a document that existed when read: its whole copy, or, with fields written at
+         * once, {@code $set} of every other field and {@code $unset} of the other fields the copy no longer has.
+         */
+        WriteModel<Document> writeOfExisting() {
+            Document filter = filter(id, storedSequence);
+            if (writtenAtOnce.isEmpty()) {
+                return new ReplaceOneModel<>(filter, doc);
+            }
+            Document set = new Document();
+            doc.forEach((field, value) -> {
+                if (!field.equals("_id") && !writtenAtOnce.contains(field)) {
+                    set.append(field, value);
+                }
+            });
+            Document unset = new Document();
+            for (String field : storedFields) {
+                if (!doc.containsKey(field) && !writtenAtOnce.contains(field)) {
+                    unset.append(field, "");
+                }
+            }
+            Document update = new Document("$set", set);
+            if (!unset.isEmpty()) {
+                update.append("$unset", unset);
+            }
+            return new UpdateOneModel<>(filter, update);
         }
 
         boolean apply(long sequence, UnaryOperator<Document> change) {
@@ -273,7 +321,7 @@ public final class SequencedDocuments {
                         collection.insertOne(doc);
                         return;
                     }
-                    if (collection.replaceOne(filter(id, storedSequence), doc).getMatchedCount() == 1) {
+                    if (collection.bulkWrite(List.of(writeOfExisting())).getMatchedCount() == 1) {
                         return;
                     }
                 } catch (MongoWriteException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.ConnectionString;
@@ -13,6 +14,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
@@ -147,6 +149,41 @@ class SequencedDocumentsTest {
 
         Document stored = collection.find(new Document("_id", "a")).first();
         assertThat(stored.getList("links", String.class)).containsExactly("f1");
+        assertThat(stored.getInteger("count")).isEqualTo(2);
+    }
+
+    @Test
+    void aFieldWrittenAtOnce_byAnotherSegment_whileThisBatchHoldsTheDocument_survivesThisBatchsWrite() {
+        documents = new SequencedDocuments(collection, "seq",
+                e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null, Set.of("links"));
+        runBatch(List.of(event("a", 0)));
+
+        // another segment links "a" after this batch read it and before this batch writes it: no mirror here
+        runBatch(List.of(event("a", 1), event("b", 0)), () -> new SequencedDocuments(collection, "seq", e -> null,
+                Set.of("links")).updateAtOnce("a", Updates.addToSet("links", "f2"), d -> d));
+
+        Document stored = collection.find(new Document("_id", "a")).first();
+        assertThat(stored.getList("links", String.class)).containsExactly("f2");
+        assertThat(stored.getInteger("count")).isEqualTo(2);
+        assertThat(stored.get("seq", Number.class).longValue()).isEqualTo(1L);
+    }
+
+    @Test
+    void aFieldTheBatchRemoves_isRemovedFromTheStore_whenFieldsAreWrittenAtOnce() {
+        documents = new SequencedDocuments(collection, "seq",
+                e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null, Set.of("links"));
+        runBatch(List.of(event("a", 0)));
+        collection.updateOne(new Document("_id", "a"), Updates.set("note", "x"));
+
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(event("a", 1)));
+        unitOfWork.executeWithResult(() -> new EndOfBatch().handle(current(), () ->
+                documents.apply("a", 1, d -> {
+                    d.remove("note");
+                    return increment(d);
+                })));
+
+        Document stored = collection.find(new Document("_id", "a")).first();
+        assertThat(stored.containsKey("note")).isFalse();
         assertThat(stored.getInteger("count")).isEqualTo(2);
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseSummaries {
 
+    /** The ids of the follow-up cases opened for a case: written at once by each follow-up's submission. */
+    static final String FOLLOW_UP_CASE_IDS = "followUpCaseIds";
+
     private static final List<String> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList();
 
     private final MongoCollection<Document> collection;
@@ -34,7 +38,10 @@ public class CaseSummaries {
 
     public CaseSummaries(MongoDatabaseFactory databases) {
         this.collection = databases.getMongoDatabase().getCollection("case_summaries");
-        this.documents = new SequencedDocuments(collection, "lastSequence", CaseSummaries::caseIdOf);
+        // follow-up links are written at once by the follow-up's event (another aggregate, maybe another segment), so
+        // the batch writes of a case's own events leave them as stored
+        this.documents = new SequencedDocuments(collection, "lastSequence", CaseSummaries::caseIdOf,
+                Set.of(FOLLOW_UP_CASE_IDS));
         // real MongoDB: equality on calendar and status, then the range on the version, so "open cases behind the newest
         // version" reads only those cases, however many closed cases stay on old versions (mongo-java-server ignores it)
         collection.createIndex(Indexes.ascending("calendarId", "status", "calendarVersion"));
@@ -140,7 +147,7 @@ public class CaseSummaries {
                 instant(d, "breachedAt"), instant(d, "resolvedAt"), d.getString("outcome"), d.getBoolean("onTime"),
                 d.getInteger("latenessBusinessDays"), instant(d, "withdrawnAt"), d.getString("withdrawnBy"),
                 instant(d, "reopenedAt"), d.getString("previousCaseId"), d.getString("followUpRequestId"),
-                List.copyOf(d.getList("followUpCaseIds", String.class, List.of())));
+                List.copyOf(d.getList(FOLLOW_UP_CASE_IDS, String.class, List.of())));
     }
 
     private static Instant instant(Document d, String field) {

@@ -89,13 +89,15 @@ class CaseSummaryProjection {
         });
         if (e.previousCaseId() != null) {
             // the earlier case links to its follow-up: an atomic $addToSet (its document may be written by another
-            // segment at the same moment), mirrored into this batch's copy if the batch holds it
-            summaries.documents().updateAtOnce(e.previousCaseId(), Updates.addToSet("followUpCaseIds", e.caseId()), earlier -> {
-                List<String> links = new ArrayList<>(earlier.getList("followUpCaseIds", String.class, List.of()));
+            // segment at the same moment; those writes leave the field alone), mirrored into this batch's copy
+            summaries.documents().updateAtOnce(e.previousCaseId(),
+                    Updates.addToSet(CaseSummaries.FOLLOW_UP_CASE_IDS, e.caseId()), earlier -> {
+                List<String> links = new ArrayList<>(
+                        earlier.getList(CaseSummaries.FOLLOW_UP_CASE_IDS, String.class, List.of()));
                 if (!links.contains(e.caseId())) {
                     links.add(e.caseId());
                 }
-                return earlier.append("followUpCaseIds", links);
+                return earlier.append(CaseSummaries.FOLLOW_UP_CASE_IDS, links);
             });
         }
     }
