@@ -113,8 +113,11 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
     static final String SEALED = "sealed";
     private static final String TOMBSTONE_PREFIX = "\u0000tombstone/";
     private static final int MAX_ATTEMPTS = 100;
-    /** Numbers a tracked read asks for beyond the highest one this engine knows of (another instance's appends). */
-    static final int LOOK_BEYOND_HEAD = 16;
+    /**
+     * Numbers a tracked read at the head asks for beyond the highest one this engine knows of (another instance's
+     * appends); doubled after each read that found all it asked for, up to a batch.
+     */
+    static final int LOOK_BEYOND_HEAD = 4;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -127,8 +130,11 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
     private final long pollIntervalNanos;
     private final LongSupplier nanoTime;
     private final LongConsumer pause;
-    /** Per reading thread: when its last tracked read came back short (it reached the head), by {@link #nanoTime}. */
-    private final ThreadLocal<long[]> shortReadAt = ThreadLocal.withInitial(() -> new long[]{0L, 0L});
+    /**
+     * Per reading thread: {whether its last tracked read came back short (it reached the head), when (by
+     * {@link #nanoTime}), how far its next read looks beyond the known head (a thread's first read: a whole batch)}.
+     */
+    private final ThreadLocal<long[]> readState = ThreadLocal.withInitial(() -> new long[]{0L, 0L, Integer.MAX_VALUE});
 
     /** The next global sequence number this engine hands out. */
     private final AtomicLong next = new AtomicLong(1);
@@ -423,11 +429,14 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
 
     /**
      * Reads the next events after {@code lastToken}, asking MongoDB for exact {@code _id}s: the token's gaps and the
-     * numbers from its index up to a <em>look-ahead</em> of {@code lookAhead(index)} numbers — everything this engine
-     * knows to be stored or allocated above the index, plus {@value #LOOK_BEYOND_HEAD}, at most {@code batchSize}. A
-     * reader catching up asks for a full batch; a reader at the head asks only for the few numbers that can exist
-     * (each number asked costs an index look-up on the server: on mongo-java-server's H2 backend one that serializes
-     * keys, measured as most of its CPU with a look-ahead of 100 at the head).
+     * numbers from its index up to a <em>look-ahead</em> — everything this engine knows to be stored or allocated
+     * above the index, plus a few beyond, at most {@code batchSize}. A reader catching up asks for a full batch; a
+     * reader at the head asks only for the numbers that can exist (each number asked costs an index look-up on the
+     * server: on mongo-java-server's H2 backend one that serializes keys, measured as most of its CPU with a
+     * look-ahead of 100 at the head). "A few beyond" is a whole batch for a thread's first read (starting up, it may be
+     * behind), {@value #LOOK_BEYOND_HEAD} after a read that came back short, and doubles (up to a batch) after each
+     * read that found all it asked for: that is how a reader follows another instance's appends, which this engine
+     * does not know of.
      *
      * <p>A read that did not fill its look-ahead (the reader reached the head) makes this thread's next read wait until
      * {@code pollInterval} has passed since: under a steady stream of small commits, the events of every commit in
@@ -438,9 +447,9 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
      */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        long[] shortRead = shortReadAt.get();
-        if (pollIntervalNanos > 0 && shortRead[0] != 0L) {
-            long wait = shortRead[1] + pollIntervalNanos - nanoTime.getAsLong();
+        long[] state = readState.get();
+        if (pollIntervalNanos > 0 && state[0] != 0L) {
+            long wait = state[1] + pollIntervalNanos - nanoTime.getAsLong();
             if (wait > 0) {
                 pause.accept(Math.min(wait, pollIntervalNanos));
             }
@@ -451,17 +460,23 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         }
         GapAwareTrackingToken token = (GapAwareTrackingToken) lastToken;
         long index = token == null ? 0L : token.getIndex();
-        int lookAhead = lookAhead(index, batchSize);
+        int beyond = (int) Math.min(batchSize, state[2]);
+        int lookAhead = lookAhead(index, batchSize, beyond);
         List<? extends TrackedEventData<?>> result = readTracked(token, index, lookAhead, batchSize);
-        shortRead[0] = result.size() < lookAhead ? 1L : 0L;
-        shortRead[1] = nanoTime.getAsLong();
+        boolean filled = result.size() >= lookAhead;
+        state[0] = filled ? 0L : 1L;
+        state[1] = nanoTime.getAsLong();
+        state[2] = filled ? Math.min(batchSize, 2L * beyond) : LOOK_BEYOND_HEAD;
         return result;
     }
 
-    /** How many numbers above {@code index} a tracked read asks for: see {@link #fetchTrackedEvents}. */
-    int lookAhead(long index, int batchSize) {
+    /**
+     * How many numbers above {@code index} a tracked read asks for, looking {@code beyond} numbers past the highest
+     * this engine knows of: see {@link #fetchTrackedEvents}.
+     */
+    int lookAhead(long index, int batchSize, int beyond) {
         long known = Math.max(highestSeen(), next.get() - 1);
-        return (int) Math.min(batchSize, Math.max(0L, known - index) + LOOK_BEYOND_HEAD);
+        return (int) Math.min(batchSize, Math.max(0L, known - index) + beyond);
     }
 
     private List<? extends TrackedEventData<?>> readTracked(GapAwareTrackingToken token, long index, int lookAhead,
