@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,7 +30,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledge.platform.eventstore.MongoSequencedEventStorageEngine;
+import org.pledge.testsupport.infra.MemoryMongo;
 
 /**
  * Two instances, each with its own aggregate cache, on one event store: no answer rests on a cached copy the other
@@ -45,29 +40,23 @@ import org.pledge.platform.eventstore.MongoSequencedEventStorageEngine;
  */
 class CachedAggregateCheckTest {
 
-    private MongoServer server;
-    private MongoClient client;
     private final AtomicInteger eventReads = new AtomicInteger();
+    @RegisterExtension
+    final MemoryMongo mongo = new MemoryMongo(new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (event.getCommandName().equals("find")
+                    && "events".equals(event.getCommand().getString("find").getValue())) {
+                eventReads.incrementAndGet();
+            }
+        }
+    });
     private Instance a;
     private Instance b;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")
-                        && "events".equals(event.getCommand().getString("find").getValue())) {
-                    eventReads.incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
-                .addCommandListener(listener).build());
-        MongoDatabase db = client.getDatabase("pledge");
+        MongoDatabase db = mongo.database("pledge");
         a = new Instance(db);
         b = new Instance(db);
     }
@@ -76,8 +65,6 @@ class CachedAggregateCheckTest {
     void tearDown() {
         a.close();
         b.close();
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -2,65 +2,31 @@ package org.pledge.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledge.platform.messaging.consume.InboundMessageStore;
 import org.pledge.platform.messaging.consume.InboundMessageStore.Outcome;
+import org.pledge.testsupport.infra.MemoryMongo;
+import org.pledge.testsupport.time.MutableClock;
 
 class InboundMessageStoreTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private MongoCollection<Document> collection;
     private InboundMessageStore store;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshCollection() {
-        collection = client.getDatabase("dedup").getCollection("inbound_messages");
+        collection = MONGO.database("dedup").getCollection("inbound_messages");
         collection.drop();
         store = new InboundMessageStore(collection, clock, Duration.ofMinutes(5));
         store.ensureIndexes(); // as the platform does: completing a claim goes through the {_id, claimToken} index
@@ -100,7 +66,7 @@ class InboundMessageStoreTest {
     @Test
     void expiredLease_isTakenOver_andOnlyTheNewOwnerCompletes() {
         InboundMessageStore.Claim stale = store.claim("caseEvents", "evt-1");
-        now.set(now.get().plus(Duration.ofMinutes(6)));
+        clock.advance(Duration.ofMinutes(6));
 
         InboundMessageStore.Claim fresh = store.claim("caseEvents", "evt-1");
         stale.release(); // the old owner wakes up and fails: must not drop the new owner's claim
@@ -121,9 +87,9 @@ class InboundMessageStoreTest {
     @Test
     void purge_deletesOnlyRecordsOlderThanRetention() {
         store.claim("caseEvents", "old").complete();
-        now.set(now.get().plus(Duration.ofDays(6)));
+        clock.advance(Duration.ofDays(6));
         store.claim("caseEvents", "recent").complete();
-        now.set(now.get().plus(Duration.ofDays(2)));
+        clock.advance(Duration.ofDays(2));
 
         long deleted = store.purge(Duration.ofDays(7));
 

@@ -7,18 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -26,9 +20,10 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pledge.testsupport.infra.MemoryMongo;
 
 /**
  * A counter per aggregate kept through {@link SequencedDocuments} in batches run the way an event processor runs them
@@ -36,37 +31,26 @@ import org.junit.jupiter.api.Test;
  */
 class SequencedDocumentsTest {
 
-    private MongoServer server;
-    private MongoClient client;
     private final List<String> commands = new ArrayList<>();
+    @RegisterExtension
+    final MemoryMongo mongo = new MemoryMongo(new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (List.of("find", "insert", "update").contains(event.getCommandName())) {
+                commands.add(event.getCommandName());
+            }
+        }
+    });
     private MongoCollection<Document> collection;
     private SequencedDocuments documents;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (List.of("find", "insert", "update").contains(event.getCommandName())) {
-                    commands.add(event.getCommandName());
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(listener).build());
-        collection = client.getDatabase("test").getCollection("counters");
+        collection = mongo.database("test").getCollection("counters");
         collection.createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true));
         documents = new SequencedDocuments(collection, "seq",
                 e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
         commands.clear();
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -9,28 +9,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.api.InvalidCaseCommandException;
 import org.pledge.cases.casefile.api.RecalculateDeadlineCommand;
 import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.catalogue.query.MongoCatalogue;
+import org.pledge.testsupport.infra.MemoryMongo;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 /**
@@ -42,10 +36,16 @@ class CalendarRecalculationSweepTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
     /** "command collection" of every command the client sends (the event's document is valid only in the callback). */
     private static final List<String> queries = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo(new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            queries.add(event.getCommandName() + " " + event.getCommand().get(event.getCommandName()));
+        }
+    });
 
     private final List<CommandMessage<?>> sent = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
@@ -54,29 +54,9 @@ class CalendarRecalculationSweepTest {
     private CaseSummaries summaries;
     private DefaultCommandGateway gateway;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        queries.add(event.getCommandName() + " " + event.getCommand().get(event.getCommandName()));
-                    }
-                })
-                .build());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void fresh() {
-        SimpleMongoClientDatabaseFactory databases = new SimpleMongoClientDatabaseFactory(client, "sweep-" + UUID.randomUUID());
+        SimpleMongoClientDatabaseFactory databases = new SimpleMongoClientDatabaseFactory(MONGO.client(), "sweep-" + UUID.randomUUID());
         database = databases.getMongoDatabase();
         catalogue = new MongoCatalogue(databases);
         summaries = new CaseSummaries(databases);

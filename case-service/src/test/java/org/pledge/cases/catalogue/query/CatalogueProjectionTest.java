@@ -12,21 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.catalogue.api.ServiceTypeDefinedEvent;
 import org.pledge.cases.sla.ServiceStandard;
+import org.pledge.testsupport.infra.MemoryMongo;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 /**
@@ -40,33 +36,21 @@ class CatalogueProjectionTest {
     private static final LocalDate CHRISTMAS = LocalDate.parse("2026-12-25");
     private static final LocalDate BOXING_DAY = LocalDate.parse("2026-12-28");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
     private MongoCatalogue catalogue;
     private CatalogueProjection projection;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        catalogue = new MongoCatalogue(new SimpleMongoClientDatabaseFactory(client, "catalogue-" + UUID.randomUUID()));
+        catalogue = new MongoCatalogue(new SimpleMongoClientDatabaseFactory(MONGO.client(), "catalogue-" + UUID.randomUUID()));
         projection = new CatalogueProjection(catalogue);
     }
 
     @Test
     void keptCopies_answerSubmissionsWithinTheTtl_andAnAdminsAwaitedChangeIsSeenAtOnce() {
-        SimpleMongoClientDatabaseFactory databases = new SimpleMongoClientDatabaseFactory(client, "kept-" + UUID.randomUUID());
+        SimpleMongoClientDatabaseFactory databases = new SimpleMongoClientDatabaseFactory(MONGO.client(), "kept-" + UUID.randomUUID());
         MongoCatalogue keeping = new MongoCatalogue(databases, java.time.Duration.ofHours(1));
         CatalogueProjection writer = new CatalogueProjection(keeping);
         writer.on(defined(1, "10 business days"));

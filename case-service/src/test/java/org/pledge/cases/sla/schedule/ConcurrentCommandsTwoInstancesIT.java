@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
 import org.pledge.cases.casefile.api.CaseAssignedEvent;
+import org.pledge.testsupport.time.MutableClock;
 
 /**
  * Two case-service instances on one database change the same case at the same time: the loser of each race for the
@@ -26,7 +27,7 @@ class ConcurrentCommandsTwoInstancesIT {
 
     @Test
     void racingCommandsOnOneCase_fromTwoInstances_allTakeEffect() throws Exception {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         String database = "race-" + UUID.randomUUID();
         try (SlaApp a = SlaApp.start(database, clock); SlaApp b = SlaApp.start(database, clock)) {
             String caseId = UUID.randomUUID().toString();

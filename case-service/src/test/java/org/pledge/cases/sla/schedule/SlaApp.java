@@ -22,13 +22,14 @@ import org.pledge.cases.catalogue.api.Money;
 import org.pledge.testsupport.PledgeInfrastructure;
 import org.pledge.testsupport.PledgeTestInitializer;
 import org.pledge.testsupport.security.TestTokens;
+import org.pledge.testsupport.time.MutableClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * One case-service instance for the SLA integration tests: the whole application on a given database of the JVM's
- * test infrastructure, with a {@link TestClock} shared by all instances of a test, a service type {@code SLA-IT}
+ * test infrastructure, with a {@link MutableClock} shared by all instances of a test, a service type {@code SLA-IT}
  * with a one-hour standard (at risk after 48 minutes), and a fast sweep.
  */
 final class SlaApp implements AutoCloseable {
@@ -44,7 +45,7 @@ final class SlaApp implements AutoCloseable {
         this.context = context;
     }
 
-    static SlaApp start(String database, TestClock clock) {
+    static SlaApp start(String database, MutableClock clock) {
         List<String> args = new ArrayList<>();
         PledgeTestInitializer.properties(PledgeInfrastructure.get(), TestTokens.get(), database)
                 .forEach((k, v) -> args.add("--" + k + "=" + v));

@@ -7,16 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.CaseMarkedAtRiskEvent;
 import org.pledge.cases.casefile.api.CaseReopenedEvent;
@@ -32,6 +27,7 @@ import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.casefile.api.WithdrawnBy;
 import org.pledge.cases.catalogue.api.Money;
+import org.pledge.testsupport.infra.MemoryMongo;
 
 /** The {@code sla-clocks} projection as a plain object over mongo-java-server. */
 class SlaClockProjectionTest {
@@ -41,28 +37,16 @@ class SlaClockProjectionTest {
     private static final Instant AT_RISK = T0.plus(Duration.ofMinutes(48));
     private static final Instant DEADLINE = T0.plus(Duration.ofHours(1));
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
     private MongoCollection<Document> collection;
     private SlaClocks clocks;
     private SlaClockProjection projection;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void fresh() {
-        collection = client.getDatabase("sla").getCollection(SlaClocks.COLLECTION);
+        collection = MONGO.database("sla").getCollection(SlaClocks.COLLECTION);
         collection.drop();
         clocks = new SlaClocks(collection);
         clocks.ensureIndexes(); // as the service does: every change below goes through the {_id, seq} index

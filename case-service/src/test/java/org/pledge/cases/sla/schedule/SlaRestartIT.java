@@ -16,6 +16,7 @@ import org.pledge.cases.casefile.api.RecordInformationReceivedCommand;
 import org.pledge.cases.casefile.api.RequestInformationCommand;
 import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
 import org.pledge.cases.casefile.api.StartWorkOnCaseCommand;
+import org.pledge.testsupport.time.MutableClock;
 
 /**
  * Deadlines survive a restart of the service: one that fell due while no instance ran fires once after the restart,
@@ -29,7 +30,7 @@ class SlaRestartIT {
 
     @Test
     void dueWhileStopped_firesOnceAfterRestart_andPausedClock_firesOnlyAfterResuming() {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         String database = "sla-restart-" + UUID.randomUUID();
         String running = UUID.randomUUID().toString();
         String paused = UUID.randomUUID().toString();

@@ -8,22 +8,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pledge.cases.casefile.api.MarkCaseAtRiskCommand;
 import org.pledge.cases.casefile.api.MarkServiceStandardBreachedCommand;
+import org.pledge.testsupport.infra.MemoryMongo;
+import org.pledge.testsupport.time.MutableClock;
 
 /** The sweep's claims on mongo-java-server, with a clock the test moves and a real (local) Axon command bus. */
 class SlaSweeperTest {
@@ -33,31 +30,19 @@ class SlaSweeperTest {
     private static final Instant DEADLINE = T0.plus(Duration.ofHours(1));
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final MemoryMongo MONGO = new MemoryMongo();
 
-    private final TestClock clock = new TestClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final List<Object> sent = new CopyOnWriteArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private MongoCollection<Document> collection;
     private SlaClocks clocks;
     private CommandGateway gateway;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void fresh() {
-        collection = client.getDatabase("sla").getCollection(SlaClocks.COLLECTION);
+        collection = MONGO.database("sla").getCollection(SlaClocks.COLLECTION);
         collection.drop();
         clocks = new SlaClocks(collection);
         clocks.ensureIndexes();

@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.pledge.cases.casefile.api.CaseMarkedAtRiskEvent;
 import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
+import org.pledge.testsupport.time.MutableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ class SlaTwoInstancesIT {
 
     @Test
     void eachCase_isMarkedAtRiskOnce_andBreachedOnce_whenTwoInstancesSweep() {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         String database = "sla-two-" + UUID.randomUUID();
         try (SlaApp a = SlaApp.start(database, clock); SlaApp b = SlaApp.start(database, clock)) {
             List<String> cases = new ArrayList<>();

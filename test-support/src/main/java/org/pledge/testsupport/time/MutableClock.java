@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
-final class TestClock extends Clock {
+/** A UTC clock that stands still until a test moves it; safe to read and move from several threads. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(n -> n.plus(by));
     }
 
-    void set(Instant at) {
+    public void set(Instant at) {
         now.set(at);
     }
 
