@@ -33,11 +33,11 @@ import org.pledge.cases.catalogue.api.Money;
  * @param followUpReason     for a follow-up: the reason code; else null
  * @param owner              the channel client the case belongs to when that is not its submitter: for a follow-up,
  *                           the earlier case's owner. Null for a case its submitter owns (the owner is then the
- *                           event's {@code actor} metadata), and in events stored before this field existed (added
- *                           without a new revision: the field is optional, and a stored payload without it reads as
- *                           null; a follow-up stored then belongs to the service that requested it)
+ *                           event's {@code actor} metadata), and in events stored before this field existed
+ *                           (revision 1, upcast by {@code CaseSubmittedEventUpcaster}: a follow-up stored then belongs
+ *                           to the service that requested it)
  */
-@Revision("1")
+@Revision("2")
 public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
                                  Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
                                  String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,

@@ -1,0 +1,91 @@
+package org.pledge.cases.casefile.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.junit.jupiter.api.Test;
+import org.pledge.cases.casefile.api.Applicant;
+import org.pledge.cases.casefile.api.CaseSubmittedEvent;
+import org.pledge.cases.casefile.api.PreferredChannel;
+import org.pledge.cases.casefile.api.SubmissionChannel;
+import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.axon.AxonMongoAutoConfiguration;
+
+/** Stored {@link CaseSubmittedEvent}s of revision 1 read as revision 2, with or without the owner they were stored with. */
+class CaseSubmittedEventUpcasterTest {
+
+    private static final Instant T = Instant.parse("2025-06-02T14:00:00Z");
+
+    private final ObjectMapper json = AxonMongoAutoConfiguration.axonObjectMapper();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+    private final CaseSubmittedEventUpcaster upcaster = new CaseSubmittedEventUpcaster();
+
+    @Test
+    void theUpcasterLeadsToTheRevisionTheEventIsWrittenAt() {
+        assertThat(serializer.serialize(submitted("web-portal"), String.class).getType())
+                .isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+    }
+
+    @Test
+    void revision1_storedBeforeTheOwnerExisted_readsAsRevision2_ownedByItsSubmitter() throws Exception {
+        ObjectNode payload = payloadOf(submitted("web-portal"));
+        payload.remove("owner");
+
+        IntermediateEventRepresentation read = upcast(payload, "1");
+
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+        CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
+        assertThat(event.owner()).isNull();
+        assertThat(event.ownerGiven("web-portal")).isEqualTo("web-portal");
+        assertThat(event.followUpRequestId()).isEqualTo("fu-1");
+    }
+
+    @Test
+    void revision1_storedWithAnOwner_keepsIt() throws Exception {
+        IntermediateEventRepresentation read = upcast(payloadOf(submitted("partner-9")), "1");
+
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+        CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
+        assertThat(event.owner()).isEqualTo("partner-9");
+    }
+
+    @Test
+    void revision2_isLeftAlone() throws Exception {
+        ObjectNode payload = payloadOf(submitted(null));
+
+        IntermediateEventRepresentation read = upcast(payload, "2");
+
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+        assertThat(json.readTree(read.getData(String.class).getData())).isEqualTo(payload);
+    }
+
+    private IntermediateEventRepresentation upcast(ObjectNode payload, String revision) {
+        GenericDomainEventEntry<String> stored = new GenericDomainEventEntry<>("CaseAggregate", "case-1", 0, "evt-1", T,
+                CaseSubmittedEvent.class.getName(), revision, payload.toString(), "{}");
+        List<IntermediateEventRepresentation> read =
+                upcaster.upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).toList();
+        assertThat(read).hasSize(1);
+        return read.get(0);
+    }
+
+    private ObjectNode payloadOf(CaseSubmittedEvent event) throws Exception {
+        return (ObjectNode) json.readTree(serializer.serialize(event, String.class).getData());
+    }
+
+    private static CaseSubmittedEvent submitted(String owner) {
+        Applicant applicant = new Applicant("portal-4711", "Camille Tremblay", "camille@example.org", null, null, "fr-CA",
+                PreferredChannel.EMAIL);
+        return new CaseSubmittedEvent("case-1", "PASSPORT", SubmissionChannel.WEB, T, null, null, applicant,
+                Money.of("120.00", "CAD"), "10 business days", new java.math.BigDecimal("0.8"), true, "ca-on", 1,
+                T.plusSeconds(86_400 * 14), T.plusSeconds(86_400 * 10), "case-0", "fu-1", "low-satisfaction", owner);
+    }
+}
