@@ -3,10 +3,22 @@ package org.pledge.cases.casefile.api;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+
 /** Case identifiers. */
 public final class CaseIds {
 
+    /** The aggregate type of a case's events in the event store ({@code CaseAggregate}'s simple name). */
+    public static final String AGGREGATE_TYPE = "CaseAggregate";
+
     private CaseIds() {
+    }
+
+    /** The case an event belongs to: the aggregate id of a case's own event; null for any other event. */
+    public static String ofEvent(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain && AGGREGATE_TYPE.equals(domain.getType())
+                ? domain.getAggregateIdentifier() : null;
     }
 
     /**

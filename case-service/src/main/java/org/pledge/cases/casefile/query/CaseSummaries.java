@@ -14,10 +14,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pledge.cases.casefile.api.CaseIds;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.sla.Pause;
 import org.pledge.platform.readmodel.SequencedDocuments;
@@ -40,7 +39,7 @@ public class CaseSummaries {
         this.collection = databases.getMongoDatabase().getCollection("case_summaries");
         // follow-up links are written at once by the follow-up's event (another aggregate, maybe another segment), so
         // the batch writes of a case's own events leave them as stored
-        this.documents = new SequencedDocuments(collection, "lastSequence", CaseSummaries::caseIdOf,
+        this.documents = new SequencedDocuments(collection, "lastSequence", CaseIds::ofEvent,
                 Set.of(FOLLOW_UP_CASE_IDS));
         // real MongoDB: equality on calendar and status, then the range on the version, so "open cases behind the newest
         // version" reads only those cases, however many closed cases stay on old versions (mongo-java-server ignores it)
@@ -59,12 +58,6 @@ public class CaseSummaries {
     /** The documents as the projection writes them: per batch of events, compare-and-set on {@code lastSequence}. */
     SequencedDocuments documents() {
         return documents;
-    }
-
-    /** The case an event of the {@code CaseAggregate} is about (its aggregate id), else null. */
-    public static String caseIdOf(EventMessage<?> event) {
-        return event instanceof DomainEventMessage<?> domain && "CaseAggregate".equals(domain.getType())
-                ? domain.getAggregateIdentifier() : null;
     }
 
     public Optional<CaseSummary> find(String caseId) {

@@ -19,8 +19,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
+import org.pledge.cases.casefile.api.CaseIds;
 import org.bson.conversions.Bson;
 import org.pledge.platform.readmodel.SequencedDocuments;
 
@@ -61,9 +61,7 @@ public class SlaClocks {
     public SlaClocks(MongoCollection<Document> collection) {
         this.collection = collection;
         // the clocks a batch of case events may change: one per case (the CaseAggregate's id)
-        this.documents = new SequencedDocuments(collection, SEQ, event ->
-                event instanceof DomainEventMessage<?> domain && "CaseAggregate".equals(domain.getType())
-                        ? domain.getAggregateIdentifier() : null);
+        this.documents = new SequencedDocuments(collection, SEQ, CaseIds::ofEvent);
     }
 
     /**
