@@ -1,7 +1,6 @@
 package org.pledge.testsupport.infra;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * &#64;RegisterExtension
  * static final MemoryMongo MONGO = new MemoryMongo();       // one server for the class
  * ...
- * MongoDatabase db = MONGO.freshDatabase();                 // a database of its own per test
+ * MongoCollection&lt;Document&gt; c = MONGO.database("test").getCollection("things");
  * </pre>
  *
  * <p>Registered on an instance field instead, it starts a server before each test and stops it after. Command
@@ -75,19 +74,6 @@ public final class MemoryMongo implements BeforeAllCallback, AfterAllCallback, B
 
     public MongoDatabase database(String name) {
         return client().getDatabase(name);
-    }
-
-    /** A database no other test of this server has used. */
-    public MongoDatabase freshDatabase() {
-        return database("test-" + UUID.randomUUID());
-    }
-
-    /** {@code mongodb://localhost:<port>}, for a second client of the same server. */
-    public String connectionString() {
-        if (server == null) {
-            throw new IllegalStateException("MemoryMongo is not started: register it with @RegisterExtension");
-        }
-        return server.connectionString();
     }
 
     private void start() {

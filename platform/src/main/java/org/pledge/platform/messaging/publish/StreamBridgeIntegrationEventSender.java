@@ -47,9 +47,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * thread. A profile put about 70 % of the publisher's send time there, the producer's own {@code send} at a tenth.
  * The records on the wire carry the same headers with the same bytes ({@code DirectSendIT}); only the order of the
  * headers, and of the keys in {@code spring_json_header_types}, may differ, as both follow a hash map's iteration
- * order (consumers read headers by name). A
- * partitioned producer binding ({@code partition-count} or a partition key expression) keeps going through
- * {@code StreamBridge}, whose partitioning this path would skip.
+ * order (consumers read headers by name). A partitioned producer binding ({@code partition-count} or a partition key
+ * expression) keeps going through {@code StreamBridge}, whose partitioning this path would skip.
  */
 public class StreamBridgeIntegrationEventSender implements IntegrationEventSender {
 
