@@ -15,6 +15,7 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 
 /** Publishing integration events: active as soon as the service declares an {@link IntegrationEventMapper}. */
@@ -33,8 +34,9 @@ public class PublishingAutoConfiguration {
     @ConditionalOnBean(IntegrationEventMapper.class)
     @ConditionalOnMissingBean
     public StreamBridgeIntegrationEventSender integrationEventSender(StreamBridge streamBridge,
-                                                                     BindingServiceProperties bindings) {
-        return new StreamBridgeIntegrationEventSender(streamBridge, bindings);
+                                                                     BindingServiceProperties bindings,
+                                                                     Environment environment) {
+        return new StreamBridgeIntegrationEventSender(streamBridge, bindings, environment);
     }
 
     /**

@@ -2,17 +2,21 @@ package org.pledge.platform.messaging.publish;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.header.Headers;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.function.context.message.MessageUtils;
 import org.springframework.cloud.stream.binder.ProducerProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.Lifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaderMapper;
@@ -47,8 +51,12 @@ import org.springframework.messaging.support.MessageBuilder;
  * thread. A profile put about 70 % of the publisher's send time there, the producer's own {@code send} at a tenth.
  * The records on the wire carry the same headers with the same bytes ({@code DirectSendIT}); only the order of the
  * headers, and of the keys in {@code spring_json_header_types}, may differ, as both follow a hash map's iteration
- * order (consumers read headers by name). A partitioned producer binding ({@code partition-count} or a partition key
- * expression) keeps going through {@code StreamBridge}, whose partitioning this path would skip.
+ * order (consumers read headers by name). A topic keeps going through {@code StreamBridge} when its binding needs what
+ * this path skips: a partitioned binding (a partition key expression or extractor), or a Kafka
+ * {@code message-key-expression} (the binder evaluates it in an interceptor of the binding's channel). Channel
+ * interceptors added to an output binding in other ways are skipped too. A handler that is no longer running (the
+ * binding was stopped) is dropped, and sends go through {@code StreamBridge} again, which learns the binding's
+ * current handler.
  */
 public class StreamBridgeIntegrationEventSender implements IntegrationEventSender {
 
@@ -58,22 +66,31 @@ public class StreamBridgeIntegrationEventSender implements IntegrationEventSende
 
     private final StreamBridge streamBridge;
     private final BindingServiceProperties bindings;
+    private final Binder properties;
     private final Map<String, CompletableFuture<?>> handedBack = new ConcurrentHashMap<>();
     private final MessageChannel futuresChannel = (message, timeout) -> fileFuture(message);
     /** The binder's producer handler per destination, as the customiser saw it created. */
     private final Map<String, MessageHandler> handlers = new ConcurrentHashMap<>();
     /** Per topic: the handler to send to directly, once its binding exists (absent: through StreamBridge). */
     private final Map<String, MessageHandler> direct = new ConcurrentHashMap<>();
+    /** Topics whose binding needs what only the StreamBridge path does (decided once per topic). */
+    private final Set<String> throughStreamBridgeOnly = ConcurrentHashMap.newKeySet();
 
-    public StreamBridgeIntegrationEventSender(StreamBridge streamBridge, BindingServiceProperties bindings) {
+    public StreamBridgeIntegrationEventSender(StreamBridge streamBridge, BindingServiceProperties bindings,
+                                              Environment environment) {
         this.streamBridge = streamBridge;
         this.bindings = bindings;
+        this.properties = Binder.get(environment);
     }
 
     @Override
     public CompletableFuture<?> send(String topic, Message<byte[]> message) {
         String token = UUID.randomUUID().toString();
         MessageHandler handler = direct.get(topic);
+        if (handler instanceof Lifecycle lifecycle && !lifecycle.isRunning()) {
+            direct.remove(topic, handler); // the binding was stopped: let StreamBridge decide, and learn again
+            handler = null;
+        }
         try {
             if (handler != null) {
                 handler.handleMessage(MessageBuilder.fromMessage(message)
@@ -122,8 +139,12 @@ public class StreamBridgeIntegrationEventSender implements IntegrationEventSende
 
     /** After a topic's first send through StreamBridge: its binding exists, so later sends may go to its handler. */
     private void learnHandler(String topic) {
+        if (throughStreamBridgeOnly.contains(topic)) {
+            return;
+        }
         ProducerProperties producer = bindings.getProducerProperties(topic);
-        if (producer.isPartitioned()) {
+        if (producer.isPartitioned() || hasMessageKeyExpression(topic)) {
+            throughStreamBridgeOnly.add(topic);
             return;
         }
         String destination = bindings.getBindingDestination(topic);
@@ -131,6 +152,13 @@ public class StreamBridgeIntegrationEventSender implements IntegrationEventSende
         if (handler != null) {
             direct.putIfAbsent(topic, handler);
         }
+    }
+
+    /** A Kafka {@code message-key-expression} for the binding, or for every binding by default. */
+    private boolean hasMessageKeyExpression(String topic) {
+        String property = ".producer.message-key-expression";
+        return properties.bind("spring.cloud.stream.kafka.bindings[" + topic + "]" + property, String.class).isBound()
+                || properties.bind("spring.cloud.stream.kafka.default" + property, String.class).isBound();
     }
 
     private boolean fileFuture(Message<?> message) {
