@@ -2,12 +2,15 @@ package org.pledge.platform.readmodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.annotation.Nonnull;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
@@ -17,7 +20,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * fails the batch, which the processor retries from the stored token, like a failing handler.
  *
  * <p>Registered on every event processor of a Pledge service (platform auto-configuration). Handlers reach it
- * through {@link #atEnd}; {@link SequencedDocuments} uses it to write a batch's documents at once.
+ * through {@link #gatherer} (or {@link #atEnd}); {@link SequencedDocuments} uses it to write a batch's documents at
+ * once, the integration-event publisher to wait once for a batch's acknowledgements.
  */
 public final class EndOfBatch implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -30,6 +34,34 @@ public final class EndOfBatch implements MessageHandlerInterceptor<EventMessage<
      */
     public static boolean active(UnitOfWork<?> unitOfWork) {
         return unitOfWork.resources().containsKey(ACTIVE);
+    }
+
+    /**
+     * The object that gathers one kind of work of the current batch under {@code key}: made by {@code create} (given
+     * the batch's unit of work) at its first use in the batch, and handed to {@code finish} after the batch's last
+     * event, when it is also forgotten. Null when no batch is active ({@link #active}): the caller works at once.
+     */
+    public static <T> T gatherer(String key, Function<UnitOfWork<?>, T> create, Consumer<T> finish) {
+        UnitOfWork<?> root = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
+        if (root == null || !active(root)) {
+            return null;
+        }
+        T gatherer = root.getResource(key);
+        if (gatherer == null) {
+            T fresh = create.apply(root);
+            root.resources().put(key, fresh);
+            atEnd(root, () -> {
+                root.resources().remove(key);
+                finish.accept(fresh);
+            });
+            gatherer = fresh;
+        }
+        return gatherer;
+    }
+
+    /** The current batch's gatherer under {@code key} if this batch made one ({@link #gatherer}), else null. */
+    public static <T> T existingGatherer(String key) {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(key) : null;
     }
 
     /** Runs {@code task} after the last event of the batch of {@code unitOfWork} (see {@link #active}). */

@@ -25,7 +25,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -110,30 +109,19 @@ public final class SequencedDocuments {
      */
     public void updateAtOnce(String id, Bson update, UnaryOperator<Document> mirror) {
         collection.updateOne(new Document("_id", id), update, new UpdateOptions().upsert(true));
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
-        Batch batch = unitOfWork == null ? null : unitOfWork.getResource(resourceKey);
+        Batch batch = EndOfBatch.existingGatherer(resourceKey);
         if (batch != null) {
             batch.mirror(id, mirror);
         }
     }
 
     private boolean run(String id, Function<Entry, Boolean> action) {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
-        if (unitOfWork == null || !EndOfBatch.active(unitOfWork)) {
+        Batch batch = EndOfBatch.gatherer(resourceKey, unitOfWork -> new Batch(idsOf(unitOfWork)), Batch::write);
+        if (batch == null) {
             Batch alone = new Batch(Set.of());
             boolean changed = action.apply(alone.entry(id));
             alone.write();
             return changed;
-        }
-        Batch batch = unitOfWork.getResource(resourceKey);
-        if (batch == null) {
-            Batch fresh = new Batch(idsOf(unitOfWork));
-            unitOfWork.resources().put(resourceKey, fresh);
-            EndOfBatch.atEnd(unitOfWork, () -> {
-                unitOfWork.resources().remove(resourceKey);
-                fresh.write();
-            });
-            batch = fresh;
         }
         return action.apply(batch.entry(id));
     }

@@ -14,8 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.pledge.platform.readmodel.EndOfBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,22 +93,12 @@ public class IntegrationEventPublisher {
     @EventHandler
     @DisallowReplay
     public void on(Object payload, EventMessage<?> event) {
-        UnitOfWork<?> root = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : null;
-        if (root == null || !EndOfBatch.active(root)) {
+        Pending pending = EndOfBatch.gatherer(PENDING, unitOfWork -> new Pending(), Pending::awaitAll);
+        if (pending == null) {
             Pending alone = new Pending();
             send(event, alone);
             alone.awaitAll();
             return;
-        }
-        Pending pending = root.getResource(PENDING);
-        if (pending == null) {
-            Pending batch = new Pending();
-            root.resources().put(PENDING, batch);
-            EndOfBatch.atEnd(root, () -> {
-                root.resources().remove(PENDING);
-                batch.awaitAll();
-            });
-            pending = batch;
         }
         send(event, pending);
     }
