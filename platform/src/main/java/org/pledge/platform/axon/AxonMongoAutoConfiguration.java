@@ -170,11 +170,11 @@ public class AxonMongoAutoConfiguration {
         return new MessageOriginProvider(ActorMetadata.CAUSATION_ID, "traceId");
     }
 
-    /** Copies actor, roles, channel and correlation id from each handled message to the messages it causes. */
+    /** Copies actor, roles, client and correlation id from each handled message to the messages it causes. */
     @Bean
     public CorrelationDataProvider pledgeActorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(
-                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL, ActorMetadata.CORRELATION_ID);
+                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CLIENT, ActorMetadata.CORRELATION_ID);
     }
 
     /**
