@@ -174,7 +174,7 @@ class CaseApiIT extends CaseServiceITSupport {
     }
 
     @Test
-    void history_listsEveryEvent_oldestFirst_withActorChannelAndCorrelationId_andNoPersonalData() {
+    void history_listsEveryEvent_oldestFirst_withActorClientChannelAndCorrelationId_andNoPersonalData() {
         String caseId = submit("PASSPORT", Map.of("X-Correlation-Id", "corr-submit-1"));
         assertThat(post("/api/cases/" + caseId + "/assignment", caseworkerToken(), "{\"assignee\":\"cw-7\"}",
                 Map.of("Idempotency-Key", "k1", "X-Correlation-Id", "corr-assign-1")).status()).isEqualTo(204);
@@ -187,7 +187,8 @@ class CaseApiIT extends CaseServiceITSupport {
         assertThat(submitted.path("sequence").asLong()).isZero();
         assertThat(submitted.path("type").asText()).isEqualTo("CaseSubmitted");
         assertThat(submitted.path("actor").asText()).isEqualTo("web-portal");
-        assertThat(submitted.path("channel").asText()).isEqualTo("web-portal");
+        assertThat(submitted.path("client").asText()).isEqualTo("web-portal"); // the token's client id
+        assertThat(submitted.path("channel").asText()).isEqualTo("WEB"); // the case's submission channel
         assertThat(submitted.path("correlationId").asText()).isEqualTo("corr-submit-1");
         assertThat(submitted.path("occurredAt").isTextual()).isTrue();
         assertThat(submitted.path("details").path("serviceTypeCode").asText()).isEqualTo("PASSPORT");
@@ -195,12 +196,38 @@ class CaseApiIT extends CaseServiceITSupport {
         assertThat(assigned.path("type").asText()).isEqualTo("CaseAssigned");
         assertThat(assigned.path("actor").asText()).isEqualTo("cw-1");
         assertThat(assigned.path("actorRoles").asText()).isEqualTo("caseworker");
+        assertThat(assigned.path("client").asText()).isEqualTo("cw-1");
+        assertThat(assigned.path("channel").asText()).isEqualTo("WEB");
         assertThat(assigned.path("correlationId").asText()).isEqualTo("corr-assign-1");
         assertThat(assigned.path("details").path("assignee").asText()).isEqualTo("cw-7");
         assertThat(history.body()).doesNotContain("Marie").doesNotContain("example.org").doesNotContain("ref-");
 
         assertThat(get("/api/cases/" + caseId + "/history", channelToken()).status()).isEqualTo(403);
         assertThat(get("/api/cases/no-such-case/history", caseworkerToken()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void history_ofMarkersTheSweepRecorded_namesTheSweep_itsClient_theCasesChannel_andACorrelationId() {
+        String caseId = submit("DEMO", Map.of()); // a two-minute standard
+        String cw = caseworkerToken();
+        clock.advance(Duration.ofMinutes(3)); // the SLA sweep (every second, on this clock) marks at-risk, then breach
+        awaitCase(caseId, cw, c -> c.path("breached").asBoolean());
+
+        JsonNode history = get("/api/cases/" + caseId + "/history", TOKENS.token("auditor-1", "auditor")).json();
+        List<JsonNode> markers = new ArrayList<>();
+        history.forEach(e -> {
+            if (List.of("CaseMarkedAtRisk", "ServiceStandardBreached").contains(e.path("type").asText())) {
+                markers.add(e);
+            }
+        });
+        assertThat(markers).extracting(e -> e.path("type").asText()).containsExactly("CaseMarkedAtRisk", "ServiceStandardBreached");
+        for (JsonNode marker : markers) {
+            assertThat(marker.path("actor").asText()).isEqualTo("case-service/sla-sweep");
+            assertThat(marker.path("actorRoles").asText()).isEqualTo("system");
+            assertThat(marker.path("client").asText()).isEqualTo("case-service");
+            assertThat(marker.path("channel").asText()).isEqualTo("WEB");
+            assertThat(marker.path("correlationId").asText()).isNotBlank();
+        }
     }
 
     @Test
@@ -234,6 +261,8 @@ class CaseApiIT extends CaseServiceITSupport {
         JsonNode history = get("/api/cases/" + followUp + "/history", caseworkerToken()).json();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).path("actor").asText()).isEqualTo("feedback-service");
+        assertThat(history.get(0).path("client").asText()).isEqualTo(Topics.FEEDBACK);
+        assertThat(history.get(0).path("channel").asText()).isEqualTo("FOLLOW_UP");
         assertThat(history.get(0).path("correlationId").asText()).isEqualTo(ceId);
         assertThat(history.get(0).path("details").path("followUpReason").asText()).isEqualTo("low-score");
 

@@ -38,6 +38,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.pledge.platform.messaging.publish.IntegrationEventPublisher;
 import org.pledge.platform.readmodel.EndOfBatch;
+import org.pledge.platform.readmodel.ReadModelProperties;
 import org.pledge.platform.security.ActorMetadata;
 import org.pledge.platform.security.ActorMetadataDispatchInterceptor;
 import org.axonframework.commandhandling.CommandBus;
@@ -66,7 +67,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class,
         after = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
-@EnableConfigurationProperties(PledgeAxonProperties.class)
+@EnableConfigurationProperties({PledgeAxonProperties.class, ReadModelProperties.class})
 @Import(EventStoreConfiguration.class)
 public class AxonMongoAutoConfiguration {
 
@@ -170,11 +171,11 @@ public class AxonMongoAutoConfiguration {
         return new MessageOriginProvider(ActorMetadata.CAUSATION_ID, "traceId");
     }
 
-    /** Copies actor, roles, channel and correlation id from each handled message to the messages it causes. */
+    /** Copies actor, roles, client and correlation id from each handled message to the messages it causes. */
     @Bean
     public CorrelationDataProvider pledgeActorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(
-                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CHANNEL, ActorMetadata.CORRELATION_ID);
+                ActorMetadata.ACTOR, ActorMetadata.ACTOR_ROLES, ActorMetadata.CLIENT, ActorMetadata.CORRELATION_ID);
     }
 
     /**
@@ -244,7 +245,17 @@ public class AxonMongoAutoConfiguration {
 
     @Bean
     public SmartInitializingSingleton cachedAggregateCheckOnCommandBus(ObjectProvider<CommandBus> commandBus) {
-        return () -> commandBus.ifAvailable(bus -> bus.registerHandlerInterceptor(new CachedAggregateCheck()));
+        return () -> commandBus.ifAvailable(bus -> {
+            bus.registerHandlerInterceptor(new CachedAggregateCheck());
+            bus.registerHandlerInterceptor(new AggregateVersionOnResult());
+        });
+    }
+
+    /** Sends a command and returns the version it left its aggregate at (for entity tags and read-your-writes). */
+    @Bean
+    @ConditionalOnMissingBean
+    public VersionedCommandGateway versionedCommandGateway(CommandGateway commandGateway) {
+        return new VersionedCommandGateway(commandGateway);
     }
 
     /**

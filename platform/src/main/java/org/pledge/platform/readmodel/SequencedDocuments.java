@@ -1,12 +1,18 @@
 package org.pledge.platform.readmodel;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +25,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -56,16 +63,33 @@ import org.bson.conversions.Bson;
  *
  * <p>Filters are flat documents, never {@code Filters.and} (rendered as {@code $and}, which mongo-java-server answers by
  * scanning): the collection needs a unique index on exactly {@code {_id, sequenceField}} (see ADR 0005).
+ *
+ * <p><b>Reading one's own writes.</b> {@link #awaitSequence} waits, bounded, until a document holds at least a given
+ * sequence number: the web layer calls it after a command, with the version the command left its aggregate at, so that
+ * the client's next read shows its write (docs/adr/0007-read-your-writes.md). A write of this instance wakes the
+ * waiters at once, without a query; a document another instance's processor writes is seen by re-reading it every
+ * poll interval.
  */
 public final class SequencedDocuments {
 
     static final int MAX_ATTEMPTS = 5;
+    /** How many documents' last written sequence numbers are remembered for {@link #awaitSequence}. */
+    static final int RECENT_WRITES = 10_000;
 
     private final MongoCollection<Document> collection;
     private final String sequenceField;
     private final Function<EventMessage<?>, String> idOfEvent;
     private final Set<String> writtenAtOnce;
     private final String resourceKey = SequencedDocuments.class.getName() + "@" + System.identityHashCode(this);
+    /** Waiters per document id, woken by this instance's writes. */
+    private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+    /** The sequence number each recently written document was written with, by this instance. */
+    private final Map<String, Long> recentWrites = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > RECENT_WRITES;
+        }
+    });
 
     /**
      * @param idOfEvent the document id an event of a batch will change, or null when it changes none (for the
@@ -112,6 +136,73 @@ public final class SequencedDocuments {
         Batch batch = EndOfBatch.existingGatherer(resourceKey);
         if (batch != null) {
             batch.mirror(id, mirror);
+        }
+    }
+
+    /**
+     * Waits until document {@code id} holds sequence number {@code sequence} or a later one, at most {@code timeout}:
+     * woken at once by this instance's writes, and re-reading the document every {@code pollInterval} for writes of
+     * another instance. Returns whether it got there.
+     */
+    public boolean awaitSequence(String id, long sequence, Duration timeout, Duration pollInterval) {
+        Waiter waiter = new Waiter(sequence);
+        List<Waiter> forId = waiters.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+        forId.add(waiter);
+        try {
+            // after registering: a write that comes later wakes the waiter, one that came earlier is remembered
+            Long written = recentWrites.get(id);
+            if (written != null && written >= sequence) {
+                return true;
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (waiter.latch.await(Math.max(0, Math.min(left, pollInterval.toNanos())), TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+                if (storedSequence(id) >= sequence) {
+                    return true;
+                }
+                if (deadline - System.nanoTime() <= 0) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            forId.remove(waiter);
+            waiters.computeIfPresent(id, (k, list) -> list.isEmpty() ? null : list);
+        }
+    }
+
+    /** The sequence number document {@code id} holds in the store, or -1 when it has none. */
+    private long storedSequence(String id) {
+        Document doc = collection.find(new Document("_id", id)).projection(Projections.include(sequenceField)).first();
+        Number stored = doc == null ? null : doc.get(sequenceField, Number.class);
+        return stored == null ? -1 : stored.longValue();
+    }
+
+    /** A document was written with {@code doc}'s sequence number: remember it and wake whoever waits for it. */
+    private void written(String id, Document doc) {
+        Number sequence = doc == null ? null : doc.get(sequenceField, Number.class);
+        if (sequence == null) {
+            return;
+        }
+        recentWrites.merge(id, sequence.longValue(), Math::max);
+        List<Waiter> forId = waiters.get(id);
+        if (forId != null) {
+            for (Waiter waiter : forId) {
+                if (sequence.longValue() >= waiter.sequence) {
+                    waiter.latch.countDown();
+                }
+            }
+        }
+    }
+
+    private record Waiter(long sequence, CountDownLatch latch) {
+        Waiter(long sequence) {
+            this(sequence, new CountDownLatch(1));
         }
     }
 
@@ -213,6 +304,9 @@ public final class SequencedDocuments {
             }
             for (Entry conflict : conflicts) {
                 conflict.reconcile();
+            }
+            for (Entry e : changed) {
+                written(e.id, e.doc);
             }
         }
     }

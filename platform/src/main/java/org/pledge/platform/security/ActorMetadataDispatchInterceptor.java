@@ -11,7 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.pledge.platform.web.CorrelationId;
 
 /**
- * Adds {@code actor}, {@code actorRoles}, {@code channel} and {@code correlationId} from the current request to
+ * Adds {@code actor}, {@code actorRoles}, {@code client} and {@code correlationId} from the current request to
  * every command dispatched on the command bus. Values already on the command win (e.g. a command sent from an event
  * handler that copied them on purpose); outside a request nothing is added.
  */
@@ -25,8 +25,8 @@ public class ActorMetadataDispatchInterceptor implements MessageDispatchIntercep
             CurrentActor.current().ifPresent(actor -> {
                 added.put(ActorMetadata.ACTOR, actor.subject());
                 added.put(ActorMetadata.ACTOR_ROLES, String.join(",", actor.roles()));
-                if (actor.channel() != null) {
-                    added.put(ActorMetadata.CHANNEL, actor.channel());
+                if (actor.client() != null) {
+                    added.put(ActorMetadata.CLIENT, actor.client());
                 }
             });
             CorrelationId.current().ifPresent(id -> added.put(ActorMetadata.CORRELATION_ID, id));

@@ -14,10 +14,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  *
  * @param subject       the token's {@code sub}
  * @param roles         role names without the {@code ROLE_} prefix
- * @param channel       the {@code channel} claim, else the {@code azp} (authorised party) claim; may be null
+ * @param client        the OAuth client acting: the {@code azp} (authorised party) claim, else {@code client_id}, else
+ *                      the older {@code channel} claim; may be null
  * @param correlationId the request's {@code X-Correlation-Id}; may be null outside a request
  */
-public record CurrentActor(String subject, List<String> roles, String channel, String correlationId) {
+public record CurrentActor(String subject, List<String> roles, String client, String correlationId) {
 
     public static Optional<CurrentActor> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -30,11 +31,14 @@ public record CurrentActor(String subject, List<String> roles, String channel, S
                 .map(a -> a.substring("ROLE_".length()))
                 .sorted()
                 .toList();
-        String channel = jwt.getToken().getClaimAsString("channel");
-        if (channel == null) {
-            channel = jwt.getToken().getClaimAsString("azp");
+        String client = jwt.getToken().getClaimAsString("azp");
+        if (client == null) {
+            client = jwt.getToken().getClaimAsString("client_id");
         }
-        return Optional.of(new CurrentActor(jwt.getToken().getSubject(), roles, channel,
+        if (client == null) {
+            client = jwt.getToken().getClaimAsString("channel");
+        }
+        return Optional.of(new CurrentActor(jwt.getToken().getSubject(), roles, client,
                 CorrelationId.current().orElse(null)));
     }
 }

@@ -36,7 +36,7 @@ class WebIT {
     }
 
     @Test
-    void command_fromARequest_carriesActorChannelAndCorrelationId_intoTheEventMetadata() throws Exception {
+    void command_fromARequest_carriesActorClientAndCorrelationId_intoTheEventMetadata() throws Exception {
         String caseId = "case-" + UUID.randomUUID();
         HttpResponse<String> response = http.send(request("/test/cases/" + caseId, tokens.token("cathy", "caseworker"))
                         .header("X-Correlation-Id", "corr-" + caseId)
@@ -47,6 +47,7 @@ class WebIT {
         DomainEventMessage<?> event = eventStore.readEvents(caseId).next();
         assertThat(event.getMetaData()).containsEntry("actor", "cathy")
                 .containsEntry("actorRoles", "caseworker")
+                .containsEntry("client", "cathy") // the token's azp
                 .containsEntry("correlationId", "corr-" + caseId);
     }
 

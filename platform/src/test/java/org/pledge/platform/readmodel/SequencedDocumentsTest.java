@@ -181,6 +181,54 @@ class SequencedDocumentsTest {
         assertThat(collection.find(new Document("_id", "a")).first().getString("note")).isEqualTo("x");
     }
 
+    @Test
+    void awaitSequence_isWokenByThisInstancesBatchWrite_withoutReadingTheStore() throws Exception {
+        runBatch(List.of(event("a", 0)));
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> documents.awaitSequence("a", 2, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5)));
+        Thread.sleep(100); // let it register and start waiting
+        assertThat(waiting).isNotDone();
+        runBatch(List.of(event("a", 1)));
+        assertThat(waiting).isNotDone(); // version 1 is not what it waits for
+        commands.clear();
+        runBatch(List.of(event("a", 2)));
+
+        assertThat(waiting.get(4, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // woken by the write itself: the only commands are the batch's own; the waiter (polling every 5 s) read nothing
+        assertThat(commands).containsExactly("find", "update");
+    }
+
+    @Test
+    void awaitSequence_answersAtOnce_forAVersionThisInstanceWroteAlready() {
+        runBatch(List.of(event("a", 0), event("a", 1)));
+        commands.clear();
+
+        assertThat(documents.awaitSequence("a", 1, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5))).isTrue();
+        assertThat(commands).isEmpty();
+    }
+
+    @Test
+    void awaitSequence_seesAnotherInstancesWrite_byReadingTheStoreEveryPollInterval() throws Exception {
+        SequencedDocuments otherInstance = new SequencedDocuments(collection, "seq",
+                e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> documents.awaitSequence("b", 0, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(20)));
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone();
+        otherInstance.apply("b", 0, this::increment);
+
+        assertThat(waiting.get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void awaitSequence_givesUpAfterItsTimeout() {
+        runBatch(List.of(event("a", 0)));
+        long start = System.nanoTime();
+
+        assertThat(documents.awaitSequence("a", 1, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(20))).isFalse();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(200).toNanos());
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     private void runBatch(List<EventMessage<?>> batch) {

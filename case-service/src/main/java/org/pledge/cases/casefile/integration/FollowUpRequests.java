@@ -72,7 +72,8 @@ class FollowUpRequests {
                 serviceType, clock.instant(), earlier.applicant(), Money.zero(currency), owner);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                 ActorMetadata.ACTOR, "feedback-service",
-                ActorMetadata.CHANNEL, EventTypes.FEEDBACK_FOLLOW_UP_REQUESTED.topic(),
+                ActorMetadata.ACTOR_ROLES, ActorMetadata.SYSTEM_ROLE,
+                ActorMetadata.CLIENT, EventTypes.FEEDBACK_FOLLOW_UP_REQUESTED.topic(),
                 ActorMetadata.CORRELATION_ID, event.id())));
         log.info("follow-up {} for case {} handled as case {}", request.followUpId(), request.caseId(), command.caseId());
     }

@@ -1,5 +1,6 @@
 package org.pledge.cases.casefile.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseSummaries {
 
+    /** The sequence number of the case's last event the document includes. */
+    static final String LAST_SEQUENCE = "lastSequence";
     /** The ids of the follow-up cases opened for a case: written at once by each follow-up's submission. */
     static final String FOLLOW_UP_CASE_IDS = "followUpCaseIds";
 
@@ -39,7 +42,7 @@ public class CaseSummaries {
         this.collection = databases.getMongoDatabase().getCollection("case_summaries");
         // follow-up links are written at once by the follow-up's event (another aggregate, maybe another segment), so
         // the batch writes of a case's own events leave them as stored
-        this.documents = new SequencedDocuments(collection, "lastSequence", CaseIds::ofEvent,
+        this.documents = new SequencedDocuments(collection, LAST_SEQUENCE, CaseIds::ofEvent,
                 Set.of(FOLLOW_UP_CASE_IDS));
         // real MongoDB: equality on calendar and status, then the range on the version, so "open cases behind the newest
         // version" reads only those cases, however many closed cases stay on old versions (mongo-java-server ignores it)
@@ -58,6 +61,14 @@ public class CaseSummaries {
     /** The documents as the projection writes them: per batch of events, compare-and-set on {@code lastSequence}. */
     SequencedDocuments documents() {
         return documents;
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the summary of {@code caseId} includes the case's event {@code version}
+     * (for a response to a write, so that the client's next read shows it); whether it does.
+     */
+    public boolean awaitVersion(String caseId, long version, Duration timeout, Duration pollInterval) {
+        return documents.awaitSequence(caseId, version, timeout, pollInterval);
     }
 
     public Optional<CaseSummary> find(String caseId) {
@@ -140,7 +151,8 @@ public class CaseSummaries {
                 instant(d, "breachedAt"), instant(d, "resolvedAt"), d.getString("outcome"), d.getBoolean("onTime"),
                 d.getInteger("latenessBusinessDays"), instant(d, "withdrawnAt"), d.getString("withdrawnBy"),
                 instant(d, "reopenedAt"), d.getString("previousCaseId"), d.getString("followUpRequestId"),
-                List.copyOf(d.getList(FOLLOW_UP_CASE_IDS, String.class, List.of())));
+                List.copyOf(d.getList(FOLLOW_UP_CASE_IDS, String.class, List.of())),
+                d.get(LAST_SEQUENCE, Number.class) == null ? -1 : d.get(LAST_SEQUENCE, Number.class).longValue());
     }
 
     private static Instant instant(Document d, String field) {

@@ -16,6 +16,7 @@ import org.pledge.cases.sla.Pause;
  * @param pauses          closed pauses of the clock, in order (information requests, closed time before a reopening)
  * @param pausedSince     start of the pause in progress (awaiting information), or null
  * @param followUpCaseIds follow-up cases opened from this one
+ * @param version         the sequence number of the case's last event this summary includes (its entity tag)
  */
 public record CaseSummary(String caseId, String serviceType, String channel, String status, String applicantReference,
                           Instant submittedAt, Instant receivedAt, Instant deadline, Instant atRiskAt, String submittedBy,
@@ -24,5 +25,6 @@ public record CaseSummary(String caseId, String serviceType, String channel, Str
                           boolean atRisk, Instant markedAtRiskAt, boolean breached, Instant breachedAt,
                           Instant resolvedAt, String outcome, Boolean onTime, Integer latenessBusinessDays,
                           Instant withdrawnAt, String withdrawnBy, Instant reopenedAt,
-                          String previousCaseId, String followUpRequestId, List<String> followUpCaseIds) {
+                          String previousCaseId, String followUpRequestId, List<String> followUpCaseIds,
+                          long version) {
 }

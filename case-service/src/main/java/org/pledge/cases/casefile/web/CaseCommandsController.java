@@ -5,19 +5,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
 import org.pledge.cases.casefile.api.RecordInformationReceivedCommand;
 import org.pledge.cases.casefile.api.ReopenCaseCommand;
@@ -38,8 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Case transitions (caseworker; withdrawal also the channel the case belongs to: the one that submitted it, or for a
- * follow-up the earlier case's). Each answers 204 once the
- * event is stored. Every endpoint requires an {@code Idempotency-Key} header, remembered per case and key
+ * follow-up the earlier case's). Each answers 204 once the event is stored and the case's read model shows it (so a
+ * GET right after it shows the change), with the case's version as {@code ETag}. Every endpoint requires an {@code Idempotency-Key} header, remembered per case and key
  * ({@link CommandKeys}): a retry of the same request answers 204 again without sending the command (header
  * {@code Idempotent-Replayed: true}); the same key with another request is 409 {@code case.idempotency-key-reused}.
  * Assignment is also naturally idempotent: assigning the current assignee records nothing.
@@ -48,7 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 @Tag(name = "Case transitions", description = "Progress a case. Idempotency-Key required; time comes from the server's clock.")
-@ApiResponse(responseCode = "204", description = "Done (or a replay of a done request)")
+@ApiResponse(responseCode = "204", description = "Done (or a replay of a done request); a GET right after it shows the change",
+        headers = @Header(name = "ETag", description = "The case's version after the command, W/\"<n>\""))
 @ApiResponse(responseCode = "400", description = "Malformed or invalid body", content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "409", description = "case.invalid-transition, case.idempotency-key-reused or case.request-in-progress",
@@ -58,14 +60,14 @@ class CaseCommandsController {
     static final String KEY_DOC = "Client-chosen key (at most 128 characters), remembered per case: a retry with the same key and body "
             + "is answered as before without acting twice";
 
-    private final CommandGateway commands;
+    private final CaseWrites writes;
     private final CommandKeys keys;
     private final CaseOrigins origins;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    CaseCommandsController(CommandGateway commands, CommandKeys keys, CaseOrigins origins, ObjectMapper objectMapper, Clock clock) {
-        this.commands = commands;
+    CaseCommandsController(CaseWrites writes, CommandKeys keys, CaseOrigins origins, ObjectMapper objectMapper, Clock clock) {
+        this.writes = writes;
         this.keys = keys;
         this.origins = origins;
         this.objectMapper = objectMapper;
@@ -133,16 +135,21 @@ class CaseCommandsController {
     private ResponseEntity<Void> run(String caseId, String key, String action, Object body, Function<java.time.Instant, Object> command) {
         CommandKeys.Claim claim = keys.claim(caseId, key, hash(action, body), clock.instant());
         if (claim.replay()) {
-            return ResponseEntity.noContent().header("Idempotent-Replayed", "true").build();
+            ResponseEntity.HeadersBuilder<?> replayed = ResponseEntity.noContent().header("Idempotent-Replayed", "true");
+            claim.version().ifPresent(v -> replayed.eTag(CaseWrites.etag(v)));
+            return replayed.build();
         }
+        OptionalLong version;
         try {
-            commands.sendAndWait(command.apply(clock.instant()));
+            version = writes.send(caseId, command.apply(clock.instant()));
         } catch (RuntimeException e) {
             keys.release(claim);
             throw e;
         }
-        keys.complete(claim);
-        return ResponseEntity.noContent().build();
+        keys.complete(claim, version);
+        ResponseEntity.HeadersBuilder<?> done = ResponseEntity.noContent();
+        version.ifPresent(v -> done.eTag(CaseWrites.etag(v)));
+        return done.build();
     }
 
     private String hash(String action, Object body) {

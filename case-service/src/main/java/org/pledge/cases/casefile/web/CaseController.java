@@ -7,10 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +21,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.CaseStatus;
@@ -53,17 +54,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Submit and read cases")
 class CaseController {
 
-    private final CommandGateway commands;
+    private final CaseWrites writes;
     private final CaseSummaries summaries;
     private final SubmissionKeys keys;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final CaseViews views;
 
-    CaseController(CommandGateway commands, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock,
+    CaseController(CaseWrites writes, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock,
                    CaseViews views) {
         this.views = views;
-        this.commands = commands;
+        this.writes = writes;
         this.summaries = summaries;
         this.keys = keys;
         this.objectMapper = objectMapper;
@@ -74,8 +75,10 @@ class CaseController {
     }
 
     @PostMapping
-    @Operation(summary = "Submit a case (channel, caseworker)", description = "Idempotency-Key required: the same key and body give the same case")
-    @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)")
+    @Operation(summary = "Submit a case (channel, caseworker)", description = "Idempotency-Key required: the same key and body give "
+            + "the same case. Answers once the case can be read (GET right after it shows the case); ETag: the case's version")
+    @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)",
+            headers = @Header(name = "ETag", description = "The case's version, W/\"<n>\""))
     @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. case.service-type-unknown",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
@@ -87,26 +90,36 @@ class CaseController {
                 request.receivedAt(), request.receivedAtStatedBy(),
                 new Applicant(a.reference(), a.name(), a.email(), a.phone(), a.postalAddress(), a.language(), a.preferredChannel()),
                 request.feePaid() == null ? null : new Money(request.feePaid().amount(), request.feePaid().currency()));
+        OptionalLong version;
         try {
-            commands.sendAndWait(command);
+            version = writes.send(caseId, command);
         } catch (AggregateStreamCreationException e) {
             // a retry of a submission whose case exists already (same key, same body): the same case, as promised
+            version = writes.existing(caseId);
         }
-        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(new Submitted(caseId));
+        ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/cases/" + caseId));
+        version.ifPresent(v -> created.eTag(CaseWrites.etag(v)));
+        return created.body(new Submitted(caseId));
     }
 
     @GetMapping("/{caseId}")
     @Operation(summary = "A case: status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, links",
             description = "caseworker, operations, auditor; a channel only its own cases, those it submitted and their follow-ups (others are 404)")
+    @ApiResponse(responseCode = "200", description = "The case",
+            headers = @Header(name = "ETag", description = "The case's version, W/\"<n>\": the sequence number of its last event shown"))
     @ApiResponse(responseCode = "404", description = "No such case (or not the channel's own)",
             content = @Content(mediaType = "application/problem+json"))
-    CaseView get(@PathVariable @Size(max = 64) String caseId) {
+    ResponseEntity<CaseView> get(@PathVariable @Size(max = 64) String caseId) {
         CaseSummary summary = summaries.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         CurrentActor actor = CurrentActor.current().orElseThrow();
         if (onlyOwnCases(actor) && !actor.subject().equals(summary.owner())) {
             throw new CaseNotFoundException(caseId); // a channel sees only its own cases
         }
-        return views.of(summary);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (summary.version() >= 0) {
+            ok.eTag(CaseWrites.etag(summary.version()));
+        }
+        return ok.body(views.of(summary));
     }
 
     @GetMapping

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.platform.security.ActorMetadata;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/cases/{id}/history} (caseworker, auditor): every event of the case from the event store, oldest
- * first, with who (actor, roles, channel), the correlation id and when. Read with {@code readEvents(caseId, 0)}: the
+ * first, with who (actor, roles, the OAuth client it came through), the case's submission channel, the correlation id
+ * and when. Read with {@code readEvents(caseId, 0)}: the
  * stored events themselves, never a snapshot. No personal data: the applicant (name, contact points, reference) is
  * left out of the details.
  */
@@ -52,7 +54,10 @@ class CaseHistoryController {
                  Instant occurredAt,
                  @Schema(description = "Who caused it (token subject, or a service for system actions)") String actor,
                  String actorRoles,
-                 String channel,
+                 @Schema(description = "The OAuth client it came through (the token's client id), or the service for "
+                         + "system actions") String client,
+                 @Schema(description = "The case's submission channel (WEB, CALL_CENTRE, ..., FOLLOW_UP)") String channel,
+                 @Schema(description = "The request's X-Correlation-Id, or an id the service gave a system action")
                  String correlationId,
                  @Schema(description = "The event's facts without personal data") JsonNode details) {
     }
@@ -63,9 +68,13 @@ class CaseHistoryController {
     List<Entry> history(@PathVariable @Size(max = 64) String caseId) {
         DomainEventStream stream = eventStore.readEvents(caseId, 0L);
         List<Entry> entries = new ArrayList<>();
+        String channel = null;
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
-            entries.add(entry(event));
+            if (event.getPayload() instanceof CaseSubmittedEvent submitted && submitted.channel() != null) {
+                channel = submitted.channel().name(); // the first event: every entry shows the case's channel
+            }
+            entries.add(entry(event, channel));
         }
         if (entries.isEmpty()) {
             throw new CaseController.CaseNotFoundException(caseId);
@@ -73,7 +82,7 @@ class CaseHistoryController {
         return entries;
     }
 
-    private Entry entry(DomainEventMessage<?> event) {
+    private Entry entry(DomainEventMessage<?> event, String channel) {
         JsonNode details = objectMapper.valueToTree(event.getPayload());
         if (details instanceof ObjectNode object) {
             object.remove(PERSONAL);
@@ -81,8 +90,12 @@ class CaseHistoryController {
         }
         String type = event.getPayloadType().getSimpleName().replaceFirst("Event$", "");
         MetaData meta = event.getMetaData();
+        String client = text(meta, ActorMetadata.CLIENT);
+        if (client == null) {
+            client = text(meta, ActorMetadata.LEGACY_CLIENT); // stored before "client": the token's client id was here
+        }
         return new Entry(event.getSequenceNumber(), type, event.getTimestamp(), text(meta, ActorMetadata.ACTOR),
-                text(meta, ActorMetadata.ACTOR_ROLES), text(meta, ActorMetadata.CHANNEL), text(meta, ActorMetadata.CORRELATION_ID), details);
+                text(meta, ActorMetadata.ACTOR_ROLES), client, channel, text(meta, ActorMetadata.CORRELATION_ID), details);
     }
 
     private static String text(MetaData meta, String key) {

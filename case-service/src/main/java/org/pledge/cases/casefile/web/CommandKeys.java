@@ -3,6 +3,7 @@ package org.pledge.cases.casefile.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.OptionalLong;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -34,8 +35,14 @@ class CommandKeys {
         this.collection = databases.getMongoDatabase().getCollection("command_keys");
     }
 
-    /** A claimed key; {@code replay} when the same request completed before and must not be sent again. */
-    record Claim(String id, boolean replay) {
+    /**
+     * A claimed key; {@code replay} when the same request completed before and must not be sent again, with the case's
+     * version that request left (absent for keys stored before versions were kept).
+     */
+    record Claim(String id, boolean replay, OptionalLong version) {
+        Claim(String id) {
+            this(id, false, OptionalLong.empty());
+        }
     }
 
     Claim claim(String caseId, String key, String requestHash, Instant now) {
@@ -43,7 +50,7 @@ class CommandKeys {
         try {
             collection.insertOne(new Document("_id", id).append("requestHash", requestHash).append("state", "PENDING")
                     .append("leaseUntil", Date.from(now.plus(LEASE))).append("createdAt", Date.from(now)));
-            return new Claim(id, false);
+            return new Claim(id);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -57,7 +64,8 @@ class CommandKeys {
             throw new KeyReusedException();
         }
         if ("DONE".equals(existing.getString("state"))) {
-            return new Claim(id, true);
+            Number version = existing.get("version", Number.class);
+            return new Claim(id, true, version == null ? OptionalLong.empty() : OptionalLong.of(version.longValue()));
         }
         Document taken = collection.findOneAndUpdate(
                 Filters.and(Filters.eq("_id", id), Filters.eq("state", "PENDING"), Filters.lt("leaseUntil", Date.from(now))),
@@ -65,11 +73,14 @@ class CommandKeys {
         if (taken == null) {
             throw new InProgressException();
         }
-        return new Claim(id, false);
+        return new Claim(id);
     }
 
-    void complete(Claim claim) {
-        collection.updateOne(Filters.eq("_id", claim.id()), Updates.set("state", "DONE"));
+    /** The request is done; its replays answer with {@code version}, the case's version it left. */
+    void complete(Claim claim, OptionalLong version) {
+        collection.updateOne(Filters.eq("_id", claim.id()), version.isPresent()
+                ? Updates.combine(Updates.set("state", "DONE"), Updates.set("version", version.getAsLong()))
+                : Updates.set("state", "DONE"));
     }
 
     void release(Claim claim) {

@@ -86,7 +86,7 @@ public class CalendarRecalculationSweep {
         RecalculateDeadlineCommand command = new RecalculateDeadlineCommand(caseId, calendarId, version, clock.instant());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(ActorMetadata.ACTOR, SWEEP_ACTOR, ActorMetadata.ACTOR_ROLES, "system")));
+                    .andMetaData(ActorMetadata.system(SWEEP_ACTOR, "case-service")));
             return true;
         } catch (CaseServiceException e) {
             log.warn("case {} not recalculated for calendar {} version {}: {} {}", caseId, calendarId, version, e.errorCode(), e.getMessage());

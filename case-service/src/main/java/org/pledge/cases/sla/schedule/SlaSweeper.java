@@ -69,6 +69,8 @@ public class SlaSweeper {
 
     /** The actor recorded on the markers this sweep sends. */
     static final String SWEEP_ACTOR = "case-service/sla-sweep";
+    /** The client recorded on them: this service. */
+    static final String SERVICE = "case-service";
 
     private boolean fire(SlaClocks.Claim claim, Instant now) {
         SlaClock c = claim.clock();
@@ -78,9 +80,10 @@ public class SlaSweeper {
                 ? new MarkServiceStandardBreachedCommand(claim.caseId(), c.deadline(), now)
                 : new MarkCaseAtRiskCommand(claim.caseId(), c.atRiskAt(), now);
         try {
-            // no request here: the sweep itself is the actor, so the history says who marked the case
+            // no request here: the sweep itself is the actor (client: this service, a correlation id of its own), so the
+            // history says who marked the case and the marker can be traced like a request's events
             commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(java.util.Map.of(ActorMetadata.ACTOR, SWEEP_ACTOR, ActorMetadata.ACTOR_ROLES, "system")));
+                    .andMetaData(ActorMetadata.system(SWEEP_ACTOR, SERVICE)));
             sent.incrementAndGet();
             log.debug("{} sent {} for case {} due at {}", instanceId, breach ? "breach" : "at-risk", claim.caseId(), claim.dueAt());
             return true;
