@@ -49,6 +49,34 @@ public final class ContactRules {
         return email != null && email.length() <= EMAIL_MAX_LENGTH && EMAIL_PATTERN.matcher(email).matches();
     }
 
+    public static final int POSTAL_ADDRESS_MAX_LENGTH = 512;
+    public static final int POSTAL_ADDRESS_MAX_LINES = 8;
+    public static final int POSTAL_ADDRESS_MAX_LINE_LENGTH = 100;
+    public static final String POSTAL_ADDRESS_MESSAGE = "must be at most 8 lines (separated by line breaks) of at most 100 characters, "
+            + "without other control characters";
+
+    /**
+     * True when {@code address} is a postal address: multi-line text ({@link TextRules#MULTI_LINE}) of at most
+     * {@value #POSTAL_ADDRESS_MAX_LENGTH} characters and, once its line breaks are LF, at most
+     * {@value #POSTAL_ADDRESS_MAX_LINES} lines of at most {@value #POSTAL_ADDRESS_MAX_LINE_LENGTH} characters each, not
+     * all blank. Every script is allowed.
+     */
+    public static boolean isPostalAddress(String address) {
+        if (!TextRules.isMultiLine(address, POSTAL_ADDRESS_MAX_LENGTH) || address.isBlank()) {
+            return false;
+        }
+        String[] lines = address.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        if (lines.length > POSTAL_ADDRESS_MAX_LINES) {
+            return false;
+        }
+        for (String line : lines) {
+            if (line.length() > POSTAL_ADDRESS_MAX_LINE_LENGTH) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code tag} is a well-formed BCP 47 language tag of at most 35 characters with a language. */
     public static boolean isLanguageTag(String tag) {
         if (tag == null || tag.length() > LANGUAGE_TAG_MAX_LENGTH || !LANGUAGE_TAG_PATTERN.matcher(tag).matches()) {

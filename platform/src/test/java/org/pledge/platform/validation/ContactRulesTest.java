@@ -56,4 +56,20 @@ class ContactRulesTest {
         assertThat(ContactRules.isLanguageTag("en-" + "a1b2c3d4-".repeat(10) + "x")).isFalse();
         assertThat(java.util.regex.Pattern.matches(ContactRules.LANGUAGE_TAG, "en" + "-a".repeat(100_000))).isFalse();
     }
+
+    @Test
+    void postalAddress_isAFewBoundedLines_inAnyScript() {
+        assertThat(ContactRules.isPostalAddress("Marie Tremblay\n1234 rue Sainte-Catherine O\nMontréal QC  H3G 1P1")).isTrue();
+        assertThat(ContactRules.isPostalAddress("1 Main St\r\nOttawa ON\r\nK1A 0A6")).isTrue();
+        assertThat(ContactRules.isPostalAddress("北京市朝阳区\n建国路 88 号")).isTrue();
+        assertThat(ContactRules.isPostalAddress("شارع الملك فهد\nالرياض")).isTrue();
+        assertThat(ContactRules.isPostalAddress("line\n".repeat(8) + "ninth")).isFalse();
+        assertThat(ContactRules.isPostalAddress("x".repeat(101))).isFalse();
+        assertThat(ContactRules.isPostalAddress("x".repeat(513))).isFalse();
+        assertThat(ContactRules.isPostalAddress("1 Main St\tOttawa")).isFalse();
+        assertThat(ContactRules.isPostalAddress("1 Main St\u0000")).isFalse();
+        assertThat(ContactRules.isPostalAddress("1 Main St\u202E")).isFalse();
+        assertThat(ContactRules.isPostalAddress(" \n ")).isFalse();
+        assertThat(ContactRules.isPostalAddress(null)).isFalse();
+    }
 }
