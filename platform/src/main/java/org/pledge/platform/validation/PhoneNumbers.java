@@ -20,6 +20,14 @@ public final class PhoneNumbers {
     public static final int MAX_INPUT_LENGTH = 64;
     public static final String DEFAULT_REGION = "CA";
 
+    /**
+     * What a phone number may be written with: an optional leading {@code +}, then digits, spaces and the usual
+     * separators {@code ( ) . - /}; no letters (so no trailing words that a lenient parser would drop), no extensions.
+     */
+    public static final String INPUT_PATTERN = "\\+?[0-9 ()./-]{3,40}";
+    public static final String MESSAGE = "must be a valid phone number, e.g. +1 514 555 0123 (in E.164 or in the client's country's format)";
+
+    private static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile(INPUT_PATTERN);
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final String defaultRegion;
@@ -43,7 +51,7 @@ public final class PhoneNumbers {
 
     /** The number in E.164, or empty when it is not a valid phone number. */
     public Optional<String> toE164(String raw, String languageTag) {
-        if (raw == null || !TextRules.isSingleLine(raw, MAX_INPUT_LENGTH) || raw.isBlank()) {
+        if (raw == null || raw.length() > MAX_INPUT_LENGTH || !INPUT.matcher(raw).matches() || raw.isBlank()) {
             return Optional.empty();
         }
         try {

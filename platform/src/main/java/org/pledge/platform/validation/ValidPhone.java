@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidPhone {
 
-    String message() default "must be a valid phone number, e.g. +1 514 555 0123 (in E.164 or in the client's country's format)";
+    String message() default PhoneNumbers.MESSAGE;
 
     Class<?>[] groups() default {};
 

@@ -27,7 +27,8 @@ class PhoneNumbersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"not a phone", "123", "+1 514 555 0123\r\nBcc: x", "+1 514 555 0123\u0000", "+999 123 456 789",
-            "+1 000 000 0000", "5145550123456789012345", " ", ""})
+            "+1 000 000 0000", "5145550123456789012345", " ", "", "+15145550123 is no phone",
+            "call +1 514 555 0123", "+1 514 555 0123 ext. 12", "+1\u00a0514 555 0123"})
     void refusesWhatIsNotAValidNumber(String raw) {
         assertThat(phones.toE164(raw, "fr-CA")).isEmpty();
     }

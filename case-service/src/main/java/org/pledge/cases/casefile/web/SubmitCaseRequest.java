@@ -13,6 +13,8 @@ import org.pledge.cases.casefile.api.FeeReduction;
 import org.pledge.cases.casefile.api.PreferredChannel;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.platform.validation.ContactRules;
+import org.pledge.platform.validation.LanguageTag;
+import org.pledge.platform.validation.PhoneNumbers;
 import org.pledge.platform.validation.MoneyValue;
 import org.pledge.platform.validation.PhoneHolder;
 import org.pledge.platform.validation.PostalAddress;
@@ -51,13 +53,13 @@ record SubmitCaseRequest(
             @Size(max = ContactRules.EMAIL_MAX_LENGTH) @Pattern(regexp = ContactRules.EMAIL, message = ContactRules.EMAIL_MESSAGE) String email,
             @Schema(description = "In E.164 (+15145550123) or in the national format of the language tag's region (else Canada); "
                     + "stored and published in E.164", example = "+1 514 555 0123")
-            @Size(max = 64) String phone,
+            @Size(max = 64) @Pattern(regexp = PhoneNumbers.INPUT_PATTERN, message = PhoneNumbers.MESSAGE) String phone,
             @Schema(description = "At most 8 lines (separated by \\n) of at most 100 characters")
             @Size(max = ContactRules.POSTAL_ADDRESS_MAX_LENGTH) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE)
             @PostalAddress String postalAddress,
             @Schema(description = "BCP 47 language tag", example = "fr-CA")
             @NotBlank @Size(max = ContactRules.LANGUAGE_TAG_MAX_LENGTH)
-            @Pattern(regexp = ContactRules.LANGUAGE_TAG, message = ContactRules.LANGUAGE_TAG_MESSAGE) String language,
+            @Pattern(regexp = ContactRules.LANGUAGE_TAG, message = ContactRules.LANGUAGE_TAG_MESSAGE) @LanguageTag String language,
             @NotNull PreferredChannel preferredChannel) implements PhoneHolder {
     }
 

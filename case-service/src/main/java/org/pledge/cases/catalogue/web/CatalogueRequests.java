@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.pledge.platform.validation.ContactRules;
+import org.pledge.platform.validation.LanguageTag;
 import org.pledge.platform.validation.MoneyValue;
 import org.pledge.platform.validation.SaneInstant;
 import org.pledge.platform.validation.TextRules;
@@ -39,7 +40,7 @@ final class CatalogueRequests {
     @Schema(name = "ServiceTypeRequest")
     record ServiceType(
             @Schema(description = "Names by BCP 47 language tag; en and fr required; any script, one line each") @NotEmpty @Size(max = 20)
-            Map<@Size(max = ContactRules.LANGUAGE_TAG_MAX_LENGTH) @Pattern(regexp = ContactRules.LANGUAGE_TAG, message = ContactRules.LANGUAGE_TAG_MESSAGE) String,
+            Map<@Size(max = ContactRules.LANGUAGE_TAG_MAX_LENGTH) @Pattern(regexp = ContactRules.LANGUAGE_TAG, message = ContactRules.LANGUAGE_TAG_MESSAGE) @LanguageTag String,
                     @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String> names,
             @NotNull @Valid Fee fee,
             @Schema(description = "e.g. '10 business days', '30 calendar days' (1..3660) or an ISO 8601 duration up to P3660D", example = "10 business days")
