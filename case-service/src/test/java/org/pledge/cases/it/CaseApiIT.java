@@ -127,7 +127,7 @@ class CaseApiIT extends CaseServiceITSupport {
         }
         JsonNode breach = JSON.readTree(records.get(2).value());
         assertThat(breach.path("guaranteed").asBoolean()).isTrue();
-        assertThat(breach.path("fee").path("amount").asText()).isEqualTo("120.00");
+        assertThat(breach.path("fee").path("amount").asText()).isEqualTo("25.00"); // DEMO's catalogue fee
         JsonNode resolved = JSON.readTree(records.get(4).value());
         assertThat(resolved.path("onTime").asBoolean()).isFalse();
         assertThat(resolved.path("latenessBusinessDays").asInt()).isPositive();
