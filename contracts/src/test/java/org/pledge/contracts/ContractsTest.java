@@ -83,6 +83,95 @@ class ContractsTest {
     }
 
     @Test
+    void aReducedFee_carriesItsReason_andOlderReadersIgnoreIt() throws IOException {
+        CaseSubmittedV1 waived = new CaseSubmittedV1("case-2", "PASSPORT", "WEB", "ref-43", "en-CA", "EMAIL",
+                Instant.parse("2026-03-02T14:00:00Z"), null, null, null, new Money("0.00", "CAD"), "hardship-waiver");
+        JsonNode json = MAPPER.valueToTree(waived);
+        assertThat(json.get("feeReductionReason").asText()).isEqualTo("hardship-waiver");
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), json)).isEmpty();
+        assertThat(MAPPER.treeToValue(json, CaseSubmittedV1.class)).isEqualTo(waived);
+        // the full fee: no field at all (the approved JSON above), so a reader from before the field sees what it knew
+        assertThat(MAPPER.valueToTree(aSubmittedCase()).has("feeReductionReason")).isFalse();
+        ObjectNode bad = json.deepCopy();
+        bad.put("feeReductionReason", "Because I Said So\r\n");
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), bad)).singleElement().asString().contains("feeReductionReason");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e1000000", "1E+3", "120.00.0", "1,5", " 120.00", "120.00\n", "0x10",
+            "1234567890123456789", "1.23456", "", "-", ".5"})
+    void unboundedOrMalformedAmounts_areRefused_bySchemaAndRecord(String amount) {
+        ObjectNode bad = MAPPER.valueToTree(aSubmittedCase());
+        ((ObjectNode) bad.get("fee")).put("amount", amount);
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), bad)).isNotEmpty();
+        assertThatThrownBy(() -> new Money(amount, "CAD")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
+    void aMegabyteAmount_isRefusedWithoutBeingParsed() {
+        String huge = "9".repeat(1_000_000);
+        ObjectNode bad = MAPPER.valueToTree(aSubmittedCase());
+        ((ObjectNode) bad.get("fee")).put("amount", huge);
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), bad)).isNotEmpty();
+        assertThatThrownBy(() -> new Money(huge, "CAD")).isInstanceOf(NumberFormatException.class).hasMessageNotContaining("999");
+        assertThatThrownBy(() -> Money.of(new java.math.BigDecimal("1e1000000"), java.util.Currency.getInstance("CAD")))
+                .isInstanceOf(NumberFormatException.class);
+        // a JSON number that long is refused while it is read
+        String json = "{\"caseId\":\"c\",\"n\":" + "9".repeat(65) + "}";
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), json.getBytes(StandardCharsets.UTF_8)))
+                .singleElement().asString().startsWith("not JSON");
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> junkInTextFields() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("applicant.email", "a@example.org\r\nBcc: victim@example.org"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.email", "a@example.org\n"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.email", "not an email"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.name", "Marie\u0000Tremblay"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.name", "Marie Tremblay\n"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.name", "Marie\u202ETremblay"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.phone", "+1 514\n555"),
+                org.junit.jupiter.params.provider.Arguments.of("applicant.postalAddress", "1 Main St\u0007"),
+                org.junit.jupiter.params.provider.Arguments.of("applicantReference", "ref\r\n42"),
+                org.junit.jupiter.params.provider.Arguments.of("channel", "WEB\n"),
+                org.junit.jupiter.params.provider.Arguments.of("serviceType", "passport"),
+                org.junit.jupiter.params.provider.Arguments.of("serviceType", "PASSPORT\r\n"),
+                org.junit.jupiter.params.provider.Arguments.of("language", "fr-CA\r\n"),
+                org.junit.jupiter.params.provider.Arguments.of("caseId", "case-1\u2028"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("junkInTextFields")
+    void controlCharactersAndJunk_inTextFields_areRefused(String path, String value) {
+        ObjectNode bad = MAPPER.valueToTree(aSubmittedCase());
+        String[] parts = path.split("\\.");
+        ObjectNode parent = parts.length == 1 ? bad : (ObjectNode) bad.get(parts[0]);
+        parent.put(parts[parts.length - 1], value);
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), bad)).as(path).isNotEmpty();
+    }
+
+    @Test
+    void overlongTexts_areRefused() {
+        for (String field : new String[] {"caseId", "applicantReference", "channel"}) {
+            ObjectNode bad = MAPPER.valueToTree(aSubmittedCase());
+            bad.put(field, "x".repeat(1000));
+            assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), bad)).as(field).isNotEmpty();
+        }
+        ObjectNode bad = MAPPER.valueToTree(aSubmittedCase());
+        ((ObjectNode) bad.get("applicant")).put("name", "x".repeat(257));
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), bad)).isNotEmpty();
+    }
+
+    @Test
+    void everyScript_inNamesAndAddresses_isValid() {
+        for (String name : new String[] {"محمد عبد الله", "王小明", "देवनागरी नाम", "👩🏽‍💻 Ada"}) {
+            ObjectNode data = MAPPER.valueToTree(aSubmittedCase());
+            ((ObjectNode) data.get("applicant")).put("name", name).put("postalAddress", name + "\n" + name);
+            assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), data)).as(name).isEmpty();
+        }
+    }
+
+    @Test
     void eventTypeNames_followTheConvention() {
         assertThatThrownBy(() -> new EventType("org.pledge.cases.CaseSubmittedEvent", Topics.CASE, Object.class))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -18,7 +18,8 @@ class CaseServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyRole("channel", "caseworker", "operations", "auditor")
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/withdrawal").hasAnyRole("channel", "caseworker")
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment", "/api/cases/*/work-started", "/api/cases/*/information-requests",
-                        "/api/cases/*/information-received", "/api/cases/*/resolution", "/api/cases/*/reopening").hasRole("caseworker")
+                        "/api/cases/*/information-received", "/api/cases/*/resolution", "/api/cases/*/reopening",
+                        "/api/cases/*/follow-ups").hasRole("caseworker")
                 .requestMatchers(HttpMethod.PUT, "/api/service-types/*", "/api/calendars/*").hasRole("admin")
                 .requestMatchers(HttpMethod.GET, "/api/service-types", "/api/service-types/*", "/api/calendars/*").authenticated();
     }

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.pledge.platform.validation.InstantRules;
+
 /**
  * One version of a business calendar: the time zone in which days are counted, the weekend days and
  * the dated holidays. Versions are immutable once published; a change of holidays is a new version
@@ -21,6 +23,12 @@ import java.util.TreeSet;
  * @param holidays    dated holidays (local dates in Z)
  */
 public record BusinessCalendar(String id, int version, ZoneId zone, Set<DayOfWeek> weekendDays, SortedSet<LocalDate> holidays) {
+
+    /**
+     * At most this many holidays, each in the years 1900..2199: day counting then skips at most this many days beyond
+     * the weekends, so no deadline computation runs away.
+     */
+    public static final int MAX_HOLIDAYS = 5000;
 
     public BusinessCalendar {
         if (id == null || id.isBlank()) {
@@ -40,6 +48,15 @@ public record BusinessCalendar(String id, int version, ZoneId zone, Set<DayOfWee
                     "calendar " + id + " has no business day in the week");
         }
         weekendDays = Collections.unmodifiableSet(weekend);
+        if (holidays != null && holidays.size() > MAX_HOLIDAYS) {
+            throw new InvalidServiceLevelException(InvalidServiceLevelException.CALENDAR_HOLIDAYS_INVALID,
+                    "calendar " + id + " has more than " + MAX_HOLIDAYS + " holidays");
+        }
+        if (holidays != null && holidays.stream().anyMatch(d -> d == null || d.getYear() < InstantRules.EARLIEST_YEAR
+                || d.getYear() > InstantRules.LATEST_YEAR)) {
+            throw new InvalidServiceLevelException(InvalidServiceLevelException.CALENDAR_HOLIDAYS_INVALID,
+                    "calendar " + id + " has a holiday outside the years " + InstantRules.EARLIEST_YEAR + ".." + InstantRules.LATEST_YEAR);
+        }
         holidays = Collections.unmodifiableSortedSet(holidays == null ? new TreeSet<>() : new TreeSet<>(holidays));
     }
 

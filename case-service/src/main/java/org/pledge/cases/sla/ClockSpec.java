@@ -48,11 +48,19 @@ public record ClockSpec(ServiceStandard standard, BusinessCalendar calendar, Big
         return new ClockSpec(standard, calendar, atRiskShare, startedAt, List.of(), null);
     }
 
-    /** Throws {@code sla.clock.at-risk-share-invalid} unless 0 &lt; share &le; 1. */
+    /** The most decimals an at-risk share may have (0.123456). */
+    public static final int MAX_SHARE_DECIMALS = 6;
+
+    /**
+     * Throws {@code sla.clock.at-risk-share-invalid} unless 0 &lt; share &le; 1 with at most {@value #MAX_SHARE_DECIMALS}
+     * decimals (so that the at-risk arithmetic stays small: a share of scale 1 000 000 would make it expand the number).
+     */
     public static void requireShare(BigDecimal share) {
-        if (share == null || share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+        if (share == null || share.unscaledValue().bitLength() > 64 || share.scale() > 64
+                || share.scale() > MAX_SHARE_DECIMALS && share.stripTrailingZeros().scale() > MAX_SHARE_DECIMALS
+                || share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
             throw new InvalidServiceLevelException(InvalidServiceLevelException.AT_RISK_SHARE_INVALID,
-                    "the at-risk share must be in (0, 1], was " + share);
+                    "the at-risk share must be in (0, 1] with at most " + MAX_SHARE_DECIMALS + " decimals");
         }
     }
 

@@ -16,6 +16,8 @@ public class InvalidServiceLevelException extends CaseServiceException {
     public static final String CALENDAR_ZONE_MISSING = "sla.calendar.zone-missing";
     /** Every day of the week is a weekend day: no deadline could ever be reached. */
     public static final String CALENDAR_NO_BUSINESS_DAYS = "sla.calendar.no-business-days";
+    /** Too many holidays, or one outside the years 1900..2199. */
+    public static final String CALENDAR_HOLIDAYS_INVALID = "sla.calendar.holidays-invalid";
     /** At-risk share outside (0, 1]. */
     public static final String AT_RISK_SHARE_INVALID = "sla.clock.at-risk-share-invalid";
     /** Pauses overlap, are out of order, end before they start or start before the clock. */

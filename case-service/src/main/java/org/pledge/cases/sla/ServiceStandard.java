@@ -26,6 +26,9 @@ public sealed interface ServiceStandard {
     /** Upper bound for day standards (ten years of calendar days), so that no count runs away. */
     int MAX_DAYS = 3660;
 
+    /** Upper bound for duration standards: as long as the longest day standard, so no deadline overflows. */
+    Duration MAX_DURATION = Duration.ofDays(MAX_DAYS);
+
     /** N business days of the case's business calendar. */
     record BusinessDays(int days) implements ServiceStandard {
         public BusinessDays {
@@ -57,6 +60,10 @@ public sealed interface ServiceStandard {
             if (duration.isZero() || duration.isNegative()) {
                 throw new InvalidServiceLevelException(InvalidServiceLevelException.STANDARD_NOT_POSITIVE,
                         "a duration standard must be positive, was " + duration);
+            }
+            if (duration.compareTo(MAX_DURATION) > 0) {
+                throw new InvalidServiceLevelException(InvalidServiceLevelException.STANDARD_TOO_LONG,
+                        "a duration standard may not exceed " + MAX_DURATION + ", was " + duration);
             }
         }
 
@@ -93,6 +100,9 @@ public sealed interface ServiceStandard {
         if (text == null || text.isBlank()) {
             throw new InvalidServiceLevelException(InvalidServiceLevelException.STANDARD_UNPARSEABLE, "no service standard given");
         }
+        if (text.length() > 64) {
+            throw new InvalidServiceLevelException(InvalidServiceLevelException.STANDARD_UNPARSEABLE, "a service standard has at most 64 characters");
+        }
         String normalized = text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         Matcher days = Forms.DAYS.matcher(normalized);
         if (days.matches()) {
@@ -107,7 +117,7 @@ public sealed interface ServiceStandard {
         if (normalized.startsWith("p") || normalized.startsWith("-p")) {
             try {
                 return new Elapsed(Duration.parse(normalized.toUpperCase(Locale.ROOT)));
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeParseException | ArithmeticException e) {
                 // fall through to the generic message
             }
         }

@@ -2,6 +2,8 @@ package org.pledge.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,6 +34,195 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
                 Arguments.of("malformed JSON", "{\"serviceType\": \"PASSPORT\", ", 400, "request.malformed"),
                 Arguments.of("not JSON at all", "serviceType=PASSPORT", 400, "request.malformed"),
                 Arguments.of("over 64 KB", VALID.replace("ref-1", "r".repeat(70 * 1024)), 413, null));
+    }
+
+    /** The submission with one field of the applicant (or the root, or the fee) replaced by a JSON value written as is. */
+    static String with(String field, String json) {
+        String[] path = field.split("\\.");
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(VALID);
+            com.fasterxml.jackson.databind.node.ObjectNode parent = path.length == 1 ? root
+                    : (com.fasterxml.jackson.databind.node.ObjectNode) root.get(path[0]);
+            parent.put(path[path.length - 1], "@@VALUE@@");
+            return root.toString().replace("\"@@VALUE@@\"", json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON string literal of {@code text}, escaping what JSON needs (control characters become \\uXXXX). */
+    static String str(String text) {
+        try {
+            // escaped to ASCII, so a lone surrogate travels as \\uD800 and is not lost in UTF-8
+            return JSON.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Absurd numbers, as JSON numbers and as strings: refused with the field's path, never stored (and never a 500). */
+    static Stream<Arguments> absurdFees() {
+        return Stream.of(
+                Arguments.of("1e1000000 as a number", "1e1000000"),
+                Arguments.of("1e1000000 as a string", "\"1e1000000\""),
+                Arguments.of("1E+1000000000", "1E+999999999"),
+                Arguments.of("1e-1000000 (scale a million)", "1e-1000000"),
+                Arguments.of("over the maximum", "99999999999999999999.99"),
+                Arguments.of("at the maximum", "1000000000"),
+                Arguments.of("three decimals in CAD", "\"120.001\""),
+                Arguments.of("negative", "-120.00"),
+                Arguments.of("10 000 digits as a string", "\"" + "9".repeat(10_000) + "\""),
+                Arguments.of("65 digits as a number", "9".repeat(65)),
+                Arguments.of("a boolean", "true"),
+                Arguments.of("an object", "{\"value\":1}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absurdFees")
+    void absurdFees_are400_withTheFieldPathWhenValidated(String what, String amount) {
+        Response response = post("/api/cases", channelToken(), with("feePaid.amount", amount),
+                Map.of("Idempotency-Key", "fee-" + System.nanoTime()));
+        assertProblem(response, 400, null);
+        if ("request.validation-failed".equals(response.json().path("code").asText())) {
+            assertThat(response.json().path("errors").toString()).contains("feePaid.amount");
+        } else {
+            assertThat(response.json().path("code").asText()).isEqualTo("request.malformed");
+        }
+        assertThat(response.body().length()).isLessThan(2000); // the value is not echoed back
+    }
+
+    static Stream<Arguments> badFees() {
+        return Stream.of(
+                Arguments.of("zero without a reason", "{\"amount\":\"0.00\",\"currency\":\"CAD\"}", 422, "case.fee-mismatch"),
+                Arguments.of("a cent short", "{\"amount\":\"119.99\",\"currency\":\"CAD\"}", 422, "case.fee-mismatch"),
+                Arguments.of("more than the fee", "{\"amount\":\"999.00\",\"currency\":\"CAD\"}", 422, "case.fee-mismatch"),
+                Arguments.of("another currency", "{\"amount\":\"120.00\",\"currency\":\"USD\"}", 422, "case.fee-currency-mismatch"),
+                Arguments.of("a waiver that pays", "{\"amount\":\"60.00\",\"currency\":\"CAD\",\"reductionReason\":\"hardship-waiver\"}",
+                        422, "case.fee-reduction-invalid"),
+                Arguments.of("a concession at the full fee",
+                        "{\"amount\":\"120.00\",\"currency\":\"CAD\",\"reductionReason\":\"concession\"}", 422, "case.fee-reduction-invalid"),
+                Arguments.of("an unknown reason", "{\"amount\":\"0\",\"currency\":\"CAD\",\"reductionReason\":\"because\"}", 400,
+                        "request.validation-failed"),
+                Arguments.of("a reason with CRLF", "{\"amount\":\"0\",\"currency\":\"CAD\",\"reductionReason\":\"concession\\r\\n\"}", 400,
+                        "request.validation-failed"),
+                Arguments.of("an unknown currency", "{\"amount\":\"120.00\",\"currency\":\"XYZ\"}", 400, "request.validation-failed"),
+                Arguments.of("a test currency", "{\"amount\":\"120.00\",\"currency\":\"XXX\"}", 400, "request.validation-failed"),
+                Arguments.of("no fee", "null", 422, "case.fee-missing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFees")
+    void feesNotMatchingTheCatalogue_areRefused(String what, String fee, int status, String code) {
+        assertProblem(post("/api/cases", channelToken(), with("feePaid", fee), Map.of("Idempotency-Key", "fee-" + System.nanoTime())),
+                status, code);
+    }
+
+    /** Control characters and header injection in every text and contact field of a submission. */
+    static Stream<Arguments> badTexts() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String field : new String[] {"applicant.reference", "applicant.name", "applicant.email", "applicant.phone",
+                "applicant.postalAddress", "applicant.language", "serviceType", "receivedAtStatedBy"}) {
+            for (String junk : new String[] {"\r\nBcc: victim@example.org", "\u0000", "\u0007", "\u001B[31m", "\u0085", "\u2028",
+                    "\u202E", "\uD800"}) {
+                if (field.equals("applicant.postalAddress") && junk.startsWith("\r\n")) {
+                    continue; // line breaks are what separate an address's lines
+                }
+                cases.add(Arguments.of(field, junk));
+            }
+        }
+        cases.add(Arguments.of("applicant.email", "-not-an-email"));
+        cases.add(Arguments.of("applicant.email", " space@example.org"));
+        cases.add(Arguments.of("applicant.phone", " is no phone"));
+        cases.add(Arguments.of("applicant.language", "-no-such-TAG-at-all-xx"));
+        cases.add(Arguments.of("applicant.postalAddress", "\n2\n3\n4\n5\n6\n7\n8\n9"));
+        cases.add(Arguments.of("applicant.postalAddress", "\t"));
+        return cases.stream();
+    }
+
+    private static final Map<String, String> GOOD = Map.of("applicant.reference", "ref-1", "applicant.name", "Test Person",
+            "applicant.email", "person@example.org", "applicant.phone", "+15145550123", "applicant.postalAddress", "1 Main St",
+            "applicant.language", "en-CA", "serviceType", "PASSPORT", "receivedAtStatedBy", "mailroom-7");
+
+    @ParameterizedTest(name = "{0} + {1}")
+    @MethodSource("badTexts")
+    void controlCharactersAndJunk_inEveryTextField_are400_withItsPath(String field, String junk) {
+        Response response = post("/api/cases", channelToken(), with(field, str(GOOD.get(field) + junk)),
+                Map.of("Idempotency-Key", "text-" + System.nanoTime()));
+        assertProblem(response, 400, "request.validation-failed");
+        assertThat(response.json().path("errors").toString()).contains(field);
+    }
+
+    @Test
+    void everyScript_isWelcome_inNamesAndAddresses() {
+        for (String name : new String[] {"محمد عبد الله", "王小明", "देवनागरी नाम", "Zoë O'Brien", "👩🏽‍💻 Ada"}) {
+            String body = with("applicant.name", str(name));
+            Response response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "script-" + System.nanoTime()));
+            assertThat(response.status()).as(name + ": " + response.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aFollowUpChannel_cannotBeSubmitted_byAnyCaller() {
+        for (String token : new String[] {channelToken(), caseworkerToken()}) {
+            Response response = post("/api/cases", token, with("channel", "\"FOLLOW_UP\""), Map.of("Idempotency-Key", "fu-" + System.nanoTime()));
+            assertProblem(response, 422, "case.follow-up-not-submittable");
+            assertThat(response.json().path("detail").asText()).contains("/api/cases/{caseId}/follow-ups");
+        }
+    }
+
+    @Test
+    void aReceiptInstantOutOfRange_is400() {
+        String paper = with("channel", "\"PAPER\"");
+        for (String instant : new String[] {"\"1800-01-01T00:00:00Z\"", "\"+10000-01-01T00:00:00Z\"", "\"-999999999-01-01T00:00:00Z\""}) {
+            String body = paper.replace("\"channel\":\"PAPER\"", "\"channel\":\"PAPER\",\"receivedAtStatedBy\":\"clerk\",\"receivedAt\":" + instant);
+            assertProblem(post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "ra-" + System.nanoTime())), 400, null);
+        }
+    }
+
+    @Test
+    void followUps_areForCaseworkers_onKnownCases_withValidBodies() {
+        String caseId = submit("PASSPORT", Map.of());
+        String body = "{\"reasonCode\":\"client-called-back\"}";
+        assertProblem(post("/api/cases/no-such-case/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", "k1")), 404, "case.not-found");
+        assertProblem(post("/api/cases/" + caseId + "/follow-ups", channelToken(), body, Map.of("Idempotency-Key", "k2")), 403, null);
+        assertProblem(post("/api/cases/" + caseId + "/follow-ups", caseworkerToken(), body, Map.of()), 400, null);
+        assertProblem(post("/api/cases/" + caseId + "/follow-ups", caseworkerToken(), "{\"reasonCode\":\"Because\\r\\n\"}",
+                Map.of("Idempotency-Key", "k3")), 400, "request.validation-failed");
+        assertProblem(post("/api/cases/" + caseId + "/follow-ups", caseworkerToken(), "{\"reasonCode\":\"x\",\"serviceType\":\"SPACESHIP\"}",
+                Map.of("Idempotency-Key", "k4")), 422, "case.service-type-unknown");
+    }
+
+    static Stream<Arguments> badCatalogueBodies() {
+        String valid = """
+                {"names":{"en":"Bounded","fr":"Borné"},"fee":{"amount":"10.00","currency":"CAD"},"standard":"10 business days",
+                 "guaranteed":true,"calendarId":"CA-ON","atRiskShare":0.8}""";
+        return Stream.of(
+                Arguments.of("fee 1e1000000", valid.replace("\"10.00\"", "1e1000000"), 400),
+                Arguments.of("fee 3 decimals", valid.replace("\"10.00\"", "\"10.001\""), 400),
+                Arguments.of("share 1e-1000000", valid.replace("0.8}", "1e-1000000}"), 400),
+                Arguments.of("share 7 decimals", valid.replace("0.8}", "0.1234567}"), 400),
+                Arguments.of("share above 1", valid.replace("0.8}", "1.5}"), 400),
+                Arguments.of("a huge duration standard", valid.replace("10 business days", "PT9999999999999H"), 422),
+                Arguments.of("999999999 business days", valid.replace("10 business days", "999999999 business days"), 422),
+                Arguments.of("a name with CRLF", valid.replace("Bounded", "Bounded\\r\\nX: y"), 400),
+                Arguments.of("a name with a bidi override", valid.replace("Bounded", "Bounded\\u202E"), 400),
+                Arguments.of("a language tag with junk", valid.replace("\"en\"", "\"en\\n\""), 400),
+                Arguments.of("availableFrom in year 10000", valid.replace("\"atRiskShare\"", "\"availableFrom\":\"+10000-01-01T00:00:00Z\",\"atRiskShare\""), 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCatalogueBodies")
+    void badCatalogueBodies_areProblems(String what, String body, int status) {
+        Response response = send("PUT", "/api/service-types/BOUNDED", TOKENS.token("admin-1", "admin"), body);
+        assertProblem(response, status, null);
+    }
+
+    @Test
+    void badCalendars_areProblems() {
+        String admin = TOKENS.token("admin-1", "admin");
+        assertProblem(send("PUT", "/api/calendars/BOUNDED", admin, "{\"zone\":\"America/Toronto\",\"holidays\":[\"+10000-01-01\"]}"), 400, null);
+        assertProblem(send("PUT", "/api/calendars/BOUNDED", admin, "{\"zone\":\"America/Toronto\",\"holidays\":[\"1800-01-01\"]}"), 400, null);
+        assertProblem(send("PUT", "/api/calendars/BOUNDED", admin, "{\"zone\":\"America/Toronto\\r\\nX: y\",\"holidays\":[]}"), 400, null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,6 +262,21 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     void badTransitionBody_isAProblem_notA500(String action, String body, int status, String code) {
         String caseId = submit("PASSPORT", Map.of());
         assertProblem(transition(caseId, action, caseworkerToken(), body), status, code);
+    }
+
+    @Test
+    void controlCharacters_inTransitionBodies_are400_butLineBreaksInNotesAreFine() {
+        String caseId = submit("PASSPORT", Map.of());
+        String cw = caseworkerToken();
+        assertProblem(transition(caseId, "assignment", cw, "{\"assignee\":\"cw-1\\r\\nX: y\"}"), 400, "request.validation-failed");
+        assertProblem(transition(caseId, "assignment", cw, "{\"assignee\":\"cw\\u202E1\"}"), 400, "request.validation-failed");
+        assertThat(transition(caseId, "assignment", cw, "{\"assignee\":\"cw-1\"}").status()).isEqualTo(204);
+        assertThat(transition(caseId, "work-started", cw, null).status()).isEqualTo(204);
+        assertProblem(transition(caseId, "resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"ok\\u0000\"}"), 400, "request.validation-failed");
+        assertProblem(transition(caseId, "withdrawal", cw, "{\"reason\":\"x\\u001B[31m\"}"), 400, "request.validation-failed");
+        Response resolved = transition(caseId, "resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"first line\\r\\nsecond line\"}");
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(204);
+        assertProblem(transition(caseId, "reopening", cw, "{\"reason\":\"x\\u2028y\"}"), 400, "request.validation-failed");
     }
 
     @Test
@@ -120,6 +326,24 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
             assertThat(docs.json().path("paths").has(path)).as(path).isTrue();
         }
         assertThat(docs.json().path("components").path("schemas").has("Case")).isTrue();
+    }
+
+    private Response send(String method, String path, String token, String body) {
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri(path))
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build();
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            return new Response(response.statusCode(), headers, response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertProblem(Response response, int status, String code) {

@@ -127,7 +127,7 @@ class CaseApiIT extends CaseServiceITSupport {
         }
         JsonNode breach = JSON.readTree(records.get(2).value());
         assertThat(breach.path("guaranteed").asBoolean()).isTrue();
-        assertThat(breach.path("fee").path("amount").asText()).isEqualTo("120.00");
+        assertThat(breach.path("fee").path("amount").asText()).isEqualTo("25.00"); // DEMO's catalogue fee
         JsonNode resolved = JSON.readTree(records.get(4).value());
         assertThat(resolved.path("onTime").asBoolean()).isFalse();
         assertThat(resolved.path("latenessBusinessDays").asInt()).isPositive();
@@ -298,5 +298,77 @@ class CaseApiIT extends CaseServiceITSupport {
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
         assertThat(awaitCase(followUp, channelToken(), c -> c.path("status").asText().equals("WITHDRAWN"))
                 .path("withdrawal").path("withdrawnBy").asText()).isEqualTo("CHANNEL");
+    }
+
+    // ------------------------------------------------------------------ bounded input: the happy paths
+
+    private Response submitBody(String body) {
+        return post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void aReducedFee_withAReason_isAccepted_andPublishedWithItsReason() throws Exception {
+        Response response = submitBody("""
+                {"serviceType":"PASSPORT","channel":"IN_PERSON",
+                 "applicant":{"reference":"ref-concession","name":"Jean Dupont","email":"jean@example.org","language":"fr-CA","preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"60.00","currency":"CAD","reductionReason":"concession"}}
+                """);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String caseId = response.json().path("caseId").asText();
+        List<ConsumerRecord<String, byte[]>> published = CaseTopic.await(caseId, 1);
+        SchemaCheck.assertValid("pledge.case.submitted.v1", published.get(0).value());
+        JsonNode data = JSON.readTree(published.get(0).value());
+        assertThat(data.path("feeReductionReason").asText()).isEqualTo("concession");
+        assertThat(data.path("fee").path("amount").asText()).isEqualTo("60.00");
+    }
+
+    @Test
+    void aPhoneInTheClientsNationalFormat_isStoredAndPublishedInE164_andTextIsNormalised() throws Exception {
+        // a national number read in the region of fr-CA; a decomposed "é" stored composed (NFC); CRLF in the address → LF
+        Response response = submitBody("""
+                {"serviceType":"PASSPORT","channel":"WEB",
+                 "applicant":{"reference":"ref-phone","name":"Ame\\u0301lie  Côté","phone":"(514) 555-0123",
+                              "postalAddress":"1234 rue Sainte-Catherine O\\r\\nMontréal QC  H3G 1P1","language":"fr-CA","preferredChannel":"SMS"},
+                 "feePaid":{"amount":120,"currency":"CAD"}}
+                """);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String caseId = response.json().path("caseId").asText();
+        JsonNode applicant = JSON.readTree(CaseTopic.await(caseId, 1).get(0).value()).path("applicant");
+        assertThat(applicant.path("phone").asText()).isEqualTo("+15145550123");
+        assertThat(applicant.path("name").asText()).isEqualTo("Amélie  Côté").hasSize(12);
+        assertThat(applicant.path("postalAddress").asText()).isEqualTo("1234 rue Sainte-Catherine O\nMontréal QC  H3G 1P1");
+        JsonNode history = get("/api/cases/" + caseId + "/history", caseworkerToken()).json();
+        assertThat(history.get(0).toString()).doesNotContain("(514)");
+    }
+
+    @Test
+    void aCaseworker_opensAFollowUp_onTheEarlierCase_once_perKey() {
+        String previous = submit("PASSPORT", Map.of());
+        String key = "fu-" + UUID.randomUUID();
+        String body = "{\"reasonCode\":\"client-called-back\"}";
+        Response first = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String followUp = first.json().path("caseId").asText();
+        assertThat(first.header("Location")).isEqualTo("/api/cases/" + followUp);
+
+        Response retry = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", key));
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().path("caseId").asText()).isEqualTo(followUp);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        Response reused = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), "{\"reasonCode\":\"other\"}",
+                Map.of("Idempotency-Key", key));
+        assertThat(reused.status()).isEqualTo(409);
+
+        JsonNode opened = awaitCase(followUp, caseworkerToken(), c -> true);
+        assertThat(opened.path("channel").asText()).isEqualTo("FOLLOW_UP");
+        assertThat(opened.path("links").path("previousCase").asText()).isEqualTo("/api/cases/" + previous);
+        // the follow-up belongs to the earlier case's owner: that channel sees it
+        assertThat(get("/api/cases/" + followUp, channelToken()).status()).isEqualTo(200);
+        JsonNode earlier = awaitCase(previous, caseworkerToken(), c -> c.path("links").path("followUpCases").size() == 1);
+        assertThat(earlier.path("links").path("followUpCases").get(0).asText()).isEqualTo("/api/cases/" + followUp);
+        JsonNode history = get("/api/cases/" + followUp + "/history", caseworkerToken()).json();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("actor").asText()).isEqualTo("cw-1");
+        assertThat(history.get(0).path("details").path("followUpReason").asText()).isEqualTo("client-called-back");
     }
 }

@@ -139,7 +139,15 @@ abstract class CaseServiceITSupport {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Submits a case as the channel {@code web-portal}; returns its id. */
+    /** The catalogue fee of the configured service types (the fee paid must match it). */
+    static String feeOf(String serviceType) {
+        return switch (serviceType) {
+            case "DEMO" -> "25.00";
+            default -> "120.00";
+        };
+    }
+
+    /** Submits a case as the channel {@code web-portal}, paying the catalogue fee; returns its id. */
     String submit(String serviceType, Map<String, String> headers) {
         String key = UUID.randomUUID().toString();
         Map<String, String> all = new LinkedHashMap<>(headers);
@@ -148,8 +156,8 @@ abstract class CaseServiceITSupport {
                 {"serviceType":"%s","channel":"WEB",
                  "applicant":{"reference":"ref-%s","name":"Marie Tremblay","email":"marie@example.org",
                               "language":"fr-CA","preferredChannel":"EMAIL"},
-                 "feePaid":{"amount":"120.00","currency":"CAD"}}
-                """.formatted(serviceType, key.substring(0, 8)), all);
+                 "feePaid":{"amount":"%s","currency":"CAD"}}
+                """.formatted(serviceType, key.substring(0, 8), feeOf(serviceType)), all);
         if (response.status() != 201) {
             throw new AssertionError("submit: " + response);
         }

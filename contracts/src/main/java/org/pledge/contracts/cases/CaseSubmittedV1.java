@@ -9,7 +9,10 @@ import org.pledge.contracts.Money;
  * Data of {@code pledge.case.submitted.v1}: a channel submitted a case. Carries what
  * notification-service needs to tell the client (name and contact points are personal data).
  *
- * @param deadline the service-standard deadline, null until the case's clock is known
+ * @param deadline           the service-standard deadline, null until the case's clock is known
+ * @param feeReductionReason why the fee paid is below the catalogue's fee at receipt (a reason code, e.g.
+ *                           {@code hardship-waiver}); null when the full fee was paid, for follow-ups, and from producers
+ *                           older than the field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseSubmittedV1(
@@ -23,7 +26,16 @@ public record CaseSubmittedV1(
         Instant receivedAt,
         Instant deadline,
         Applicant applicant,
-        Money fee) {
+        Money fee,
+        String feeReductionReason) {
+
+    /** Without a fee reduction (the form before {@code feeReductionReason} existed). */
+    public CaseSubmittedV1(String caseId, String serviceType, String channel, String applicantReference, String language,
+                           String preferredChannel, Instant submittedAt, Instant receivedAt, Instant deadline, Applicant applicant,
+                           Money fee) {
+        this(caseId, serviceType, channel, applicantReference, language, preferredChannel, submittedAt, receivedAt, deadline,
+                applicant, fee, null);
+    }
 
     /** Personal data: whom to tell, and how to reach them. Any contact point may be absent. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -36,13 +36,28 @@ import org.pledge.cases.catalogue.api.Money;
  *                           event's {@code actor} metadata), and in events stored before this field existed
  *                           (revision 1, upcast by {@code CaseSubmittedEventUpcaster}: a follow-up stored then belongs
  *                           to the service that requested it)
+ * @param feeReductionReason why {@code feePaid} is below the catalogue fee (a {@link FeeReduction} code); null when the full
+ *                           fee was paid, for follow-ups, and in events stored before this field existed (revisions 1
+ *                           and 2, upcast by {@code CaseSubmittedEventUpcaster})
  */
-@Revision("2")
+@Revision("3")
 public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
                                  Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
                                  String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
                                  int calendarVersion, Instant deadline, Instant atRiskAt, String previousCaseId,
-                                 String followUpRequestId, String followUpReason, String owner) {
+                                 String followUpRequestId, String followUpReason, String owner,
+                                 String feeReductionReason) {
+
+    /** Without a fee reduction (the form before revision 3). */
+    public CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
+                              Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
+                              String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
+                              int calendarVersion, Instant deadline, Instant atRiskAt, String previousCaseId,
+                              String followUpRequestId, String followUpReason, String owner) {
+        this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, serviceStandard,
+                atRiskShare, guaranteed, calendarId, calendarVersion, deadline, atRiskAt, previousCaseId, followUpRequestId,
+                followUpReason, owner, null);
+    }
 
     /** Who the case belongs to, given the {@code actor} that submitted it: {@link #owner()} when set, else the actor. */
     public String ownerGiven(String actor) {

@@ -21,6 +21,16 @@ public class InvalidCaseCommandException extends CaseServiceException {
     /** The preferred channel has no contact point (EMAIL needs an email, SMS a phone, LETTER an address). */
     public static final String CONTACT_MISSING = "case.contact-missing-for-preferred-channel";
     public static final String FEE_MISSING = "case.fee-missing";
+    /** The fee paid is not the catalogue's fee at receipt, and no reduction reason says why. */
+    public static final String FEE_MISMATCH = "case.fee-mismatch";
+    /** The fee paid is in another currency than the catalogue's fee. */
+    public static final String FEE_CURRENCY_MISMATCH = "case.fee-currency-mismatch";
+    /** The reduction reason is unknown, or the amount does not fit it (a waiver pays 0, a concession less than the fee). */
+    public static final String FEE_REDUCTION_INVALID = "case.fee-reduction-invalid";
+    /** A FOLLOW_UP case cannot be submitted: it comes from the feedback flow or {@code POST /api/cases/{caseId}/follow-ups}. */
+    public static final String FOLLOW_UP_NOT_SUBMITTABLE = "case.follow-up-not-submittable";
+    /** An instant the clock would use lies outside 1900-01-01 .. 2200-01-01. */
+    public static final String INSTANT_OUT_OF_RANGE = "case.instant-out-of-range";
     public static final String FIELD_MISSING = "case.field-missing";
     /** Reason codes are lower-case words: letters, digits, '.', '-' or '_'. */
     public static final String REASON_CODE_INVALID = "case.reason-code-invalid";

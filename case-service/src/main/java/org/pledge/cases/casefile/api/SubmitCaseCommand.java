@@ -17,9 +17,16 @@ import org.pledge.cases.catalogue.api.Money;
  *                           starts at {@code submittedAt})
  * @param receivedAtStatedBy who stated {@code receivedAt} (e.g. a mail-room clerk's id); required with it
  * @param applicant          the client (personal data)
- * @param feePaid            the fee paid (zero when waived)
+ * @param feePaid            the fee paid: the catalogue's fee at receipt, unless {@code feeReductionReason} says why less
+ * @param feeReductionReason a {@link FeeReduction} code, or null when the full fee was paid
  */
 public record SubmitCaseCommand(@TargetAggregateIdentifier String caseId, String serviceTypeCode, SubmissionChannel channel,
                                 Instant submittedAt, Instant receivedAt, String receivedAtStatedBy, Applicant applicant,
-                                Money feePaid) {
+                                Money feePaid, String feeReductionReason) {
+
+    /** A submission paying the full fee. */
+    public SubmitCaseCommand(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
+                             String receivedAtStatedBy, Applicant applicant, Money feePaid) {
+        this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, null);
+    }
 }

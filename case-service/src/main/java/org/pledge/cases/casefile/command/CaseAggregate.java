@@ -6,9 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -27,6 +25,7 @@ import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.CaseWithdrawnEvent;
 import org.pledge.cases.casefile.api.CaseWorkStartedEvent;
+import org.pledge.cases.casefile.api.FeeReduction;
 import org.pledge.cases.casefile.api.DeadlineRecalculatedEvent;
 import org.pledge.cases.casefile.api.InformationReceivedEvent;
 import org.pledge.cases.casefile.api.InformationRequestedEvent;
@@ -54,6 +53,9 @@ import org.pledge.cases.sla.ClockSpec;
 import org.pledge.cases.sla.Pause;
 import org.pledge.cases.sla.ServiceStandard;
 import org.pledge.cases.sla.ServiceStandardClock;
+import org.pledge.platform.validation.ContactRules;
+import org.pledge.platform.validation.InstantRules;
+import org.pledge.platform.validation.TextRules;
 
 /**
  * A case and its service-standard clock.
@@ -83,6 +85,7 @@ import org.pledge.cases.sla.ServiceStandardClock;
 public class CaseAggregate {
 
     private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     @AggregateIdentifier
     private String caseId;
@@ -112,8 +115,15 @@ public class CaseAggregate {
         requireText(command.caseId(), "caseId");
         require(command.channel() != null, "channel");
         require(command.submittedAt() != null, "submittedAt");
+        if (command.channel() == SubmissionChannel.FOLLOW_UP) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.FOLLOW_UP_NOT_SUBMITTABLE,
+                    "a FOLLOW_UP case is not submitted: it is opened from the feedback flow, or by a caseworker with "
+                            + "POST /api/cases/{caseId}/follow-ups on the earlier case");
+        }
+        requireSane(command.submittedAt(), "submittedAt");
         Instant receivedAt = command.submittedAt();
         if (command.receivedAt() != null) {
+            requireSane(command.receivedAt(), "receivedAt");
             if (!command.channel().mayStateReceivedAt()) {
                 throw new InvalidCaseCommandException(InvalidCaseCommandException.RECEIVED_AT_NOT_ALLOWED,
                         "only paper and mail-in applications may state when they were received, not " + command.channel());
@@ -128,9 +138,10 @@ public class CaseAggregate {
             }
             receivedAt = command.receivedAt();
         }
+        requireSubmittedApplicant(command.applicant());
         open(command.caseId(), command.serviceTypeCode(), command.channel(), command.submittedAt(), receivedAt,
                 command.receivedAt() == null ? null : command.receivedAtStatedBy(), command.applicant(), command.feePaid(),
-                null, null, null, null, catalogue, calendars);
+                command.feeReductionReason(), true, null, null, null, null, catalogue, calendars);
     }
 
     @CommandHandler
@@ -147,8 +158,9 @@ public class CaseAggregate {
         require(command.openedAt() != null, "openedAt");
         requireReasonCode(command.reason());
         requireText(command.owner(), "owner"); // the follow-up belongs to the earlier case's channel client, not to its requester
+        requireSane(command.openedAt(), "openedAt");
         open(command.caseId(), command.serviceTypeCode(), SubmissionChannel.FOLLOW_UP, command.openedAt(), command.openedAt(),
-                null, command.applicant(), command.feePaid(), command.previousCaseId(), command.followUpRequestId(),
+                null, command.applicant(), command.feePaid(), null, false, command.previousCaseId(), command.followUpRequestId(),
                 command.reason(), command.owner(), catalogue, calendars);
     }
 
@@ -377,7 +389,8 @@ public class CaseAggregate {
     }
 
     private void open(String id, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
-                      String receivedAtStatedBy, Applicant applicant, Money feePaid, String previousCaseId,
+                      String receivedAtStatedBy, Applicant applicant, Money feePaid, String feeReductionReason,
+                      boolean submission, String previousCaseId,
                       String followUpRequest, String followUpReason, String owner, ServiceCatalogue catalogue,
                       BusinessCalendars calendars) {
         requireApplicant(applicant);
@@ -387,6 +400,9 @@ public class CaseAggregate {
         ServiceType serviceType = (serviceTypeCode == null ? java.util.Optional.<ServiceType>empty() : catalogue.find(serviceTypeCode))
                 .orElseThrow(() -> new InvalidCaseCommandException(InvalidCaseCommandException.SERVICE_TYPE_UNKNOWN,
                         "no service type " + serviceTypeCode));
+        if (submission) {
+            requireCatalogueFee(feePaid, feeReductionReason, serviceType);
+        }
         if (receivedAt.isBefore(serviceType.availableFrom())) {
             throw new InvalidCaseCommandException(InvalidCaseCommandException.RECEIVED_BEFORE_SERVICE_EXISTED,
                     "received at " + receivedAt + ", before service type " + serviceTypeCode + " existed (" + serviceType.availableFrom() + ")");
@@ -399,7 +415,8 @@ public class CaseAggregate {
         Instant newAtRiskAt = ServiceStandardClock.atRiskAt(clock);
         apply(new CaseSubmittedEvent(id, serviceType.code(), channel, submittedAt, receivedAt, receivedAtStatedBy, applicant,
                 feePaid, serviceType.standard().toString(), serviceType.atRiskShare(), serviceType.guaranteed(), calendar.id(),
-                calendar.version(), newDeadline, newAtRiskAt, previousCaseId, followUpRequest, followUpReason, owner));
+                calendar.version(), newDeadline, newAtRiskAt, previousCaseId, followUpRequest, followUpReason, owner,
+                feeReductionReason));
         // Inside a creating handler Axon sources the applied events only after the handler returns, so the
         // markers due at once (a paper application keyed in late) are decided from the values just computed.
         if (!submittedAt.isBefore(newAtRiskAt)) {
@@ -471,15 +488,68 @@ public class CaseAggregate {
         }
     }
 
+    /**
+     * The fee rule of a submission: the fee paid is the catalogue's fee at receipt (same currency, numerically equal),
+     * unless a {@link FeeReduction} reason says why it is less: a waiver pays 0, a concession less than the fee.
+     * A follow-up is not a submission and pays nothing.
+     */
+    private static void requireCatalogueFee(Money paid, String reductionReason, ServiceType serviceType) {
+        Money fee = serviceType.fee();
+        if (!paid.currency().equals(fee.currency())) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.FEE_CURRENCY_MISMATCH,
+                    "the fee of " + serviceType.code() + " is charged in " + fee.currency() + ", not " + paid.currency());
+        }
+        if (reductionReason == null) {
+            if (paid.amount().compareTo(fee.amount()) != 0) {
+                throw new InvalidCaseCommandException(InvalidCaseCommandException.FEE_MISMATCH,
+                        "the fee of " + serviceType.code() + " is " + fee.amount().toPlainString() + " " + fee.currency()
+                                + "; a different amount needs feePaid.reductionReason (" + FeeReduction.CODES + ")");
+            }
+            return;
+        }
+        FeeReduction reduction = FeeReduction.ofCode(reductionReason).orElseThrow(() -> new InvalidCaseCommandException(
+                InvalidCaseCommandException.FEE_REDUCTION_INVALID, "unknown fee reduction reason; one of " + FeeReduction.CODES));
+        if (reduction.waiver() && paid.amount().signum() != 0) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.FEE_REDUCTION_INVALID,
+                    reduction.code() + " waives the fee: the amount paid must be 0");
+        }
+        if (paid.amount().compareTo(fee.amount()) >= 0) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.FEE_REDUCTION_INVALID,
+                    "a fee reduction (" + reduction.code() + ") needs an amount below the fee of " + serviceType.code() + " ("
+                            + fee.amount().toPlainString() + " " + fee.currency() + ")");
+        }
+    }
+
+    /**
+     * What a submission's applicant must be, beyond {@link #requireApplicant}: single-line reference and name, an email
+     * by {@link ContactRules}, a phone already normalised to E.164 (the web layer does it), a postal address of a few
+     * bounded lines. (A follow-up copies the earlier case's applicant as it was stored.)
+     */
+    private static void requireSubmittedApplicant(Applicant applicant) {
+        if (applicant == null) {
+            return; // requireApplicant says so
+        }
+        requireApplicantField(applicant.reference() == null || TextRules.isSingleLine(applicant.reference(), 128), "reference");
+        requireApplicantField(applicant.name() == null || TextRules.isSingleLine(applicant.name(), 256), "name");
+        requireApplicantField(applicant.email() == null || ContactRules.isEmail(applicant.email()), "email");
+        requireApplicantField(applicant.phone() == null || E164.matcher(applicant.phone()).matches(), "phone");
+        requireApplicantField(applicant.postalAddress() == null || ContactRules.isPostalAddress(applicant.postalAddress()), "postalAddress");
+    }
+
+    private static void requireApplicantField(boolean valid, String field) {
+        if (!valid) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.APPLICANT_INVALID, "the applicant's " + field + " is not valid");
+        }
+    }
+
+    private static void requireSane(Instant instant, String field) {
+        if (!InstantRules.isSane(instant)) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.INSTANT_OUT_OF_RANGE, field + " " + InstantRules.MESSAGE);
+        }
+    }
+
     private static boolean isLanguageTag(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return false;
-        }
-        try {
-            return !new Locale.Builder().setLanguageTag(tag).build().getLanguage().isEmpty();
-        } catch (IllformedLocaleException e) {
-            return false;
-        }
+        return ContactRules.isLanguageTag(tag);
     }
 
     private static void requireReasonCode(String reasonCode) {

@@ -9,26 +9,37 @@ import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link CaseSubmittedEvent} revision 1 → 2. Revision 2 has the optional {@code owner}; a revision-1 payload gets it as
- * null (the submitter owns the case), unless it has one already: some revision-1 events were stored after the field
- * was added and before the revision was raised, and keep theirs.
+ * {@link CaseSubmittedEvent} revisions 1 and 2 → 3, in one step (so no order among upcasters matters).
+ * <ul>
+ *   <li>Revision 2 added the optional {@code owner}; a revision-1 payload gets it as null (the submitter owns the case),
+ *       unless it has one already: some revision-1 events were stored after the field was added and before the revision
+ *       was raised, and keep theirs.</li>
+ *   <li>Revision 3 added the optional {@code feeReductionReason}; older payloads get it as null (no reduction was
+ *       recorded then; the fee they paid stays as stored).</li>
+ * </ul>
  */
 @Component
 public class CaseSubmittedEventUpcaster extends SingleEventUpcaster {
 
     static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(CaseSubmittedEvent.class.getName(), "1");
     static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(CaseSubmittedEvent.class.getName(), "2");
+    static final SimpleSerializedType REVISION_3 = new SimpleSerializedType(CaseSubmittedEvent.class.getName(), "3");
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
+        return REVISION_1.equals(representation.getType()) || REVISION_2.equals(representation.getType());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            if (payload instanceof ObjectNode json && !json.has("owner")) {
-                json.putNull("owner");
+        return representation.upcastPayload(REVISION_3, JsonNode.class, payload -> {
+            if (payload instanceof ObjectNode json) {
+                if (!json.has("owner")) {
+                    json.putNull("owner");
+                }
+                if (!json.has("feeReductionReason")) {
+                    json.putNull("feeReductionReason");
+                }
             }
             return payload;
         });

@@ -155,11 +155,16 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
                 applicant.preferredLanguage(), applicant.preferredChannel() == null ? null : applicant.preferredChannel().name(),
                 e.submittedAt(), e.receivedAt().equals(e.submittedAt()) ? null : e.receivedAt(), e.deadline(),
                 new CaseSubmittedV1.Applicant(applicant.name(), applicant.email(), applicant.phone(), applicant.postalAddress()),
-                money(e.feePaid()));
+                money(e.feePaid()), e.feeReductionReason());
     }
 
+    /** The contract's form: the amount at the currency's minor units (120 → "120.00"; the domain allows no more decimals). */
     private static Money money(org.pledge.cases.catalogue.api.Money fee) {
-        return fee == null ? null : new Money(fee.amount().toPlainString(), fee.currency());
+        if (fee == null) {
+            return null;
+        }
+        int digits = java.util.Currency.getInstance(fee.currency()).getDefaultFractionDigits();
+        return new Money(fee.amount().setScale(digits, java.math.RoundingMode.UNNECESSARY).toPlainString(), fee.currency());
     }
 
     private static OutboundIntegrationEvent out(EventType type, String caseId, Object data) {

@@ -59,7 +59,7 @@ class FollowUpRequests {
         if (!EventTypes.FEEDBACK_FOLLOW_UP_REQUESTED.name().equals(event.type())) {
             return;
         }
-        FollowUpRequestedV1 request = event.dataAs(FollowUpRequestedV1.class, objectMapper);
+        FollowUpRequestedV1 request = event.contractData(FollowUpRequestedV1.class, objectMapper);
         if (request.followUpId() == null || request.followUpId().isBlank() || request.caseId() == null || request.caseId().isBlank()) {
             throw new InvalidCloudEventException("follow-up request " + event.id() + " lacks followUpId or caseId");
         }

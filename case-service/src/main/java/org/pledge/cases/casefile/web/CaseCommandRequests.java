@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.pledge.cases.casefile.api.Outcome;
+import org.pledge.platform.validation.TextRules;
 
 /** Bodies of the case transition endpoints. */
 final class CaseCommandRequests {
@@ -14,7 +15,8 @@ final class CaseCommandRequests {
     }
 
     @Schema(name = "AssignmentRequest")
-    record Assignment(@Schema(description = "The caseworker's id") @NotBlank @Size(max = 128) String assignee) {
+    record Assignment(@Schema(description = "The caseworker's id") @NotBlank @Size(max = 128)
+                      @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String assignee) {
     }
 
     @Schema(name = "InformationRequest")
@@ -24,14 +26,18 @@ final class CaseCommandRequests {
     }
 
     @Schema(name = "ResolutionRequest")
-    record Resolution(@NotNull Outcome outcome, @Schema(description = "The decision's note (internal)") @NotBlank @Size(max = 4000) String note) {
+    record Resolution(@NotNull Outcome outcome,
+                      @Schema(description = "The decision's note (internal); line breaks allowed (stored as \\n), no other control characters")
+                      @NotBlank @Size(max = 4000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String note) {
     }
 
     @Schema(name = "WithdrawalRequest")
-    record Withdrawal(@NotBlank @Size(max = 1000) String reason) {
+    record Withdrawal(@Schema(description = "Line breaks allowed (stored as \\n), no other control characters")
+                      @NotBlank @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String reason) {
     }
 
     @Schema(name = "ReopeningRequest")
-    record Reopening(@NotBlank @Size(max = 1000) String reason) {
+    record Reopening(@Schema(description = "Line breaks allowed (stored as \\n), no other control characters")
+                     @NotBlank @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String reason) {
     }
 }

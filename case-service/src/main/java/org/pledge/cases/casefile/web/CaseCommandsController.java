@@ -29,6 +29,7 @@ import org.pledge.cases.casefile.api.WithdrawCaseCommand;
 import org.pledge.cases.casefile.api.WithdrawnBy;
 import org.pledge.cases.casefile.query.CaseOrigins;
 import org.pledge.platform.security.CurrentActor;
+import org.pledge.platform.validation.TextRules;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,7 +79,7 @@ class CaseCommandsController {
     @Operation(summary = "Assign or reassign the case (SUBMITTED → ASSIGNED; any open state for reassignment)")
     ResponseEntity<Void> assign(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                 @Valid @RequestBody CaseCommandRequests.Assignment body) {
-        return run(caseId, key, "assignment", body, now -> new AssignCaseCommand(caseId, body.assignee(), now));
+        return run(caseId, key, "assignment", body, now -> new AssignCaseCommand(caseId, TextRules.singleLine(body.assignee()), now));
     }
 
     @PostMapping("/work-started")
@@ -104,7 +105,7 @@ class CaseCommandsController {
     @Operation(summary = "Decide the case (IN_PROGRESS or AWAITING_INFORMATION → RESOLVED)")
     ResponseEntity<Void> resolve(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                  @Valid @RequestBody CaseCommandRequests.Resolution body) {
-        return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), body.note(), now));
+        return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), TextRules.multiLine(body.note()), now));
     }
 
     @PostMapping("/withdrawal")
@@ -122,14 +123,14 @@ class CaseCommandsController {
             }
         }
         WithdrawnBy by = caseworker ? WithdrawnBy.CASEWORKER : WithdrawnBy.CHANNEL;
-        return run(caseId, key, "withdrawal", body, now -> new WithdrawCaseCommand(caseId, by, body.reason(), now));
+        return run(caseId, key, "withdrawal", body, now -> new WithdrawCaseCommand(caseId, by, TextRules.multiLine(body.reason()), now));
     }
 
     @PostMapping("/reopening")
     @Operation(summary = "Reopen a resolved case (RESOLVED → IN_PROGRESS); the closed time counts as a pause")
     ResponseEntity<Void> reopen(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                 @Valid @RequestBody CaseCommandRequests.Reopening body) {
-        return run(caseId, key, "reopening", body, now -> new ReopenCaseCommand(caseId, body.reason(), now));
+        return run(caseId, key, "reopening", body, now -> new ReopenCaseCommand(caseId, TextRules.multiLine(body.reason()), now));
     }
 
     private ResponseEntity<Void> run(String caseId, String key, String action, Object body, Function<java.time.Instant, Object> command) {

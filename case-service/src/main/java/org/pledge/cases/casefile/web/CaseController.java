@@ -29,6 +29,8 @@ import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.casefile.query.CaseSummary;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.security.CurrentActor;
+import org.pledge.platform.validation.PhoneNumbers;
+import org.pledge.platform.validation.TextRules;
 import org.pledge.platform.web.PledgeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,10 +62,12 @@ class CaseController {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final CaseViews views;
+    private final PhoneNumbers phoneNumbers;
 
     CaseController(CaseWrites writes, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock,
-                   CaseViews views) {
+                   CaseViews views, PhoneNumbers phoneNumbers) {
         this.views = views;
+        this.phoneNumbers = phoneNumbers;
         this.writes = writes;
         this.summaries = summaries;
         this.keys = keys;
@@ -79,17 +83,24 @@ class CaseController {
             + "the same case. Answers once the case can be read (GET right after it shows the case); ETag: the case's version")
     @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)",
             headers = @Header(name = "ETag", description = "The case's version, W/\"<n>\""))
-    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. case.service-type-unknown",
+    @ApiResponse(responseCode = "400", description = "request.validation-failed (with the field path, e.g. applicant.phone or "
+            + "feePaid.amount) or request.malformed", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. case.service-type-unknown, case.fee-mismatch, "
+            + "case.fee-currency-mismatch, case.fee-reduction-invalid, case.follow-up-not-submittable",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
                                      @Valid @RequestBody SubmitCaseRequest request) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
         String caseId = keys.caseIdFor(actor.subject(), idempotencyKey, hash(request), clock.instant());
         var a = request.applicant();
+        // validated above: texts are stored in NFC without outer blanks, the address with LF line breaks, the phone in E.164
+        String phone = a.phone() == null ? null : phoneNumbers.toE164(a.phone(), a.language()).orElseThrow();
+        var fee = request.feePaid();
         SubmitCaseCommand command = new SubmitCaseCommand(caseId, request.serviceType(), request.channel(), clock.instant(),
-                request.receivedAt(), request.receivedAtStatedBy(),
-                new Applicant(a.reference(), a.name(), a.email(), a.phone(), a.postalAddress(), a.language(), a.preferredChannel()),
-                request.feePaid() == null ? null : new Money(request.feePaid().amount(), request.feePaid().currency()));
+                request.receivedAt(), TextRules.singleLine(request.receivedAtStatedBy()),
+                new Applicant(TextRules.singleLine(a.reference()), TextRules.singleLine(a.name()), a.email(), phone,
+                        TextRules.multiLine(a.postalAddress()), a.language(), a.preferredChannel()),
+                fee == null ? null : Money.of(fee.amount(), fee.currency()), fee == null ? null : fee.reductionReason());
         OptionalLong version;
         try {
             version = writes.send(caseId, command);

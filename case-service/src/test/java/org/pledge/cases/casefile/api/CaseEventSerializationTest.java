@@ -36,7 +36,10 @@ class CaseEventSerializationTest {
         return Stream.of(
                 new CaseSubmittedEvent("case-1", "PASSPORT", SubmissionChannel.MAIL, T, T.minusSeconds(86400), "mailroom-7", applicant,
                         Money.of("120.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "ca-on", 1, D, D.minusSeconds(3600),
-                        "case-0", "fu-1", "low-satisfaction", "web-portal"),
+                        "case-0", "fu-1", "low-satisfaction", "web-portal", null),
+                new CaseSubmittedEvent("case-2", "PASSPORT", SubmissionChannel.WEB, T, T, null, applicant,
+                        Money.of("60.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "ca-on", 1, D, D.minusSeconds(3600),
+                        null, null, null, null, "concession"),
                 new CaseAssignedEvent("case-1", "agent-smith", T),
                 new CaseWorkStartedEvent("case-1", T),
                 new InformationRequestedEvent("case-1", "missing-photo", T),
@@ -55,7 +58,7 @@ class CaseEventSerializationTest {
         SerializedObject<String> serialized = serializer.serialize(event, String.class);
 
         // CaseSubmittedEvent is at revision 2 (owner added; CaseSubmittedEventUpcaster reads revision 1)
-        assertThat(serialized.getType().getRevision()).isEqualTo(event instanceof CaseSubmittedEvent ? "2" : "1");
+        assertThat(serialized.getType().getRevision()).isEqualTo(event instanceof CaseSubmittedEvent ? "3" : "1");
         Object back = serializer.deserialize(serialized);
         assertThat(back).isEqualTo(event);
     }

@@ -217,6 +217,136 @@ class CaseAggregateTest {
         }
     }
 
+    /**
+     * The fee rule: PASSPORT costs 120.00 CAD at receipt (CaseMother). The fee paid must be that, unless a reduction
+     * reason says why less: a waiver pays 0, a concession less than 120.00.
+     */
+    @Nested
+    class Fee {
+
+        private SubmitCaseCommand paying(String amount, String currency, String reason) {
+            return new SubmitCaseCommand(CASE_ID, CaseMother.PASSPORT, SubmissionChannel.WEB, SUBMITTED_AT, null, null,
+                    CaseMother.applicant(), Money.of(amount, currency), reason);
+        }
+
+        private CaseSubmittedEvent submittedPaying(String amount, String reason) {
+            CaseSubmittedEvent e = CaseMother.submitted();
+            return new CaseSubmittedEvent(e.caseId(), e.serviceTypeCode(), e.channel(), e.submittedAt(), e.receivedAt(),
+                    e.receivedAtStatedBy(), e.applicant(), Money.of(amount, "CAD"), e.serviceStandard(), e.atRiskShare(), e.guaranteed(),
+                    e.calendarId(), e.calendarVersion(), e.deadline(), e.atRiskAt(), null, null, null, null, reason);
+        }
+
+        @Test
+        void theCatalogueFee_isAccepted_inAnyScaleThatIsNumericallyEqual() {
+            // 120 = 120.00 = 120.0: numerically equal
+            fixture.givenNoPriorActivity().when(paying("120", "CAD", null)).expectEvents(submittedPaying("120", null));
+        }
+
+        @Test
+        void zero_orAnAbsurdAmount_withoutAReason_isAFeeMismatch() {
+            for (String amount : new String[] {"0.00", "119.99", "120.01", "99999999999.99"}) {
+                fixture.givenNoPriorActivity().when(paying(amount, "CAD", null))
+                        .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_MISMATCH))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
+        void anotherCurrency_isACurrencyMismatch_evenWithAReason() {
+            fixture.givenNoPriorActivity().when(paying("120.00", "USD", null))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_CURRENCY_MISMATCH));
+            fixture.givenNoPriorActivity().when(paying("0", "EUR", "hardship-waiver"))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_CURRENCY_MISMATCH));
+        }
+
+        @Test
+        void aWaiver_paysNothing_andIsRecorded() {
+            fixture.givenNoPriorActivity().when(paying("0.00", "CAD", "hardship-waiver"))
+                    .expectEvents(submittedPaying("0.00", "hardship-waiver"));
+            fixture.givenNoPriorActivity().when(paying("0", "CAD", "official-business"))
+                    .expectEvents(submittedPaying("0", "official-business"));
+            fixture.givenNoPriorActivity().when(paying("0", "CAD", "replacement-no-charge"))
+                    .expectEvents(submittedPaying("0", "replacement-no-charge"));
+        }
+
+        @Test
+        void aWaiver_withAnAmount_isAnInvalidReduction() {
+            fixture.givenNoPriorActivity().when(paying("60.00", "CAD", "hardship-waiver"))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_REDUCTION_INVALID));
+        }
+
+        @Test
+        void aConcession_paysLessThanTheFee() {
+            fixture.givenNoPriorActivity().when(paying("60.00", "CAD", "concession")).expectEvents(submittedPaying("60.00", "concession"));
+            fixture.givenNoPriorActivity().when(paying("119.99", "CAD", "concession")).expectEvents(submittedPaying("119.99", "concession"));
+            // not the full fee, nor more
+            fixture.givenNoPriorActivity().when(paying("120.00", "CAD", "concession"))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_REDUCTION_INVALID));
+            fixture.givenNoPriorActivity().when(paying("150.00", "CAD", "concession"))
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_REDUCTION_INVALID));
+        }
+
+        @Test
+        void anUnknownReason_isAnInvalidReduction() {
+            for (String reason : new String[] {"because", "HARDSHIP-WAIVER", "hardship-waiver\r\n", ""}) {
+                fixture.givenNoPriorActivity().when(paying("0.00", "CAD", reason))
+                        .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FEE_REDUCTION_INVALID));
+            }
+        }
+
+        @Test
+        void aFollowUp_isNotASubmission_andPaysNothing() {
+            fixture.givenNoPriorActivity().when(CaseMother.openFollowUp("fu-fee"))
+                    .expectEvents(CaseMother.followUpOpened("fu-fee"));
+        }
+    }
+
+    @Nested
+    class SubmissionInput {
+
+        @Test
+        void aFollowUpChannel_cannotBeSubmitted() {
+            SubmitCaseCommand command = new SubmitCaseCommand(CASE_ID, CaseMother.PASSPORT, SubmissionChannel.FOLLOW_UP, SUBMITTED_AT,
+                    null, null, CaseMother.applicant(), Money.of("120.00", "CAD"));
+            fixture.givenNoPriorActivity().when(command)
+                    .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.FOLLOW_UP_NOT_SUBMITTABLE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReceiptInstantOutsideTheSaneRange_isRefused_beforeAnyDayIsCounted() {
+            for (Instant absurd : new Instant[] {Instant.MIN, Instant.parse("1899-12-31T23:59:59Z"), Instant.parse("-999999999-01-01T00:00:00Z")}) {
+                fixture.givenNoPriorActivity().when(CaseMother.submitOnPaper(absurd, "mailroom-7"))
+                        .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.INSTANT_OUT_OF_RANGE));
+            }
+        }
+
+        @Test
+        void contactPointsThatAreNotValid_areRefused() {
+            Applicant a = CaseMother.applicant();
+            Applicant[] bad = {
+                    new Applicant(a.reference(), a.name(), "a@example.org\r\nBcc: victim@example.org", null, null, "fr-CA", PreferredChannel.EMAIL),
+                    new Applicant(a.reference(), a.name(), "not-an-email", null, null, "fr-CA", PreferredChannel.EMAIL),
+                    new Applicant(a.reference(), "Camille\r\nTremblay", a.email(), null, null, "fr-CA", PreferredChannel.EMAIL),
+                    new Applicant("ref\u0000", a.name(), a.email(), null, null, "fr-CA", PreferredChannel.EMAIL),
+                    new Applicant(a.reference(), a.name(), null, "514-555-0123", null, "fr-CA", PreferredChannel.SMS),
+                    new Applicant(a.reference(), a.name(), null, null, "1 Main St\u0007", "fr-CA", PreferredChannel.LETTER)};
+            for (Applicant applicant : bad) {
+                fixture.givenNoPriorActivity().when(CaseMother.submitWith(applicant))
+                        .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.APPLICANT_INVALID));
+            }
+        }
+
+        @Test
+        void everyScript_andAnE164Phone_andAMultiLineAddress_areAccepted() {
+            Applicant a = new Applicant("portal-4711", "محمد 王小明 देव 👩🏽‍💻", "camille@example.org", "+15145550123",
+                    "1 Main St\nOttawa ON\nK1A 0A6", "ar-CA", PreferredChannel.SMS);
+            fixture.givenNoPriorActivity().when(CaseMother.submitWith(a))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof CaseSubmittedEvent s
+                            && s.applicant().equals(a)), andNoMore())));
+        }
+    }
+
     @Nested
     class FollowUp {
 

@@ -20,7 +20,7 @@ import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.axon.AxonMongoAutoConfiguration;
 
-/** Stored {@link CaseSubmittedEvent}s of revision 1 read as revision 2, with or without the owner they were stored with. */
+/** Stored {@link CaseSubmittedEvent}s of revisions 1 and 2 read as revision 3: owner (kept if stored), no fee reduction. */
 class CaseSubmittedEventUpcasterTest {
 
     private static final Instant T = Instant.parse("2025-06-02T14:00:00Z");
@@ -32,18 +32,20 @@ class CaseSubmittedEventUpcasterTest {
     @Test
     void theUpcasterLeadsToTheRevisionTheEventIsWrittenAt() {
         assertThat(serializer.serialize(submitted("web-portal"), String.class).getType())
-                .isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+                .isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
     }
 
     @Test
     void revision1_storedBeforeTheOwnerExisted_readsAsRevision2_ownedByItsSubmitter() throws Exception {
         ObjectNode payload = payloadOf(submitted("web-portal"));
         payload.remove("owner");
+        payload.remove("feeReductionReason");
 
         IntermediateEventRepresentation read = upcast(payload, "1");
 
-        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
         CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
+        assertThat(event.feeReductionReason()).isNull();
         assertThat(event.owner()).isNull();
         assertThat(event.ownerGiven("web-portal")).isEqualTo("web-portal");
         assertThat(event.followUpRequestId()).isEqualTo("fu-1");
@@ -53,19 +55,44 @@ class CaseSubmittedEventUpcasterTest {
     void revision1_storedWithAnOwner_keepsIt() throws Exception {
         IntermediateEventRepresentation read = upcast(payloadOf(submitted("partner-9")), "1");
 
-        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
         CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
         assertThat(event.owner()).isEqualTo("partner-9");
     }
 
     @Test
-    void revision2_isLeftAlone() throws Exception {
-        ObjectNode payload = payloadOf(submitted(null));
+    void revision2_readsAsRevision3_withoutAFeeReduction_andOtherwiseUnchanged() throws Exception {
+        ObjectNode payload = payloadOf(submitted("partner-9"));
+        payload.remove("feeReductionReason");
 
         IntermediateEventRepresentation read = upcast(payload, "2");
 
-        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_2);
-        assertThat(json.readTree(read.getData(String.class).getData())).isEqualTo(payload);
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
+        ObjectNode expected = payload.deepCopy();
+        expected.putNull("feeReductionReason");
+        assertThat(json.readTree(read.getData(String.class).getData())).isEqualTo(expected);
+        CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
+        assertThat(event.feeReductionReason()).isNull();
+        assertThat(event.owner()).isEqualTo("partner-9");
+        assertThat(event.feePaid().sameAs(Money.of("120.00", "CAD"))).isTrue();
+    }
+
+    @Test
+    void revision3_isLeftAlone_andKeepsItsReason() throws Exception {
+        CaseSubmittedEvent e = submitted(null);
+        CaseSubmittedEvent waived = new CaseSubmittedEvent(e.caseId(), e.serviceTypeCode(), e.channel(), e.submittedAt(), e.receivedAt(),
+                null, e.applicant(), Money.of("0.00", "CAD"), e.serviceStandard(), e.atRiskShare(), e.guaranteed(), e.calendarId(),
+                e.calendarVersion(), e.deadline(), e.atRiskAt(), null, null, null, null, "hardship-waiver");
+        ObjectNode payload = payloadOf(waived);
+
+        List<IntermediateEventRepresentation> read = upcaster.upcast(Stream.of(new InitialEventRepresentation(
+                new GenericDomainEventEntry<>("CaseAggregate", "case-1", 0, "evt-1", T, CaseSubmittedEvent.class.getName(), "3",
+                        payload.toString(), "{}"), serializer))).toList();
+
+        assertThat(read).singleElement().satisfies(r -> {
+            assertThat(r.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
+            assertThat(((CaseSubmittedEvent) serializer.deserialize(r.getData(String.class))).feeReductionReason()).isEqualTo("hardship-waiver");
+        });
     }
 
     private IntermediateEventRepresentation upcast(ObjectNode payload, String revision) {

@@ -40,7 +40,23 @@ public class GuaranteedCases {
         List<GuaranteedCase> result = new ArrayList<>();
         collection.find().sort(Sorts.ascending("_id")).limit(limit).forEach(d -> result.add(new GuaranteedCase(
                 d.getString("_id"), d.getString("serviceType"),
-                d.getString("feeAmount") == null ? null : new Money(d.getString("feeAmount"), d.getString("feeCurrency")))));
+                fee(d))));
         return result;
+    }
+
+    /**
+     * The stored fee, or null when there is none or it is out of the contract's bounds: such an amount (a megabyte of
+     * digits) could be stored before {@code pledge.case.submitted.v1} bounded it, and is not served again.
+     */
+    private static Money fee(Document d) {
+        String amount = d.getString("feeAmount");
+        if (amount == null) {
+            return null;
+        }
+        try {
+            return new Money(amount, d.getString("feeCurrency"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
     }
 }
