@@ -401,6 +401,7 @@ public class CaseAggregate {
                 .orElseThrow(() -> new InvalidCaseCommandException(InvalidCaseCommandException.SERVICE_TYPE_UNKNOWN,
                         "no service type " + serviceTypeCode));
         if (submission) {
+            feePaid.requireValid();
             requireCatalogueFee(feePaid, feeReductionReason, serviceType);
         }
         if (receivedAt.isBefore(serviceType.availableFrom())) {

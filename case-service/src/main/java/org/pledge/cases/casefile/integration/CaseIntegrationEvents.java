@@ -158,11 +158,16 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
                 money(e.feePaid()), e.feeReductionReason());
     }
 
-    /** The contract's form: the amount at the currency's minor units (120 → "120.00"; the domain allows no more decimals). */
+    /**
+     * The contract's form: the amount at the currency's minor units (120 → "120.00"; the domain allows no more decimals).
+     * A stored amount outside the bounds (one stored before they existed, e.g. {@code 1e1000000}) is refused before it
+     * is expanded: the event cannot be published, and the publisher parks it.
+     */
     private static Money money(org.pledge.cases.catalogue.api.Money fee) {
         if (fee == null) {
             return null;
         }
+        fee.requireValid();
         int digits = java.util.Currency.getInstance(fee.currency()).getDefaultFractionDigits();
         return new Money(fee.amount().setScale(digits, java.math.RoundingMode.UNNECESSARY).toPlainString(), fee.currency());
     }

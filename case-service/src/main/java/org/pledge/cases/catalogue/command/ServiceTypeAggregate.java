@@ -43,7 +43,8 @@ public class ServiceTypeAggregate {
         }
         Instant availableFrom = command.availableFrom() != null ? command.availableFrom()
                 : exists ? current.availableFrom() : command.now();
-        ServiceType type = new ServiceType(command.code(), command.names(), command.fee(), ServiceStandard.parse(command.standard()),
+        ServiceType type = new ServiceType(command.code(), command.names(),
+                command.fee() == null ? null : command.fee().requireValid(), ServiceStandard.parse(command.standard()),
                 command.legalTimeLimit() == null ? null : ServiceStandard.parse(command.legalTimeLimit()),
                 command.atRiskShare(), command.guaranteed(), command.calendarId(), availableFrom);
         if (calendars.current(type.calendarId()).isEmpty()) {

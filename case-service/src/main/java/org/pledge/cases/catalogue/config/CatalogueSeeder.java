@@ -54,7 +54,7 @@ class CatalogueSeeder implements ApplicationRunner {
             }
         }
         for (CatalogueProperties.ServiceTypeSeed s : properties.serviceTypes()) {
-            Money fee = s.fee() == null ? null : new Money(s.fee().amount(), s.fee().currency());
+            Money fee = s.fee() == null ? null : Money.of(s.fee().amount(), s.fee().currency());
             int revision = send(() -> new DefineServiceTypeCommand(s.code(), s.names(), fee, s.standard(), s.legalTimeLimit(), s.atRiskShare(),
                     s.guaranteed(), s.calendar(), s.availableFrom(), true, clock.instant()));
             if (!catalogue.awaitServiceType(s.code(), revision, PROJECTION_WAIT)) {

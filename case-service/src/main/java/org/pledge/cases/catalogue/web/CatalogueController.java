@@ -70,7 +70,7 @@ class CatalogueController {
     ResponseEntity<CatalogueViews.ServiceTypeView> defineServiceType(@PathVariable @Pattern(regexp = CatalogueRequests.CODE_PATTERN) String code,
                                                                      @Valid @RequestBody CatalogueRequests.ServiceType body) {
         boolean existed = catalogue.stored(code).isPresent();
-        Money fee = new Money(body.fee().amount(), body.fee().currency());
+        Money fee = Money.of(body.fee().amount(), body.fee().currency());
         int revision = commands.sendAndWait(new DefineServiceTypeCommand(code, body.names(), fee, body.standard(), body.legalTimeLimit(),
                 body.atRiskShare(), body.guaranteed(), body.calendarId(), body.availableFrom(), false, clock.instant()));
         catalogue.awaitServiceType(code, revision, VISIBLE_WITHIN);

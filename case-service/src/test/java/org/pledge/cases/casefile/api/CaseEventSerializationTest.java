@@ -64,6 +64,24 @@ class CaseEventSerializationTest {
     }
 
     @Test
+    void submission_storedWithAnAmountOutsideTodaysBounds_stillReads_butIsRefusedAsANewAmount() {
+        // stored before the bounds existed (the incident's fee): the event store is forever, so it must load
+        CaseSubmittedEvent stored = new CaseSubmittedEvent("case-9", "PASSPORT", SubmissionChannel.WEB, T, T, null,
+                new Applicant("portal-1", "A", "a@example.org", null, null, "en", PreferredChannel.EMAIL),
+                new Money(new BigDecimal("1E+1000000"), "CAD"), "10 business days", new BigDecimal("0.8"), true, "ca-on", 1, D,
+                D.minusSeconds(3600), null, null, null, null, null);
+        SerializedObject<String> serialized = serializer.serialize(stored, String.class);
+
+        CaseSubmittedEvent read = serializer.deserialize(serialized);
+
+        assertThat(read.feePaid().amount()).isEqualByComparingTo(new BigDecimal("1E+1000000"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read.feePaid().requireValid())
+                .isInstanceOf(org.pledge.cases.catalogue.api.InvalidServiceTypeException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.of(new BigDecimal("1E+1000000"), "CAD"))
+                .isInstanceOf(org.pledge.cases.catalogue.api.InvalidServiceTypeException.class);
+    }
+
+    @Test
     void submission_storedBeforeItHadAnOwner_readsWithoutOne_andBelongsToItsSubmitter() throws Exception {
         JacksonSerializer stored = JacksonSerializer.builder().objectMapper(AxonMongoAutoConfiguration.axonObjectMapper()).build();
         CaseSubmittedEvent current = (CaseSubmittedEvent) events().findFirst().orElseThrow();

@@ -144,6 +144,21 @@ class CaseIntegrationEventsTest {
         return JSON.valueToTree(out.orElseThrow().data());
     }
 
+    @Test
+    void aSubmissionStoredWithAnAmountOutsideTheBounds_cannotBeMapped_andIsRefusedBeforeTheAmountIsExpanded() {
+        EmbeddedEventStore other = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Applicant applicant = new Applicant("ref-43", "A Person", "a@example.org", null, null, "en", PreferredChannel.EMAIL);
+        DomainEventMessage<?> stored = new GenericDomainEventMessage<>("CaseAggregate", "case-huge", 0,
+                new CaseSubmittedEvent("case-huge", "PASSPORT", SubmissionChannel.WEB, T0, T0, null, applicant,
+                        new Money(new BigDecimal("1E+1000000"), "CAD"), "10 business days", new BigDecimal("0.8"), true, "CA-ON",
+                        1, DEADLINE, DEADLINE, null, null, null, null, null), MetaData.with("actor", "web-portal"));
+        other.publish(stored);
+
+        // setScale(2) and toPlainString() of 1E+1000000 would build a million-digit number first: the bounds come first
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseIntegrationEvents(new CaseOrigins(other), other).map(stored))
+                .isInstanceOf(org.pledge.cases.catalogue.api.InvalidServiceTypeException.class);
+    }
+
     private CaseIntegrationEvents mapper() {
         return new CaseIntegrationEvents(new CaseOrigins(store), store);
     }
