@@ -27,6 +27,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.axonframework.common.AxonTransientException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.messaging.MessageDeliveryException;
 
 /**
  * Whether a failure to map or send an integration event is <em>transient</em>: about the broker, the database, the
@@ -45,7 +46,10 @@ import org.springframework.dao.TransientDataAccessException;
  *       {@link AuthorizationException}: an operator fixes those for every event at once); an {@link InterruptException};
  *       and a bare {@link KafkaException} at the root of the chain (no subtype, no cause: "producer closed", "part of a
  *       batch with an invalid record": about the producer or another record, not this one);</li>
- *   <li>our own acknowledgement time-out ({@link IntegrationEventPublisher.TransientPublishingException}), an
+ *   <li>Spring messaging: a {@link MessageDeliveryException} at the root of the chain ("Dispatcher has no
+ *       subscribers": the output binding is stopped); one that wraps a cause is judged by the cause;</li>
+ *   <li>our own acknowledgement time-out and a binding that does not take the record
+ *       ({@link IntegrationEventPublisher.TransientPublishingException}), an
  *       {@link InterruptedException}, {@link InterruptedIOException} (socket time-outs), {@link SocketException},
  *       {@link CancellationException} (a send future cancelled as the producer closes);</li>
  *   <li>MongoDB (the event store a mapper reads, the dead-letter collection): {@link MongoSocketException},
@@ -83,7 +87,7 @@ public final class PublishFailures {
                 || t instanceof InvalidProducerEpochException) {
             return true;
         }
-        if (t.getClass() == KafkaException.class && t.getCause() == null) {
+        if ((t.getClass() == KafkaException.class || t instanceof MessageDeliveryException) && t.getCause() == null) {
             return true;
         }
         if (t instanceof InterruptedException || t instanceof InterruptedIOException || t instanceof SocketException

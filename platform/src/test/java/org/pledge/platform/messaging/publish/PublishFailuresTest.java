@@ -23,6 +23,7 @@ import org.pledge.platform.messaging.publish.IntegrationEventPublisher.Transient
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.kafka.core.KafkaProducerException;
+import org.springframework.messaging.MessageDeliveryException;
 
 class PublishFailuresTest {
 
@@ -44,6 +45,8 @@ class PublishFailuresTest {
         assertThat(PublishFailures.isTransient(new SocketTimeoutException("Read timed out"))).isTrue();
         // about our credentials, not about the event: an operator fixes it for every event at once
         assertThat(PublishFailures.isTransient(new TopicAuthorizationException("not authorised"))).isTrue();
+        // the output binding, not the record: stopped
+        assertThat(PublishFailures.isTransient(new MessageDeliveryException("Dispatcher has no subscribers"))).isTrue();
         // the producer, not the record: closed while the batch waited
         assertThat(PublishFailures.isTransient(new CompletionException(
                 new KafkaException("Producer is closed forcefully.")))).isTrue();
@@ -63,6 +66,9 @@ class PublishFailuresTest {
         // a bare KafkaException that wraps a refused record is about the record
         assertThat(PublishFailures.isTransient(new KafkaException("send failed", new RecordTooLargeException("big"))))
                 .isFalse();
+        assertThat(PublishFailures.isTransient(new MessageDeliveryException(
+                org.springframework.messaging.support.MessageBuilder.withPayload("x").build(), "failed to send",
+                new SerializationException("cannot serialise key")))).isFalse();
         assertThat(PublishFailures.isTransient(new StackOverflowError())).isFalse();
         assertThat(PublishFailures.isTransient(null)).isFalse();
     }
