@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * deduplication behaves. The platform turns each consumer entry into the Spring Cloud Stream binding properties
  * (destination, group, retries, dead-letter topic) and into {@code spring.cloud.function.definition}.
  * {@code publish-timeout} bounds how long the integration-event publisher waits, in all, for Kafka to acknowledge the
- * records of one batch; past it the batch fails and the processor retries it.
+ * records of one batch; past it the batch fails and the processor retries it. {@code publisher.*} says when the
+ * publisher parks an event that fails for good (see {@link Publisher}).
  *
  * <pre>
  * pledge:
@@ -26,10 +27,12 @@ public record PledgeMessagingProperties(
         @DefaultValue Map<String, ConsumerBinding> consumers,
         @DefaultValue Inbound inbound,
         @DefaultValue DeadLetters deadLetters,
-        @DefaultValue("30s") Duration publishTimeout) {
+        @DefaultValue("30s") Duration publishTimeout,
+        @DefaultValue Publisher publisher) {
 
     public PledgeMessagingProperties {
         consumers = consumers == null ? Map.of() : Map.copyOf(consumers);
+        publisher = publisher == null ? new Publisher(3, Duration.ofSeconds(1)) : publisher;
         if (publishTimeout == null || publishTimeout.isNegative() || publishTimeout.isZero()) {
             throw new IllegalArgumentException("pledge.messaging.publish-timeout must be positive");
         }
@@ -81,10 +84,33 @@ public record PledgeMessagingProperties(
     }
 
     /**
-     * Dead-letter replay by an operator.
+     * The integration-event publisher's dead letters (collection {@code publisher_dead_letters}).
+     *
+     * @param maxAttempts                how often mapping or sending one event may fail for a permanent reason (not a
+     *                                   broker or database outage) before the event is parked, at its next attempt
+     * @param parkedKeysRefreshInterval  longest time between two reads of which keys are parked while events flow in
+     *                                   order (a retried batch or a segment taken over reads them at once)
+     */
+    public record Publisher(
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("1s") Duration parkedKeysRefreshInterval) {
+
+        public Publisher {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("pledge.messaging.publisher.max-attempts must be at least 1");
+            }
+            if (parkedKeysRefreshInterval == null || parkedKeysRefreshInterval.isNegative()) {
+                throw new IllegalArgumentException(
+                        "pledge.messaging.publisher.parked-keys-refresh-interval must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Dead-letter replay by an operator (the consumers' {@code <topic>.dlq} and the publisher's parked events).
      *
      * @param pollTimeout how long one poll of the dead-letter topic waits
-     * @param maxRecords  the most records one replay or listing handles
+     * @param maxRecords  the most records (or parked events) one replay or listing handles
      */
     public record DeadLetters(
             @DefaultValue("2s") Duration pollTimeout,

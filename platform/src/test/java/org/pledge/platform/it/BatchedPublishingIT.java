@@ -31,6 +31,9 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.pledge.platform.messaging.publish.PublisherDeadLetter;
+import org.pledge.platform.messaging.publish.PublisherDeadLetterReplay;
+import org.pledge.platform.messaging.publish.PublisherDeadLetters;
 import org.pledge.testsupport.PledgeInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -53,6 +56,10 @@ class BatchedPublishingIT {
     ObjectMapper objectMapper;
     @Autowired
     TestApp.PublisherProbe publisherProbe;
+    @Autowired
+    PublisherDeadLetters deadLetters;
+    @Autowired
+    PublisherDeadLetterReplay replay;
 
     @Test
     void batchOfManyEvents_isPublishedInOrder_withIdsAndHeadersIntact() throws Exception {
@@ -89,19 +96,28 @@ class BatchedPublishingIT {
         }
     }
 
+    /**
+     * The broker refuses the record for good (larger than the topic's {@code max.message.bytes}; the producer's own
+     * limit lets it go). While the processor retries the batch the token stays before it; after three attempts it is
+     * parked with the broker's reason and the events behind it go out; once the cause is gone, a replay publishes it.
+     * (A transient failure is retried for as long as it lasts: PublishingIT.)
+     */
     @Test
-    void recordTheBrokerRejects_keepsTheTokenBeforeIt_untilTheCauseIsGone_thenIsPublished() throws Exception {
+    void recordTheBrokerRefuses_keepsTheTokenBeforeIt_whileRetried_thenIsParked_andTheEventsBehindItGoOut()
+            throws Exception {
         String caseId = "case-" + UUID.randomUUID();
         String followerId = "case-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 PledgeInfrastructure.get().kafkaBootstrapServers()))) {
             // the broker refuses records over 4 KiB on this topic; the producer's own limit (1 MiB) lets them go
-            maxMessageBytes(admin, 4096);
+            narrowTopicConfig(admin, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "4096");
             int mappedBefore = publisherProbe.narrowMapped.get();
+            String eventId;
             try {
                 commands.sendAndWait(new TestApp.OpenTestCase(caseId, "narrow " + "x".repeat(8000)));
                 commands.sendAndWait(new TestApp.OpenTestCase(followerId, "behind the narrow one"));
-                TrackingToken rejected = trackingTokenOf(eventStore.readEvents(caseId).next().getIdentifier());
+                eventId = eventStore.readEvents(caseId).next().getIdentifier();
+                TrackingToken rejected = trackingTokenOf(eventId);
 
                 // mapped a second time: the batch failed and the processor is retrying it
                 Awaitility.await().atMost(Duration.ofSeconds(60))
@@ -110,21 +126,30 @@ class BatchedPublishingIT {
                 assertThat(storedWhileFailing == null || !storedWhileFailing.covers(rejected))
                         .as("stored token %s must not cover the rejected event %s", storedWhileFailing, rejected)
                         .isTrue();
+
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.find(eventId) != null);
+                PublisherDeadLetter parked = deadLetters.find(eventId);
+                assertThat(parked.state()).isEqualTo(PublisherDeadLetter.State.FAILED);
+                assertThat(parked.reason()).startsWith("RecordTooLargeException: ");
+                assertThat(parked.attempts()).isEqualTo(3);
+                assertThat(publisherProbe.narrowMapped.get()).isEqualTo(mappedBefore + 3);
+                RawKafka.await(TestApp.OUT_TOPIC, r -> followerId.equals(r.key()), Duration.ofSeconds(30));
+                TrackingToken follower = trackingTokenOf(eventStore.readEvents(followerId).next().getIdentifier());
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> tokenStore.fetchToken(TestApp.PUBLISHER_GROUP, 0).covers(follower));
             } finally {
-                maxMessageBytes(admin, 1024 * 1024 + 12);
+                narrowTopicConfig(admin, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(1024 * 1024 + 12));
             }
 
+            assertThat(replay.replay(caseId)).isEqualTo(new PublisherDeadLetterReplay.ReplayResult(1, 0, 0));
             ConsumerRecord<String, byte[]> record = RawKafka.await(TestApp.NARROW_TOPIC,
-                    r -> caseId.equals(r.key()), Duration.ofSeconds(90));
-            assertThat(RawKafka.header(record, "ce_id")).isEqualTo(eventStore.readEvents(caseId).next().getIdentifier());
-            RawKafka.await(TestApp.OUT_TOPIC, r -> followerId.equals(r.key()), Duration.ofSeconds(30));
-            TrackingToken follower = trackingTokenOf(eventStore.readEvents(followerId).next().getIdentifier());
-            Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> tokenStore.fetchToken(TestApp.PUBLISHER_GROUP, 0).covers(follower));
+                    r -> caseId.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(RawKafka.header(record, "ce_id")).isEqualTo(eventId);
         }
     }
 
-    private static void maxMessageBytes(Admin admin, int bytes) throws InterruptedException, ExecutionException {
+    private static void narrowTopicConfig(Admin admin, String name, String value)
+            throws InterruptedException, ExecutionException {
         try {
             admin.createTopics(List.of(new NewTopic(TestApp.NARROW_TOPIC, 1, (short) 1))).all().get();
         } catch (ExecutionException e) {
@@ -133,8 +158,7 @@ class BatchedPublishingIT {
             }
         }
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TestApp.NARROW_TOPIC);
-        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(bytes)),
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry(name, value),
                 AlterConfigOp.OpType.SET)))).all().get();
     }
 

@@ -52,17 +52,47 @@ class PublishingIT {
     @Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
 
+    @Autowired
+    org.pledge.platform.messaging.publish.PublisherDeadLetters deadLetters;
+    @Autowired
+    org.axonframework.eventhandling.tokenstore.TokenStore tokenStore;
+
+    private org.axonframework.eventhandling.TrackingToken trackingTokenOf(String eventId) {
+        try (var stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                var event = stream.nextAvailable();
+                if (event.getIdentifier().equals(eventId)) {
+                    return event.trackingToken();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("event " + eventId + " not found in the event store");
+    }
+
     @Test
-    void failedSend_isRetriedByTheProcessor_neverSkipped() {
+    void transientFailure_isRetriedByTheProcessor_pastMaxAttempts_neverSkippedNorParked() {
         String caseId = "case-" + UUID.randomUUID();
-        publisherProbe.failuresToInject.set(2);
+        // a permanent failure would be parked at the 4th attempt; a transient one is tried until it passes
+        publisherProbe.failuresInjected.set(0);
+        publisherProbe.failuresToInject.set(3);
 
         commands.sendAndWait(new TestApp.OpenTestCase(caseId, "flaky streetlight"));
+        String eventId = eventStore.readEvents(caseId).next().getIdentifier();
+        org.axonframework.eventhandling.TrackingToken failing = trackingTokenOf(eventId);
+
+        // failed twice, so retried at least once: the stored token is still before it
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> publisherProbe.failuresInjected.get() >= 2);
+        var stored = tokenStore.fetchToken(TestApp.PUBLISHER_GROUP, 0);
+        assertThat(stored == null || !stored.covers(failing)).as("token %s covers %s", stored, failing).isTrue();
 
         ConsumerRecord<String, byte[]> record = RawKafka.await(TestApp.OUT_TOPIC,
                 r -> caseId.equals(r.key()), Duration.ofSeconds(60));
-        assertThat(publisherProbe.failuresInjected.get()).isEqualTo(2);
-        assertThat(RawKafka.header(record, "ce_id")).isEqualTo(eventStore.readEvents(caseId).next().getIdentifier());
+        assertThat(publisherProbe.failuresInjected.get()).isEqualTo(3);
+        assertThat(RawKafka.header(record, "ce_id")).isEqualTo(eventId);
+        assertThat(deadLetters.find(eventId)).isNull();
     }
 
     @Test
@@ -74,6 +104,7 @@ class PublishingIT {
         assertThat(processor.get().supportsReset()).isFalse();
     }
 
+    /** The producer refuses the record (permanent), twice: fewer than max-attempts, so it is retried, not parked. */
     @Test
     void sendRejectedByKafka_failsTheBatch_andIsRetriedByTheProcessor() {
         String caseId = "case-" + UUID.randomUUID();

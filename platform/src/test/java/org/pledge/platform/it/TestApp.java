@@ -37,7 +37,7 @@ public class TestApp {
 
     public static final String OUT_TOPIC = "pledge.test.v1";
     public static final String IN_TOPIC = "pledge.test.inbound.v1";
-    /** A topic the publishing tests create with a small {@code max.message.bytes}: the broker rejects big records. */
+    /** A topic whose configuration the publishing tests change (e.g. {@code min.insync.replicas}) to make the broker refuse records. */
     public static final String NARROW_TOPIC = "pledge.test.narrow.v1";
     public static final String PUBLISHER_GROUP = "integration-publisher";
     public static final String DLQ_GROUP = "dlq-probe";
@@ -134,9 +134,15 @@ public class TestApp {
         return new InboundProbe();
     }
 
-    /** Makes the mapper fail a number of times for "flaky" cases, as a broker outage would make the send fail. */
+    /**
+     * Makes the mapper fail a number of times for "flaky" cases, as a broker outage would make the send fail (a
+     * transient failure), and always for "unmappable" cases while {@link #unmappable} is on (a permanent one).
+     */
     public static class PublisherProbe {
         public final AtomicInteger failuresToInject = new AtomicInteger();
+        public final AtomicBoolean unmappable = new AtomicBoolean();
+        /** How often an "unmappable" case's opening was mapped (and failed). */
+        public final AtomicInteger unmappableFailed = new AtomicInteger();
         public final AtomicInteger failuresInjected = new AtomicInteger();
         public final AtomicInteger oversizedToInject = new AtomicInteger();
         public final AtomicInteger oversizedInjected = new AtomicInteger();
@@ -161,7 +167,11 @@ public class TestApp {
             }
             if (opened.title().contains("flaky") && probe.failuresToInject.getAndDecrement() > 0) {
                 probe.failuresInjected.incrementAndGet();
-                throw new IllegalStateException("broker unavailable (simulated)");
+                throw new org.apache.kafka.common.errors.TimeoutException("broker unavailable (simulated)");
+            }
+            if (opened.title().contains("unmappable") && probe.unmappable.get()) {
+                probe.unmappableFailed.incrementAndGet();
+                throw new IllegalStateException("no contract for test case " + opened.caseId());
             }
             String title = opened.title();
             if (title.contains("oversized") && probe.oversizedToInject.getAndDecrement() > 0) {

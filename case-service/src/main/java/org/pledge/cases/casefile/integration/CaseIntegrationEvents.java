@@ -100,7 +100,7 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
         Instant deadline = deadlineAfter(payload, deadlineBefore(event, caseId));
         remember(event, caseId, deadline);
         CaseOrigin origin = origins.find(caseId)
-                .orElseThrow(() -> new IllegalStateException("no submission for case " + caseId)); // the processor retries
+                .orElseThrow(() -> new IllegalStateException("no submission for case " + caseId)); // permanent: parked after a few tries
         return Optional.ofNullable(contract(payload, caseId, origin, deadline));
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.platform.config.PledgeMessagingProperties;
+import org.pledge.platform.messaging.publish.PublisherDeadLetterReplay;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,7 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
-/** Consuming integration events: deduplication store, its purge, the consumer factory, dead-letter replay. */
+/**
+ * Consuming integration events: deduplication store, its purge, the consumer factory, dead-letter replay; the operators'
+ * dead-letter endpoints (also for the publisher's parked events, when the service publishes).
+ */
 @AutoConfiguration(after = {MongoDataAutoConfiguration.class, JacksonAutoConfiguration.class})
 @EnableConfigurationProperties(PledgeMessagingProperties.class)
 public class ConsumingAutoConfiguration {
@@ -55,7 +60,8 @@ public class ConsumingAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    public DeadLetterController deadLetterController(DeadLetterReplayService service) {
-        return new DeadLetterController(service);
+    public DeadLetterController deadLetterController(DeadLetterReplayService service,
+                                                     ObjectProvider<PublisherDeadLetterReplay> outbound) {
+        return new DeadLetterController(service, outbound);
     }
 }

@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pledge.platform.config.PledgeMessagingProperties;
+import org.pledge.platform.messaging.publish.PublisherDeadLetter.State;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
@@ -16,12 +22,16 @@ import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 
 /** Publishing integration events: active as soon as the service declares an {@link IntegrationEventMapper}. */
-@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@AutoConfiguration(after = {JacksonAutoConfiguration.class, MongoDataAutoConfiguration.class})
 @EnableConfigurationProperties(PledgeMessagingProperties.class)
 public class PublishingAutoConfiguration {
+
+    /** The gauge of parked events, tagged {@code state} = {@code failed} or {@code waiting}. */
+    public static final String DEAD_LETTERS_GAUGE = "pledge.publisher.dead.letters";
 
     @Bean
     @ConditionalOnMissingBean
@@ -54,11 +64,50 @@ public class PublishingAutoConfiguration {
     @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
     @ConditionalOnMissingBean
+    public PublisherDeadLetters publisherDeadLetters(MongoDatabaseFactory mongo) {
+        PublisherDeadLetters letters = new PublisherDeadLetters(mongo.getMongoDatabase());
+        letters.ensureIndexes();
+        return letters;
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    @ConditionalOnMissingBean
     public IntegrationEventPublisher integrationEventPublisher(List<IntegrationEventMapper> mappers,
                                                                CloudEventMessageFactory messageFactory,
                                                                IntegrationEventSender sender,
+                                                               PublisherDeadLetters letters,
                                                                PledgeMessagingProperties properties,
                                                                Clock clock) {
-        return new IntegrationEventPublisher(mappers, messageFactory, sender, properties.publishTimeout(), clock);
+        return new IntegrationEventPublisher(mappers, messageFactory, sender, letters,
+                new IntegrationEventPublisher.Settings(properties.publishTimeout(),
+                        properties.publisher().maxAttempts(), properties.publisher().parkedKeysRefreshInterval()),
+                clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    @ConditionalOnMissingBean
+    public PublisherDeadLetterReplay publisherDeadLetterReplay(PublisherDeadLetters letters,
+                                                               IntegrationEventPublisher publisher,
+                                                               ObjectProvider<EventStore> eventStore,
+                                                               PledgeMessagingProperties properties,
+                                                               Clock clock) {
+        return new PublisherDeadLetterReplay(letters, publisher, eventStore::getObject, clock,
+                properties.deadLetters().maxRecords());
+    }
+
+    /** Parked events by state, counted in MongoDB when scraped; never a reason for health to go DOWN. */
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    public MeterBinder publisherDeadLetterGauges(PublisherDeadLetters letters) {
+        return registry -> {
+            for (State state : State.values()) {
+                Gauge.builder(DEAD_LETTERS_GAUGE, letters, l -> l.count(state))
+                        .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                        .description("Integration events the publisher parked (publisher_dead_letters)")
+                        .register(registry);
+            }
+        };
     }
 }

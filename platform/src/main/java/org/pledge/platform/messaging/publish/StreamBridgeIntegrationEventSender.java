@@ -100,13 +100,15 @@ public class StreamBridgeIntegrationEventSender implements IntegrationEventSende
                         .build());
             } else if (!streamBridge.send(topic,
                     MessageBuilder.fromMessage(message).setHeader(FUTURE_TOKEN, token).build())) {
-                return CompletableFuture.failedFuture(
-                        new IllegalStateException("the output binding for " + topic + " did not accept the message"));
+                // the binding's state, not the record's: transient, the batch is retried (PublishFailures)
+                return CompletableFuture.failedFuture(new IntegrationEventPublisher.TransientPublishingException(
+                        "the output binding for " + topic + " did not accept the message"));
             }
             CompletableFuture<?> future = handedBack.get(token);
             if (future == null) {
-                throw new IllegalStateException("the Kafka binder handed back no send future for " + topic
-                        + " (is the platform's ProducerMessageHandlerCustomizer replaced?)");
+                // a wiring fault, not the record's: transient, so it blocks instead of parking every event
+                throw new IntegrationEventPublisher.TransientPublishingException("the Kafka binder handed back no send"
+                        + " future for " + topic + " (is the platform's ProducerMessageHandlerCustomizer replaced?)");
             }
             if (handler == null) {
                 learnHandler(topic);
