@@ -1,7 +1,10 @@
 package org.pledge.cases.casefile.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pledge.cases.CaseServiceException;
 import org.pledge.cases.casefile.api.InvalidCaseTransitionException;
+import org.pledge.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -9,18 +12,43 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 
-/** Turns case-service's business rejections into RFC 9457 problems with their stable code. */
+/**
+ * Turns case-service's business rejections into RFC 9457 problems with their stable code and type
+ * {@code urn:pledge:problem:<code>}: a transition the case's state does not allow is 409, any other rejection 422.
+ * A command to a case that does not exist is 404 {@code case.not-found}, as reading it is.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseProblems {
 
     @ExceptionHandler(CaseServiceException.class)
-    ResponseEntity<ProblemDetail> rejected(CaseServiceException e) {
-        HttpStatus status = e instanceof InvalidCaseTransitionException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(status == HttpStatus.CONFLICT ? "Not allowed in the case's current state" : "Request not acceptable");
-        problem.setProperty("code", e.errorCode());
+    ResponseEntity<ProblemDetail> rejected(CaseServiceException e, HttpServletRequest request) {
+        boolean transition = e instanceof InvalidCaseTransitionException;
+        HttpStatus status = transition ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = Problems.problem(status, e.errorCode(), e.getMessage(), request.getRequestURI());
+        problem.setTitle(transition ? "Not allowed in the case's current state" : "Request not acceptable");
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * Axon found no case for a command. Only for the case transitions: the catalogue's aggregates are not cases
+     * (the platform answers those {@code resource.not-found}).
+     */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e, HandlerMethod handler,
+                                           HttpServletRequest request) {
+        boolean caseCommand = handler != null && CaseCommandsController.class.isAssignableFrom(handler.getBeanType());
+        ProblemDetail problem;
+        if (caseCommand) {
+            // the same answer as GET /api/cases/{id}
+            var missing = new CaseController.CaseNotFoundException(String.valueOf(e.getAggregateIdentifier()));
+            problem = Problems.problem(missing.status(), missing.code(), missing.getMessage(), request.getRequestURI());
+        } else {
+            problem = Problems.problem(HttpStatus.NOT_FOUND, "resource.not-found", "The requested resource does not exist.",
+                    request.getRequestURI());
+        }
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }
