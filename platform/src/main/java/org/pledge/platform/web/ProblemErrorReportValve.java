@@ -59,7 +59,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String correlationId = CorrelationId.ensure(request, response);
         ProblemDetail problem = classify(status, throwable, response.getMessage(), path, correlationId,
                 request.getHeader("Transfer-Encoding") != null);
-        if (problem.getStatus() >= 500) {
+        if (problem.getStatus() >= 500 && problem.getStatus() != 501 && problem.getStatus() != 505) {
+            // 501 and 505 are the client's (a transfer coding or HTTP version this server does not speak)
             log.error("error outside the application, status {} (correlation id {})", status, correlationId, throwable);
         }
         try {
