@@ -2,17 +2,25 @@ package org.pledge.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pledge.testsupport.http.RawHttp;
 
-/** Bad input is a 4xx problem with a stable code, never a 500 (real HTTP through the whole filter chain). */
+/**
+ * Bad input is a 4xx problem with a stable code, never a 500 or an HTML page (real HTTP through the whole filter
+ * chain; raw sockets for what HTTP client libraries refuse to send).
+ */
 class CaseApiBadInputIT extends CaseServiceITSupport {
 
     private static final String VALID = """
@@ -33,7 +41,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
                 Arguments.of("unknown enum: preferred channel", VALID.replace("\"EMAIL\"", "\"FAX\""), 400, "request.malformed"),
                 Arguments.of("malformed JSON", "{\"serviceType\": \"PASSPORT\", ", 400, "request.malformed"),
                 Arguments.of("not JSON at all", "serviceType=PASSPORT", 400, "request.malformed"),
-                Arguments.of("over 64 KB", VALID.replace("ref-1", "r".repeat(70 * 1024)), 413, null));
+                Arguments.of("over 64 KB", VALID.replace("ref-1", "r".repeat(70 * 1024)), 413, "request.too-large"));
     }
 
     /** The submission with one field of the applicant (or the root, or the fee) replaced by a JSON value written as is. */
@@ -233,8 +241,50 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     }
 
     @Test
-    void submission_withoutIdempotencyKey_is400() {
-        assertProblem(post("/api/cases", channelToken(), VALID, Map.of()), 400, null);
+    void submission_withoutIdempotencyKey_is400_namingTheHeader() {
+        Response response = post("/api/cases", channelToken(), VALID, Map.of());
+        assertProblem(response, 400, "request.header-missing");
+        assertThat(response.json().path("detail").asText()).contains("'Idempotency-Key'");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void validationErrors_giveTheJsonPathOfTheField() {
+        Response response = post("/api/cases", channelToken(), VALID.replace("\"en-CA\"", "\"\""),
+                Map.of("Idempotency-Key", "path-" + System.nanoTime()));
+        assertProblem(response, 400, "request.validation-failed");
+        List<String> fields = new ArrayList<>();
+        response.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).contains("applicant.language");
+    }
+
+    @Test
+    void businessRejection_hasAStableType() {
+        Response response = post("/api/cases", channelToken(), VALID.replace("PASSPORT", "SPACESHIP"),
+                Map.of("Idempotency-Key", "type-" + System.nanoTime()));
+        assertProblem(response, 422, "case.service-type-unknown");
+        assertThat(response.json().path("instance").asText()).isEqualTo("/api/cases");
+    }
+
+    static Stream<Arguments> duplicateKeys() {
+        return Stream.of(
+                Arguments.of(VALID.replace("\"channel\":\"WEB\"", "\"channel\":\"WEB\",\"channel\":\"PHONE\""), "channel"),
+                Arguments.of(VALID.replace("\"language\":\"en-CA\"", "\"language\":\"en-CA\",\"language\":\"fr-CA\""),
+                        "applicant.language"),
+                Arguments.of(VALID.replace("\"currency\":\"CAD\"", "\"currency\":\"CAD\",\"currency\":\"CAD\""),
+                        "feePaid.currency"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("duplicateKeys")
+    void duplicateKey_isRefused_namingTheField(String body, String field) {
+        Response response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "dup-" + System.nanoTime()));
+        assertProblem(response, 400, "request.malformed");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
+
+        String caseId = submit("PASSPORT", Map.of());
+        assertProblem(transition(caseId, "assignment", caseworkerToken(), "{\"assignee\":\"cw-1\",\"assignee\":\"cw-2\"}"),
+                400, "request.malformed");
     }
 
     @Test
@@ -254,7 +304,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
                 Arguments.of("assignment", "{}", 400, "request.validation-failed"),
                 Arguments.of("assignment", "[\"cw-1\"]", 400, "request.malformed"),
                 Arguments.of("withdrawal", "{\"reason\":", 400, "request.malformed"),
-                Arguments.of("reopening", "{\"reason\":\"" + "x".repeat(70 * 1024) + "\"}", 413, null));
+                Arguments.of("reopening", "{\"reason\":\"" + "x".repeat(70 * 1024) + "\"}", 413, "request.too-large"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -279,17 +329,123 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
         assertProblem(transition(caseId, "reopening", cw, "{\"reason\":\"x\\u2028y\"}"), 400, "request.validation-failed");
     }
 
-    @Test
-    void transition_onAnUnknownCase_is404() {
-        assertProblem(transition("no-such-case", "assignment", caseworkerToken(), "{\"assignee\":\"cw-1\"}"), 404, null);
-        assertProblem(get("/api/cases/no-such-case", caseworkerToken()), 404, "case.not-found");
+    static Stream<Arguments> transitions() {
+        return Stream.of(
+                Arguments.of("assignment", "{\"assignee\":\"cw-1\"}"),
+                Arguments.of("work-started", null),
+                Arguments.of("information-requests", "{\"reasonCode\":\"missing-photo\"}"),
+                Arguments.of("information-received", null),
+                Arguments.of("resolution", "{\"outcome\":\"APPROVED\",\"note\":\"ok\"}"),
+                Arguments.of("withdrawal", "{\"reason\":\"changed my mind\"}"),
+                Arguments.of("reopening", "{\"reason\":\"appeal\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transitions")
+    void transition_onAnUnknownCase_is404_withTheCodeOfReadingIt(String action, String body) {
+        String caseId = "no-such-case-" + UUID.randomUUID();
+        Response command = transition(caseId, action, caseworkerToken(), body);
+        Response read = get("/api/cases/" + caseId, caseworkerToken());
+
+        assertProblem(command, 404, "case.not-found");
+        assertProblem(read, 404, "case.not-found");
+        assertThat(command.json().path("title").asText()).isEqualTo(read.json().path("title").asText());
     }
 
     @Test
     void transition_withoutIdempotencyKey_is400_andByAChannel_is403() {
         String caseId = submit("PASSPORT", Map.of());
-        assertProblem(post("/api/cases/" + caseId + "/assignment", caseworkerToken(), "{\"assignee\":\"cw-1\"}", Map.of()), 400, null);
-        assertProblem(transition(caseId, "assignment", channelToken(), "{\"assignee\":\"cw-1\"}"), 403, null);
+        assertProblem(post("/api/cases/" + caseId + "/assignment", caseworkerToken(), "{\"assignee\":\"cw-1\"}", Map.of()), 400,
+                "request.header-missing");
+        assertProblem(transition(caseId, "assignment", channelToken(), "{\"assignee\":\"cw-1\"}"), 403, "auth.forbidden");
+    }
+
+    // --- what HTTP client libraries refuse to send: raw sockets
+
+    private RawHttp.Response raw(String requestLine, byte[] body, String... headers) {
+        List<String> lines = new ArrayList<>(List.of("Host: localhost", "Authorization: Bearer " + caseworkerToken(),
+                "Connection: close", "Idempotency-Key: raw-" + System.nanoTime(), "Content-Type: application/json"));
+        lines.addAll(List.of(headers));
+        if (body != null) {
+            lines.add("Content-Length: " + body.length);
+        }
+        return RawHttp.to(port).send(RawHttp.head(requestLine, lines.toArray(String[]::new)), body);
+    }
+
+    static Stream<Arguments> badPaths() {
+        return Stream.of(
+                Arguments.of("/api/cases/a%2Fb/assignment"),
+                Arguments.of("/api/cases/..%2F..%2Factuator/assignment"),
+                Arguments.of("/api/cases/c%00/work-started"),
+                Arguments.of("/api/cases/%ZZ/resolution"),
+                Arguments.of("/api/cases/c%/withdrawal"),
+                Arguments.of("/api/cases/%C3%28/reopening"),
+                Arguments.of("/api/cases/c;v=1/assignment"),
+                Arguments.of("/api/cases/c/../x/assignment"),
+                Arguments.of("/api/cases/%2e%2e/information-requests"),
+                Arguments.of("/api/cases//information-received"),
+                Arguments.of("/api/cases/c%5Cd/assignment"),
+                Arguments.of("/api%2Fcases"),
+                Arguments.of("/api/service-types/X%2FY"));
+    }
+
+    @ParameterizedTest(name = "POST {0}")
+    @MethodSource("badPaths")
+    void badPath_onAWriteEndpoint_isA400Problem(String path) {
+        String method = path.startsWith("/api/service-types") ? "PUT" : "POST";
+        assertProblem(raw(method + " " + path + " HTTP/1.1", "{\"assignee\":\"cw-1\"}".getBytes(StandardCharsets.UTF_8)), 400,
+                "request.invalid-path");
+    }
+
+    @Test
+    void overlongPath_isA414Problem() {
+        assertProblem(raw("POST /api/cases/" + "c".repeat(10_000) + "/assignment HTTP/1.1", null), 414, "request.uri-too-long");
+    }
+
+    @Test
+    void overlongCaseId_withinTheHeaderLimit_isAValidationProblem_namingThePathVariable() {
+        RawHttp.Response response = raw("POST /api/cases/" + "c".repeat(2_000) + "/assignment HTTP/1.1",
+                "{\"assignee\":\"cw-1\"}".getBytes(StandardCharsets.UTF_8));
+        JsonNode problem = assertProblem(response, 400, "request.validation-failed");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("caseId");
+    }
+
+    static Stream<Arguments> oversizedHeaders() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add("X-Header-" + i + ": value");
+        }
+        return Stream.of(
+                Arguments.of("a 10 KB Idempotency-Key", List.of("Idempotency-Key: " + "k".repeat(10 * 1024))),
+                Arguments.of("a 100 KB header", List.of("X-Filler: " + "f".repeat(100 * 1024))),
+                Arguments.of("200 headers", many));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oversizedHeaders")
+    void oversizedHeaders_areA431Problem(String what, List<String> headers) {
+        for (String target : new String[] {"POST /api/cases", "POST /api/cases/c-1/assignment"}) {
+            assertProblem(raw(target + " HTTP/1.1", VALID.getBytes(StandardCharsets.UTF_8), headers.toArray(String[]::new)),
+                    431, "request.header-too-large");
+        }
+    }
+
+    @Test
+    void idempotencyKeyOverItsLimit_isAValidationProblem_namingTheHeader() {
+        Response response = post("/api/cases", channelToken(), VALID, Map.of("Idempotency-Key", "k".repeat(129)));
+        assertProblem(response, 400, "request.validation-failed");
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST /api/cases", "POST /api/cases/c-1/work-started", "POST /api/cases/c-1/information-received",
+            "POST /api/cases/c-1/assignment", "PUT /api/service-types/X", "PUT /api/calendars/X"})
+    void chunkedBodyOverTheLimit_isA413Problem_onEveryWriteEndpoint(String target) {
+        // 15 MB in chunks: no Content-Length to refuse it by; the endpoints without a body never read one
+        RawHttp.Response response = RawHttp.to(port).sendChunked(RawHttp.head(target + " HTTP/1.1", "Host: localhost",
+                "Authorization: Bearer " + caseworkerToken(), "Idempotency-Key: big-" + System.nanoTime(),
+                "Content-Type: application/json", "Transfer-Encoding: chunked"), 15L * 1024 * 1024, 16 * 1024, (byte) ' ');
+        assertProblem(response, 413, "request.too-large");
     }
 
     @Test
@@ -348,11 +504,26 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
 
     private static void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        assertProblemBody(response.header("Content-Type"), response.body(), status, code);
+    }
+
+    private static JsonNode assertProblem(RawHttp.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        return assertProblemBody(response.header("Content-Type"), response.text(), status, code);
+    }
+
+    private static JsonNode assertProblemBody(String contentType, String body, int status, String code) {
+        assertThat(contentType).as(body).startsWith("application/problem+json");
+        assertThat(body).doesNotContain("Exception").doesNotContain("at org.").doesNotContainIgnoringCase("<html");
+        JsonNode problem = new Response(status, Map.of(), body).json();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).startsWith("urn:pledge:problem:");
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
         if (code != null) {
-            assertThat(response.json().path("code").asText()).isEqualTo(code);
+            assertThat(problem.path("code").asText()).isEqualTo(code);
+            assertThat(problem.path("type").asText()).isEqualTo("urn:pledge:problem:" + code);
         }
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+        return problem;
     }
 }

@@ -2,8 +2,10 @@ package org.pledge.platform.security;
 
 import java.time.Clock;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pledge.platform.web.ProblemRequestRejectedHandler;
 import org.pledge.platform.web.ProblemResponseWriter;
 import org.pledge.platform.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +33,9 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.CompositeRequestRejectedHandler;
+import org.springframework.security.web.firewall.ObservationMarkingRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The one security filter chain of every service: a stateless OAuth2 resource server (JWT bearer tokens), CSRF off,
@@ -97,12 +102,31 @@ public class PledgeSecurityAutoConfiguration {
         return http.build();
     }
 
+    /**
+     * What Spring Security's firewall rejects (an unknown method, a {@code ;} or {@code //} or dot segment in the path,
+     * a control character in a header) is a problem too, written at once (an error dispatch would be rejected again).
+     */
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    public RequestRejectedHandler pledgeRequestRejectedHandler(ProblemResponseWriter problemWriter,
+                                                               ObjectProvider<ObservationRegistry> observations) {
+        RequestRejectedHandler problems = new ProblemRequestRejectedHandler(problemWriter);
+        ObservationRegistry registry = observations.getIfAvailable();
+        if (registry == null || registry.isNoop()) {
+            return problems;
+        }
+        // what Spring Security does without a handler bean: mark the observation, then answer
+        return new CompositeRequestRejectedHandler(new ObservationMarkingRequestRejectedHandler(registry), problems);
+    }
+
     static AuthenticationEntryPoint problemEntryPoint(ProblemResponseWriter writer) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
             bearer.commence(request, response, ex); // sets 401 and WWW-Authenticate
-            String detail = request.getHeader("Authorization") == null
-                    ? "A bearer token is required."
+            String authorization = request.getHeader("Authorization");
+            String detail = authorization == null ? "A bearer token is required."
+                    : !authorization.regionMatches(true, 0, "Bearer", 0, 6)
+                    ? "A bearer token is required (Authorization: Bearer <token>); no other scheme is accepted."
                     : "The bearer token is invalid, expired, or not meant for this service.";
             writer.write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "auth.unauthenticated", detail,
                     request.getRequestURI()));

@@ -34,11 +34,29 @@ public class CorrelationId extends OncePerRequestFilter {
         return Optional.ofNullable((String) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
     }
 
+    /** The given id when it is sane (what a client may choose: letters, digits, {@code ._:-}, at most 128). */
+    public static Optional<String> sanitize(String incoming) {
+        return incoming != null && SAFE.matcher(incoming).matches() ? Optional.of(incoming) : Optional.empty();
+    }
+
+    /**
+     * The correlation id of a response written where this filter may not have run (an error dispatch, the firewall,
+     * Tomcat itself): the one on the response already, else the request's, else a new one; set on the response.
+     */
+    public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+        String id = response.getHeader(HEADER);
+        if (id == null) {
+            id = request.getAttribute(ATTRIBUTE) instanceof String known ? known
+                    : sanitize(request.getHeader(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
+            response.setHeader(HEADER, id);
+        }
+        return id;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String incoming = request.getHeader(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = sanitize(request.getHeader(HEADER)).orElseGet(() -> UUID.randomUUID().toString());
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);

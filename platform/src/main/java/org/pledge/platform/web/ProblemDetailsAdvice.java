@@ -1,26 +1,47 @@
 package org.pledge.platform.web;
 
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Period;
 import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -31,25 +52,51 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingMatrixVariableException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.MatrixVariable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error from a controller becomes an RFC 9457 problem ({@code application/problem+json}) with {@code type},
  * {@code title}, {@code status}, {@code detail}, {@code instance} and a stable {@code code}. Details are written for
- * the client: no stack traces, no Java class names, no exception messages of unknown origin.
+ * the client: no stack traces, no Java class names, no exception messages of unknown origin. Whatever names a part
+ * of the request names it as the client sent it: the HTTP name of a header, query parameter or path variable, the
+ * JSON path of a body field ({@code applicant.language}, {@code lines[0].name}).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String FIELD = "field";
+    private static final String MESSAGE = "message";
 
     @ExceptionHandler(PledgeException.class)
     public ResponseEntity<Object> handlePledge(PledgeException ex, WebRequest request) {
@@ -72,6 +119,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> handleAlreadyExists(AggregateStreamCreationException ex, WebRequest request) {
         return problem(HttpStatus.CONFLICT, "resource.already-exists", "A resource with this identifier already exists.",
                 request);
+    }
+
+    /** The firewall's check of a header or parameter the application read (it checks them when they are read). */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+        HttpServletRequest http = ((ServletWebRequest) request).getRequest();
+        ProblemDetail problem = RejectedRequests.firewallProblem(http, ex.getMessage());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @ExceptionHandler({CompletionException.class, ExecutionException.class})
@@ -100,17 +155,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<Object> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,
                                                             WebRequest request) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
-                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", String.valueOf(v.getMessage())))
+                .map(v -> error(propertyPath(v), String.valueOf(v.getMessage())))
                 .toList();
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
-                "The request is invalid: " + errors.size() + " value(s) failed validation.", path(request));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static String lastNode(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+        return validationProblem(errors, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -128,48 +175,127 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "request.malformed", describeUnreadable(ex), request);
+        Unreadable unreadable = unreadable(ex);
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.malformed", unreadable.detail(),
+                path(request));
+        if (unreadable.field() != null) {
+            problem.setProperty("errors", List.of(error(unreadable.field(), unreadable.message())));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String given = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        List<String> supported = ex.getSupportedMediaTypes().stream().map(Object::toString).toList();
+        ProblemDetail problem = ex.getBody();
+        problem.setDetail((given == null ? "The request has no Content-Type"
+                : "The Content-Type '" + Problems.echo(given) + "' is not supported")
+                + (supported.isEmpty() ? "." : ": send " + String.join(" or ", supported) + "."));
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-        return problem(HttpStatus.BAD_REQUEST, "request.invalid-parameter",
-                "Invalid value '" + ex.getValue() + "' for '" + name + "': expected " + expected(ex.getRequiredType())
-                        + ".", request);
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.invalid-parameter",
+                "Invalid value '" + Problems.echo(ex.getValue()) + "' for '" + name + "': expected "
+                        + expected(ex.getRequiredType()) + ".", path(request));
+        problem.setProperty("errors", List.of(error(name, "expected " + expected(ex.getRequiredType()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return missing("request.parameter-missing", "query parameter", ex.getParameterName(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return missing("request.part-missing", "multipart part", ex.getRequestPartName(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (ex.isMissingAfterConversion()) {
+            return missing("request.path-variable-missing", "path segment", ex.getVariableName(), request);
+        }
+        // the mapping does not declare the variable: a server error
+        return handleExceptionInternal(ex, null, headers, HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException header) {
+            return missing("request.header-missing", "header", header.getHeaderName(), request);
+        }
+        if (ex instanceof MissingRequestCookieException cookie) {
+            return missing("request.cookie-missing", "cookie", cookie.getCookieName(), request);
+        }
+        if (ex instanceof MissingMatrixVariableException matrix) {
+            return missing("request.parameter-missing", "matrix variable", matrix.getVariableName(), request);
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "resource.not-found", "There is nothing at this URL.", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "resource.not-found", "There is nothing at this URL.", request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(ProblemDetailsAdvice::fieldError).toList();
-        List<Map<String, String>> global = ex.getBindingResult().getGlobalErrors().stream()
-                .map(e -> Map.of("field", e.getObjectName(), "message", String.valueOf(e.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
-                "The request is invalid: " + (errors.size() + global.size()) + " field(s) failed validation.",
-                path(request));
-        problem.setProperty("errors", concat(errors, global));
-        return ResponseEntity.badRequest().body(problem);
+        List<Map<String, String>> errors = Stream.concat(
+                ex.getBindingResult().getFieldErrors().stream().map(e -> fieldError("", e)),
+                ex.getBindingResult().getGlobalErrors().stream().map(e -> globalError("", e))).toList();
+        return validationProblem(errors, request);
     }
 
+    /**
+     * Spring MVC's method validation (a controller with constraints on its parameters): every error, named as the
+     * client sent it, in the same shape as any other validation problem.
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
                                                                             HttpHeaders headers,
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
-        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(e.getDefaultMessage()))))
-                .toList();
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
-                "The request is invalid: " + errors.size() + " value(s) failed validation.", path(request));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        if (ex.isForReturnValue()) {
+            return handleExceptionInternal(ex, null, headers, HttpStatus.INTERNAL_SERVER_ERROR, request);
+        }
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = httpName(result.getMethodParameter()) + container(result);
+            if (result instanceof ParameterErrors nested) {
+                nested.getFieldErrors().forEach(e -> errors.add(fieldError(name, e)));
+                nested.getGlobalErrors().forEach(e -> errors.add(globalError(name, e)));
+            } else {
+                result.getResolvableErrors().forEach(e -> errors.add(error(name, String.valueOf(e.getDefaultMessage()))));
+            }
+        }
+        ex.getCrossParameterValidationResults()
+                .forEach(e -> errors.add(error("", String.valueOf(e.getDefaultMessage()))));
+        return validationProblem(errors, request);
     }
 
     /** Completes the problems Spring MVC makes for its own exceptions (404, 405, 406, 415, 413, ...). */
@@ -177,10 +303,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p
-                : ProblemDetail.forStatus(statusCode);
+                : ex instanceof ErrorResponse error ? error.getBody() : ProblemDetail.forStatus(statusCode);
         if (statusCode.is5xxServerError()) {
             // never echo framework messages of server errors
-            problem.setDetail(HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+            String reference = CorrelationId.current().orElseGet(() -> UUID.randomUUID().toString());
+            log.error("server error {} (correlation id {})", statusCode.value(), reference, ex);
+            problem.setDetail("An unexpected error occurred. Quote correlation id " + reference + " when reporting it.");
         }
         Problems.complete(problem, Problems.codeFor(statusCode.value()), path(request));
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
@@ -190,6 +318,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(Problems.problem(status, code, detail, path(request)));
     }
 
+    private ResponseEntity<Object> missing(String code, String kind, String name, WebRequest request) {
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, code,
+                "The " + kind + " '" + name + "' is required.", path(request));
+        problem.setProperty("errors", List.of(error(name, "is required")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private ResponseEntity<Object> validationProblem(List<Map<String, String>> unsorted, WebRequest request) {
+        List<Map<String, String>> errors = unsorted.stream().sorted(BY_FIELD).toList();
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
+                "The request is invalid: " + errors.size() + (errors.size() == 1 ? " value" : " values")
+                        + " failed validation" + (errors.isEmpty() ? "." : ": " + errors.stream()
+                        .map(e -> e.get(FIELD).isEmpty() ? e.get(MESSAGE) : e.get(FIELD) + " " + e.get(MESSAGE))
+                        .limit(5).collect(Collectors.joining("; ")) + (errors.size() > 5 ? "; ..." : "") + "."),
+                path(request));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static final Comparator<Map<String, String>> BY_FIELD =
+            Comparator.comparing((Map<String, String> e) -> e.get(FIELD)).thenComparing(e -> e.get(MESSAGE));
+
     private static String path(WebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
             HttpServletRequest http = servlet.getRequest();
@@ -198,44 +348,251 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    static Map<String, String> error(String field, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put(FIELD, field);
+        error.put(MESSAGE, message);
+        return error;
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    private static Map<String, String> fieldError(String prefix, FieldError error) {
+        return error(join(prefix, error.getField()), String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static Map<String, String> globalError(String prefix, ObjectError error) {
+        return error(prefix, String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static String join(String prefix, String field) {
+        if (prefix.isEmpty()) {
+            return field;
+        }
+        return field.isEmpty() || field.startsWith("[") ? prefix + field : prefix + "." + field;
+    }
+
+    /**
+     * How the client named a parameter: the header, query parameter, path variable, cookie or part name; the request
+     * body is the root of its fields' paths (an empty prefix).
+     */
+    static String httpName(MethodParameter parameter) {
+        String name = null;
+        if (parameter.hasParameterAnnotation(RequestBody.class)) {
+            return "";
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        CookieValue cookie = parameter.getParameterAnnotation(CookieValue.class);
+        RequestPart part = parameter.getParameterAnnotation(RequestPart.class);
+        MatrixVariable matrix = parameter.getParameterAnnotation(MatrixVariable.class);
+        if (header != null) {
+            name = header.name();
+        } else if (param != null) {
+            name = param.name();
+        } else if (variable != null) {
+            name = variable.name();
+        } else if (cookie != null) {
+            name = cookie.name();
+        } else if (part != null) {
+            name = part.name();
+        } else if (matrix != null) {
+            name = matrix.name();
+        }
+        if (name == null || name.isEmpty()) {
+            name = parameter.getParameterName();
+        }
+        return name == null ? "" : name;
+    }
+
+    private static String container(ParameterValidationResult result) {
+        if (result.getContainerIndex() != null) {
+            return "[" + result.getContainerIndex() + "]";
+        }
+        if (result.getContainerKey() != null) {
+            return "[" + Problems.echo(result.getContainerKey()) + "]";
+        }
+        return "";
+    }
+
+    /** A violation's path without the method and the parameter (unless the parameter itself is what failed). */
+    static String propertyPath(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                path.append('[').append(node.getIndex() != null ? node.getIndex() : Problems.echo(node.getKey()))
+                        .append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+        }
+        return path.isEmpty() ? parameter : path.toString();
+    }
+
+    /** Why a body could not be read: the problem's detail, and the JSON path of the field (when known) with a message. */
+    record Unreadable(String detail, String field, String message) {
+        static Unreadable of(String detail) {
+            return new Unreadable(detail, null, null);
+        }
     }
 
     static String describeUnreadable(HttpMessageNotReadableException ex) {
+        return unreadable(ex).detail();
+    }
+
+    static Unreadable unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
+        StreamConstraintsException limit = causeOfType(cause, StreamConstraintsException.class);
+        if (limit != null) {
+            return Unreadable.of(describeLimit(limit));
+        }
+        Optional<String> duplicate = duplicate(cause);
+        if (duplicate.isPresent()) {
+            return new Unreadable("Duplicate field '" + duplicate.get() + "': a JSON object may name a field only once.",
+                    duplicate.get(), "appears more than once");
+        }
+        StreamReadException read = causeOfType(cause, StreamReadException.class);
+        if (read != null) {
+            // not JSON (or not UTF-8) where the parser was, whatever field the mapper was filling
+            var location = read.getLocation();
+            return Unreadable.of(location == null ? "The request body is not valid JSON."
+                    : "The request body is not valid JSON (line " + location.getLineNr() + ", column "
+                    + location.getColumnNr() + ").");
+        }
+        String path = cause instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        String field = path.isEmpty() ? null : path;
         if (cause instanceof InvalidFormatException invalid) {
-            return "Invalid value '" + invalid.getValue() + "' for " + field(invalid) + ": expected "
-                    + expected(invalid.getTargetType()) + ".";
+            String expected = expected(invalid.getTargetType());
+            return new Unreadable("Invalid value '" + Problems.echo(invalid.getValue()) + "' for " + field(invalid)
+                    + ": expected " + expected + ".", field, "expected " + expected);
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'.";
+            return new Unreadable("Unknown field '" + Problems.echo(unknown.getPropertyName()) + "'.", field,
+                    "is not a known field");
         }
         if (cause instanceof MismatchedInputException mismatched) {
-            return "Wrong JSON type for " + field(mismatched) + ": expected " + expected(mismatched.getTargetType())
-                    + ".";
+            String message = String.valueOf(mismatched.getOriginalMessage());
+            if (field == null && message.startsWith("No content to map")) {
+                return Unreadable.of("The request body is empty.");
+            }
+            if (message.startsWith("Trailing token")) {
+                return Unreadable.of("The request body has more after its JSON value.");
+            }
+            String expected = expected(mismatched.getTargetType());
+            return new Unreadable("Wrong JSON type for " + field(mismatched) + ": expected " + expected + ".", field,
+                    "expected " + expected);
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "Invalid value for " + field(mapping) + ".";
+        if (cause instanceof JsonMappingException mapping && field != null) {
+            return new Unreadable("Invalid value for " + field(mapping) + ".", field, "is invalid");
         }
         if (cause instanceof JsonProcessingException processing) {
             var location = processing.getLocation();
-            return location == null ? "The request body is not valid JSON."
+            return Unreadable.of(location == null ? "The request body is not valid JSON."
                     : "The request body is not valid JSON (line " + location.getLineNr() + ", column "
-                    + location.getColumnNr() + ").";
+                    + location.getColumnNr() + ").");
         }
-        return "The request body is missing or unreadable.";
+        if (cause == null && String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+            return Unreadable.of("The request body is missing.");
+        }
+        return Unreadable.of("The request body is missing or unreadable.");
+    }
+
+    /** Jackson's limits on what it reads (StreamReadConstraints), in words. */
+    private static String describeLimit(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        if (message.startsWith("Document nesting depth")) {
+            return "The request body is nested too deeply.";
+        }
+        if (message.startsWith("Number value length") || message.startsWith("Number length")) {
+            return "A number in the request body has too many digits.";
+        }
+        if (message.startsWith("String value length") || message.startsWith("String length")) {
+            return "A string in the request body is too long.";
+        }
+        if (message.startsWith("Name length")) {
+            return "A field name in the request body is too long.";
+        }
+        if (message.startsWith("Document length")) {
+            return "The request body is too long.";
+        }
+        if (message.startsWith("Token count")) {
+            return "The request body has too many JSON tokens.";
+        }
+        return "The request body exceeds a limit on the size or depth of JSON.";
+    }
+
+    /**
+     * The JSON path of a duplicate field found by strict duplicate detection. Jackson reports it as a parse error with
+     * the name in its message; the path comes from the parser's position.
+     */
+    private static Optional<String> duplicate(Throwable cause) {
+        StreamReadException read = causeOfType(cause, StreamReadException.class);
+        if (read == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = DUPLICATE.matcher(String.valueOf(read.getOriginalMessage()));
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String name = Problems.echo(matcher.group(1));
+        String parent = "";
+        JsonParser parser = read.getProcessor();
+        if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().getParent() != null) {
+            parent = pointerPath(parser.getParsingContext().getParent());
+        }
+        return Optional.of(join(parent, name));
+    }
+
+    private static final Pattern DUPLICATE =
+            Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
+
+    /** The dotted path of a parser context (the object or array the parser is in). */
+    private static String pointerPath(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(Problems.echo(c.getCurrentName()));
+            }
+        }
+        String path = "";
+        for (String part : parts) {
+            path = join(path, part);
+        }
+        return path;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable throwable, Class<T> type) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String field(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String path = jsonPath(e.getPath());
         return path.isEmpty() ? "the request body" : "field '" + path + "'";
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        return references.stream()
+                .map(ref -> ref.getFieldName() != null ? Problems.echo(ref.getFieldName()) : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** Describes a Java type for an API client, without Java class names. */
@@ -250,7 +607,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "true or false";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+                || type == Short.class || type == short.class || type == BigInteger.class) {
             return "an integer";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
@@ -259,13 +616,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (type == UUID.class) {
             return "a UUID";
         }
-        if (Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date or time";
+        if (Temporal.class.isAssignableFrom(type) || type == Duration.class || type == Period.class) {
+            return "an ISO-8601 " + (type == Duration.class || type == Period.class
+                    ? "duration" : "date or time");
         }
         if (type == String.class || type == CharSequence.class) {
             return "a string";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

@@ -20,9 +20,16 @@ public class ProblemResponseWriter {
         if (response.isCommitted()) {
             return;
         }
+        response.resetBuffer();
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(), Problems.asMap(problem));
+        byte[] body = objectMapper.writeValueAsBytes(Problems.asMap(problem));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    ObjectMapper objectMapper() {
+        return objectMapper;
     }
 }

@@ -1,5 +1,7 @@
 package org.pledge.platform.it;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +9,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -22,16 +31,21 @@ import org.pledge.platform.security.PledgeHttpSecurityCustomizer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.messaging.Message;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A tiny service on the platform: one aggregate, one mapper, one consumer, two endpoints. */
+/** A tiny service on the platform: one aggregate, one mapper, one consumer, a few endpoints. */
 @SpringBootApplication
 public class TestApp {
 
@@ -218,6 +232,7 @@ public class TestApp {
     PledgeHttpSecurityCustomizer testRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.POST, "/test/cases/**").hasRole("caseworker")
+                .requestMatchers("/test/things", "/test/things/**", "/test/problem").hasRole("caseworker")
                 .requestMatchers("/test/ping").hasAnyRole("channel", "caseworker");
     }
 
@@ -239,5 +254,45 @@ public class TestApp {
         Map<String, String> ping() {
             return Map.of("pong", "yes");
         }
+
+        /** Like a transition without a body: never reads the request body. */
+        @PostMapping("/test/cases/{id}/touch")
+        ResponseEntity<Void> touch(@PathVariable @Size(max = 16) String id,
+                                   @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 16) String key) {
+            return ResponseEntity.noContent().build();
+        }
+
+        @PostMapping("/test/things")
+        ResponseEntity<Map<String, Object>> createThing(
+                @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 16) String key,
+                @Valid @RequestBody ThingRequest body) {
+            return ResponseEntity.status(201).body(Map.of("title", body.title(), "lines", body.lines().size()));
+        }
+
+        @GetMapping("/test/things")
+        List<Map<String, Object>> listThings(@RequestParam("page-size") @Min(1) @Max(50) int size,
+                                             @RequestParam Colour colour) {
+            return List.of();
+        }
+
+        /** A controller's own problem, made without the platform's helpers. */
+        @GetMapping("/test/problem")
+        ResponseEntity<ProblemDetail> problem() {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Made by hand."));
+        }
+    }
+
+    public enum Colour { RED, GREEN }
+
+    public record Address(@NotBlank @Size(max = 10) String postcode,
+                          @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?") String language) {
+    }
+
+    public record Line(@NotBlank String name, @Min(1) int quantity) {
+    }
+
+    public record ThingRequest(@NotBlank String title, Colour colour, @Valid @NotNull Address address,
+                               @NotNull @Size(max = 3) List<@Valid Line> lines, BigDecimal amount, Integer count) {
     }
 }

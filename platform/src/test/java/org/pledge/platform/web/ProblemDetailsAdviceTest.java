@@ -10,13 +10,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -24,6 +39,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 class ProblemDetailsAdviceTest {
@@ -31,6 +48,15 @@ class ProblemDetailsAdviceTest {
     enum Priority { LOW, HIGH }
 
     record Request(@NotBlank String title, Priority priority, int count) {
+    }
+
+    record Customer(@NotBlank String name, @Pattern(regexp = "[a-z]{2}") String language) {
+    }
+
+    record Item(@NotBlank String name, BigDecimal price) {
+    }
+
+    record Order(@Valid @NotNull Customer customer, @Size(max = 3) List<@Valid Item> items) {
     }
 
     static class InvalidTransition extends PledgeException {
@@ -58,21 +84,58 @@ class ProblemDetailsAdviceTest {
                 case 6 -> throw new jakarta.validation.ConstraintViolationException(
                         jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator()
                                 .validate(new Request("", Priority.LOW, 1)));
+                case 7 -> throw new RequestRejectedException(
+                        "The request was rejected because the header value \"secret-token\" is not allowed.");
                 default -> throw new IllegalStateException("secret internal detail at com.acme.Internal");
             }
+        }
+
+        /** Constraints on parameters: Spring MVC validates the method (HandlerMethodValidationException). */
+        @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String order(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 8) String key,
+                     @Valid @RequestBody Order order) {
+            return "{}";
+        }
+
+        @GetMapping("/orders")
+        String search(@RequestParam("page-size") @Max(50) int size) {
+            return "[]";
+        }
+
+        @GetMapping("/handmade/{kind}")
+        ResponseEntity<ProblemDetail> handmade(@PathVariable String kind) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "Made by hand.");
+            if (kind.equals("typed")) {
+                problem.setType(URI.create("https://example.org/problems/broken"));
+                problem.setProperty("code", "thing.broken");
+            }
+            return ResponseEntity.unprocessableEntity().body(problem);
         }
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TestController())
-            .setControllerAdvice(new ProblemDetailsAdvice())
+            .setControllerAdvice(new ProblemDetailsAdvice(), new ProblemCompletionAdvice())
+            // what pledge-defaults.properties sets for Spring Boot's ObjectMapper
+            .setMessageConverters(new MappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder.json()
+                    .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
+                            DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build()))
             .build();
+
+    private ResultActions postOrder(String key, String body) throws Exception {
+        return mvc.perform(post("/orders").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private static final String ORDER = """
+            {"customer":{"name":"Ann","language":"en"},"items":[{"name":"a","price":1.50},{"name":"b","price":2}]}""";
 
     private ResultActions postJson(String body) throws Exception {
         return mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    private static void isProblem(ResultActions result, int status, String code) throws Exception {
-        result.andExpect(status().is(status))
+    private static ResultActions isProblem(ResultActions result, int status, String code) throws Exception {
+        return result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:pledge:problem:" + code))
                 .andExpect(jsonPath("$.title").isNotEmpty())
@@ -104,6 +167,12 @@ class ProblemDetailsAdviceTest {
         isProblem(result, 400, "request.malformed");
         result.andExpect(jsonPath("$.detail").value(allOf(containsString("'count'"), containsString("an integer"),
                 not(containsString("java.")))));
+    }
+
+    @Test
+    void emptyBody_is400_saysSo() throws Exception {
+        isProblem(postJson(""), 400, "request.malformed").andExpect(jsonPath("$.detail").value(
+                "The request body is missing."));
     }
 
     @Test
@@ -178,5 +247,91 @@ class ProblemDetailsAdviceTest {
     @Test
     void wrappedPledgeException_isUnwrapped() throws Exception {
         isProblem(mvc.perform(get("/things/5")), 409, "case.invalid-transition");
+    }
+
+    @Test
+    void duplicateKey_is400_namingTheFieldByItsJsonPath() throws Exception {
+        ResultActions result = postOrder("k", ORDER.replace("\"name\":\"b\"", "\"name\":\"b\",\"name\":\"c\""));
+        isProblem(result, 400, "request.malformed");
+        result.andExpect(jsonPath("$.detail").value(containsString("Duplicate field 'items[1].name'")))
+                .andExpect(jsonPath("$.errors[0].field").value("items[1].name"));
+
+        isProblem(postJson("{\"title\":\"a\",\"count\":1,\"title\":\"b\"}"), 400, "request.malformed");
+    }
+
+    @Test
+    void contentAfterTheJsonValue_is400() throws Exception {
+        ResultActions result = postOrder("k", ORDER + "{}");
+        isProblem(result, 400, "request.malformed");
+        result.andExpect(jsonPath("$.detail").value(containsString("after its JSON value")));
+    }
+
+    @Test
+    void jacksonLimits_are400_inWords() throws Exception {
+        ResultActions number = postOrder("k", ORDER.replace("1.50", "1" + "0".repeat(2000)));
+        isProblem(number, 400, "request.malformed");
+        number.andExpect(jsonPath("$.detail").value("A number in the request body has too many digits."));
+
+        ResultActions deep = postOrder("k", ORDER.replace("{\"customer\"",
+                "{\"extra\":" + "[".repeat(2000) + "]".repeat(2000) + ",\"customer\""));
+        isProblem(deep, 400, "request.malformed");
+        deep.andExpect(jsonPath("$.detail").value("The request body is nested too deeply."));
+    }
+
+    @Test
+    void methodValidation_namesBodyFieldsByJsonPath_andHeadersByTheirHttpName() throws Exception {
+        ResultActions result = postOrder("far-too-long-key", ORDER.replace("\"en\"", "\"english\"")
+                .replace("\"name\":\"b\"", "\"name\":\" \""));
+        isProblem(result, 400, "request.validation-failed");
+        result.andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+                .andExpect(jsonPath("$.errors[1].field").value("customer.language"))
+                .andExpect(jsonPath("$.errors[2].field").value("items[1].name"))
+                .andExpect(jsonPath("$.errors[2].message").value("must not be blank"))
+                .andExpect(jsonPath("$.detail").value(containsString("customer.language")));
+    }
+
+    @Test
+    void queryParameterConstraint_namesTheParameterAsSent() throws Exception {
+        ResultActions result = mvc.perform(get("/orders").param("page-size", "51"));
+        isProblem(result, 400, "request.validation-failed");
+        result.andExpect(jsonPath("$.errors[0].field").value("page-size"));
+    }
+
+    @Test
+    void missingHeader_is400_namingTheHeader() throws Exception {
+        ResultActions result = mvc.perform(post("/orders").contentType(MediaType.APPLICATION_JSON).content(ORDER));
+        isProblem(result, 400, "request.header-missing");
+        result.andExpect(jsonPath("$.detail").value("The header 'Idempotency-Key' is required."))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
+    void missingQueryParameter_is400_namingIt() throws Exception {
+        ResultActions result = mvc.perform(get("/orders"));
+        isProblem(result, 400, "request.parameter-missing");
+        result.andExpect(jsonPath("$.errors[0].field").value("page-size"));
+    }
+
+    @Test
+    void aControllersOwnProblem_isCompleted() throws Exception {
+        ResultActions blank = mvc.perform(get("/handmade/blank"));
+        isProblem(blank, 422, "request.unprocessable");
+        blank.andExpect(jsonPath("$.detail").value("Made by hand."));
+
+        isProblem(mvc.perform(get("/handmade/typed")), 422, "thing.broken");
+    }
+
+    @Test
+    void firewallRejection_fromAHeaderReadByTheController_is400_withoutTheValue() throws Exception {
+        ResultActions result = mvc.perform(get("/things/7"));
+        isProblem(result, 400, "request.invalid-header");
+        result.andExpect(jsonPath("$.detail").value(not(containsString("secret"))));
+    }
+
+    @Test
+    void unsupportedMediaType_saysWhatToSend() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(jsonPath("$.detail").value(containsString("application/json")));
     }
 }

@@ -1,10 +1,7 @@
 package org.pledge.cases.casefile.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pledge.cases.CaseServiceException;
 import org.pledge.cases.casefile.api.InvalidCaseTransitionException;
 import org.pledge.platform.web.Problems;
@@ -15,46 +12,43 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.validation.method.ParameterErrors;
-import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.HandlerMethod;
 
-/** Turns case-service's business rejections into RFC 9457 problems with their stable code. */
+/**
+ * Turns case-service's business rejections into RFC 9457 problems with their stable code and type
+ * {@code urn:pledge:problem:<code>}: a transition the case's state does not allow is 409, any other rejection 422.
+ * A command to a case that does not exist is 404 {@code case.not-found}, as reading it is.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseProblems {
 
     @ExceptionHandler(CaseServiceException.class)
-    ResponseEntity<ProblemDetail> rejected(CaseServiceException e) {
-        HttpStatus status = e instanceof InvalidCaseTransitionException ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(status == HttpStatus.CONFLICT ? "Not allowed in the case's current state" : "Request not acceptable");
-        problem.setProperty("code", e.errorCode());
+    ResponseEntity<ProblemDetail> rejected(CaseServiceException e, HttpServletRequest request) {
+        boolean transition = e instanceof InvalidCaseTransitionException;
+        HttpStatus status = transition ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        ProblemDetail problem = Problems.problem(status, e.errorCode(), e.getMessage(), request.getRequestURI());
+        problem.setTitle(transition ? "Not allowed in the case's current state" : "Request not acceptable");
         return ResponseEntity.status(status).body(problem);
     }
 
     /**
-     * Bean-validation failures of a request body in a handler that also has constrained parameters (the
-     * {@code Idempotency-Key} header): Spring reports them all as one {@link HandlerMethodValidationException}. The
-     * problem names each failing field by its path in the body ({@code applicant.phone}, {@code feePaid.amount}), not
-     * only by the parameter ({@code request}); other parameters by their name. Same code and shape as the platform's
-     * {@code request.validation-failed}.
+     * Axon found no case for a command. Only for the case transitions: the catalogue's aggregates are not cases
+     * (the platform answers those {@code resource.not-found}).
      */
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> invalid(HandlerMethodValidationException e, HttpServletRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (ParameterValidationResult result : e.getParameterValidationResults()) {
-            String parameter = String.valueOf(result.getMethodParameter().getParameterName());
-            if (result instanceof ParameterErrors bound) {
-                bound.getFieldErrors().forEach(f -> errors.add(Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))));
-                bound.getGlobalErrors().forEach(g -> errors.add(Map.of("field", parameter, "message", String.valueOf(g.getDefaultMessage()))));
-            } else {
-                result.getResolvableErrors().forEach(r -> errors.add(Map.of("field", parameter, "message", String.valueOf(r.getDefaultMessage()))));
-            }
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e, HandlerMethod handler,
+                                           HttpServletRequest request) {
+        boolean caseCommand = handler != null && CaseCommandsController.class.isAssignableFrom(handler.getBeanType());
+        ProblemDetail problem;
+        if (caseCommand) {
+            // the same answer as GET /api/cases/{id}
+            var missing = new CaseController.CaseNotFoundException(String.valueOf(e.getAggregateIdentifier()));
+            problem = Problems.problem(missing.status(), missing.code(), missing.getMessage(), request.getRequestURI());
+        } else {
+            problem = Problems.problem(HttpStatus.NOT_FOUND, "resource.not-found", "The requested resource does not exist.",
+                    request.getRequestURI());
         }
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
-                "The request is invalid: " + errors.size() + " value(s) failed validation.", request.getRequestURI());
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }
