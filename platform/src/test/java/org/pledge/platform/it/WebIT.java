@@ -187,7 +187,8 @@ class WebIT {
 
     @Test
     void chunkedBody_withinTheLimit_isReadAsBefore() throws Exception {
-        String padded = VALID_THING.replace("\"t\"", "\"" + "t".repeat(LIMIT - VALID_THING.length() - 10) + "\"");
+        // padded with whitespace: one string that long would break the JSON string-length limit (pledge.json.*)
+        String padded = VALID_THING + " ".repeat(LIMIT - VALID_THING.length() - 10);
         RawHttp.Response response = raw().sendChunked(head("POST /test/things HTTP/1.1", "Idempotency-Key: k-1",
                 "Content-Type: application/json", "Transfer-Encoding: chunked"), padded.getBytes(StandardCharsets.UTF_8), 1000);
 
