@@ -11,7 +11,8 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,10 +75,13 @@ class CaseController {
     }
 
     @PostMapping
-    @Operation(summary = "Submit a case (channel, caseworker)", description = "Idempotency-Key required: the same key and body give the same case")
-    @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)")
-    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. case.service-type-unknown",
-            content = @Content(mediaType = "application/problem+json"))
+    @Operation(operationId = "submitCase", summary = "Submit a case",
+            description = "Idempotency-Key required: a retry with the same key and body gives the same case (201 again), "
+                    + "the same key with another body is 409.")
+    @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)",
+            headers = @Header(name = "Location", description = "The case: /api/cases/{caseId}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "`case.idempotency-key-reused`: the key was used with another body")
+    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. `case.service-type-unknown`")
     ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
                                      @Valid @RequestBody SubmitCaseRequest request) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
@@ -96,10 +100,11 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    @Operation(summary = "A case: status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, links",
-            description = "caseworker, operations, auditor; a channel only its own cases, those it submitted and their follow-ups (others are 404)")
-    @ApiResponse(responseCode = "404", description = "No such case (or not the channel's own)",
-            content = @Content(mediaType = "application/problem+json"))
+    @Operation(operationId = "getCase", summary = "Read a case",
+            description = "Status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, "
+                    + "links. A channel sees only its own cases: those it submitted and their follow-ups (others are 404).")
+    @ApiResponse(responseCode = "200", description = "The case")
+    @ApiResponse(responseCode = "404", description = "`case.not-found`: no such case (or not the channel's own)")
     CaseView get(@PathVariable @Size(max = 64) String caseId) {
         CaseSummary summary = summaries.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         CurrentActor actor = CurrentActor.current().orElseThrow();
@@ -110,8 +115,8 @@ class CaseController {
     }
 
     @GetMapping
-    @Operation(summary = "Cases, newest first, filtered",
-            description = "caseworker, operations, auditor; a channel sees only its own (those it submitted and their follow-ups)")
+    @Operation(operationId = "listCases", summary = "List cases, newest first, filtered",
+            description = "A channel sees only its own cases: those it submitted and their follow-ups.")
     List<CaseView> list(@RequestParam(required = false) CaseStatus status,
                         @RequestParam(required = false) @Size(max = 64) String serviceType,
                         @RequestParam(required = false) Boolean atRisk,

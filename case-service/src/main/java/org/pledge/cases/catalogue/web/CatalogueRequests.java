@@ -21,7 +21,7 @@ final class CatalogueRequests {
     private CatalogueRequests() {
     }
 
-    @Schema(name = "FeeRequest")
+    @Schema(name = "ServiceTypeFeeRequest")
     record Fee(@Schema(example = "120.00") @NotNull BigDecimal amount,
                @Schema(description = "ISO 4217", example = "CAD") @NotBlank @Size(max = 3) String currency) {
     }
@@ -30,7 +30,7 @@ final class CatalogueRequests {
     record ServiceType(
             @Schema(description = "Names by BCP 47 language tag; en and fr required") @NotEmpty @Size(max = 20) Map<@Size(max = 35) String, @Size(max = 200) String> names,
             @NotNull @Valid Fee fee,
-            @Schema(description = "e.g. '10 business days', '30 calendar days' or an ISO 8601 duration", example = "10 business days")
+            @Schema(description = "e.g. '10 business days', '30 calendar days' or an ISO 8601 duration", example = "\"10 business days\"")
             @NotBlank @Size(max = 64) String standard,
             @Schema(description = "Same forms as the standard, never shorter; optional") @Size(max = 64) String legalTimeLimit,
             @Schema(description = "Share of the standard after which a case is at risk, in (0, 1]; default 0.8") BigDecimal atRiskShare,

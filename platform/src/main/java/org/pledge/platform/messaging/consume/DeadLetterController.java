@@ -2,6 +2,9 @@ package org.pledge.platform.messaging.consume;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/ops/dead-letters")
+@Tag(name = "Dead letters", description = "Messages this service could not handle, parked on <topic>.dlq: list and replay them")
 public class DeadLetterController {
 
     private final DeadLetterReplayService service;
@@ -23,12 +27,21 @@ public class DeadLetterController {
     }
 
     @GetMapping("/{topic}")
-    public List<DeadLetterReplayService.ParkedMessage> list(@PathVariable String topic) {
+    @Operation(operationId = "listDeadLetters", summary = "List the messages parked on a topic's dead-letter topic",
+            description = "From this service's replay position on `<topic>.dlq`. A topic this service does not consume is 404 "
+                    + "`dead-letters.unknown-topic`.")
+    public List<DeadLetterReplayService.ParkedMessage> list(
+            @Parameter(description = "The topic (not its `.dlq`), e.g. pledge.case.v1") @PathVariable String topic) {
         return service.list(topic);
     }
 
     @PostMapping("/{topic}/replay")
-    public DeadLetterReplayService.ReplayResult replay(@PathVariable String topic) {
+    @Operation(operationId = "replayDeadLetters", summary = "Replay every message parked on a topic's dead-letter topic",
+            description = "Re-drives each parked record through this service's consumer(s) of the topic, committing after each; "
+                    + "one that fails again is parked again. A topic this service does not consume is 404 "
+                    + "`dead-letters.unknown-topic`.")
+    public DeadLetterReplayService.ReplayResult replay(
+            @Parameter(description = "The topic (not its `.dlq`), e.g. pledge.case.v1") @PathVariable String topic) {
         return service.replay(topic);
     }
 }
