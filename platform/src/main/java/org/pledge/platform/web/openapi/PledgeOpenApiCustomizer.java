@@ -39,6 +39,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  *       it takes a body, 500 always. Responses an operation documents itself (a 409, a 422, its own 404) keep their
  *       descriptions and get the problem schema;</li>
  *   <li>JSON: a success response of {@code *}{@code /*} becomes {@code application/json};</li>
+ *   <li>an {@code Idempotency-Key} header without a description gets the platform's;</li>
  *   <li>the server ({@code pledge.openapi.server-url}), the title (the application's name where the service has
  *       none), the tags (every tag an operation uses is declared, in name order).</li>
  * </ul>
@@ -51,6 +52,9 @@ public class PledgeOpenApiCustomizer implements GlobalOpenApiCustomizer {
     static final String ROLES_PREFIX = "**Roles:** ";
     static final String ANY_ROLE = ROLES_PREFIX + "any valid bearer token.";
     static final String PUBLIC = "**Public:** no token needed.";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY_DOC = "Chosen by the client, one per intended change: a retry with the same key and "
+            + "request is answered as the first time without acting twice; the same key with another request is 409.";
 
     private final OperationAccess access;
     private final PledgeOpenApiProperties properties;
@@ -126,6 +130,8 @@ public class PledgeOpenApiCustomizer implements GlobalOpenApiCustomizer {
             }
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        parameters.stream().filter(p -> "header".equals(p.getIn()) && IDEMPOTENCY_KEY.equalsIgnoreCase(p.getName())
+                && (p.getDescription() == null || p.getDescription().isBlank())).forEach(p -> p.setDescription(IDEMPOTENCY_KEY_DOC));
         boolean body = operation.getRequestBody() != null;
         boolean pathVariables = path.contains("{") || parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
         addShared(responses, ProblemResponses.BAD_REQUEST, body || !parameters.isEmpty(), usedResponses);

@@ -36,8 +36,8 @@ final class ProblemResponses {
             "The request is malformed or invalid: `request.malformed` (unreadable JSON, a value of the wrong type, an unknown "
                     + "enum value: the detail names the field and what it accepts), `request.validation-failed` (a field or "
                     + "parameter breaks a rule: `errors` lists each), `request.invalid-parameter` (a query or path parameter "
-                    + "of the wrong type), `request.missing-header` and the like.",
-            "request.validation-failed", "serviceType: must not be blank");
+                    + "of the wrong type), `request.invalid` (e.g. a required header is missing).",
+            "request.validation-failed", "The request is invalid: 1 value(s) failed validation.");
     static final Shared UNAUTHORIZED = new Shared("401", "Unauthorized",
             "`auth.unauthenticated`: no bearer token, or one that is invalid, expired, signed by another issuer or meant for "
                     + "another audience.",
@@ -48,10 +48,10 @@ final class ProblemResponses {
     static final Shared NOT_FOUND = new Shared("404", "NotFound",
             "Nothing is found at this path (the operation's own code says what, e.g. `case.not-found`; "
                     + "`resource.not-found` otherwise).",
-            "resource.not-found", "Not Found.");
+            "resource.not-found", "The requested resource does not exist.");
     static final Shared NOT_ACCEPTABLE = new Shared("406", "NotAcceptable",
             "`request.not-acceptable`: the `Accept` header admits none of the media types this operation answers with.",
-            "request.not-acceptable", "Acceptable representations: [application/json].");
+            "request.not-acceptable", "Acceptable representations: [application/json, application/*+json].");
     static final Shared CONTENT_TOO_LARGE = new Shared("413", "ContentTooLarge",
             "`request.too-large`: the body is larger than the service accepts (`Content-Length` over "
                     + "`pledge.web.max-request-size`).",
@@ -101,7 +101,7 @@ final class ProblemResponses {
         example.put("title", org.springframework.http.HttpStatus.valueOf(Integer.parseInt(shared.status())).getReasonPhrase());
         example.put("status", Integer.parseInt(shared.status()));
         example.put("detail", shared.exampleDetail());
-        example.put("instance", "/api/cases");
+        example.put("instance", "/api/cases/3f1e0c7a");
         example.put("code", shared.exampleCode());
         if (shared == BAD_REQUEST) {
             example.put("errors", List.of(Map.of("field", "serviceType", "message", "must not be blank")));

@@ -83,6 +83,7 @@ class PledgeOpenApiCustomizerTest {
                 "ContentTooLarge", "UnsupportedMediaType", "InternalError").doesNotContainKey("NotFound");
         assertThat(api.getComponents().getSchemas()).containsKeys("Problem", "ProblemFieldError");
         assertThat(api.getComponents().getSecuritySchemes().get("bearer").getBearerFormat()).isEqualTo("JWT");
+        assertThat(submit.getParameters().get(0).getDescription()).isEqualTo(PledgeOpenApiCustomizer.IDEMPOTENCY_KEY_DOC);
     }
 
     @Test
