@@ -1,10 +1,14 @@
 package org.pledge.notification;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** notification-service: its own jar, MongoDB database, event store and Kafka consumer group. */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "Pledge notification-service", version = "1",
+        description = "What Pledge tells clients (so far: the notifications owed, recorded once per trigger)."))
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,12 +50,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 @Tag(name = "Case transitions", description = "Progress a case. Idempotency-Key required; time comes from the server's clock.")
-@ApiResponse(responseCode = "204", description = "Done (or a replay of a done request); a GET right after it shows the change",
-        headers = @Header(name = "ETag", description = "The case's version after the command, W/\"<n>\""))
-@ApiResponse(responseCode = "400", description = "Malformed or invalid body", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "409", description = "case.invalid-transition, case.idempotency-key-reused or case.request-in-progress",
-        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "204", description = "Done (or a replay of a done request: header `Idempotent-Replayed: true`); "
+        + "a GET right after it shows the change",
+        headers = {@Header(name = "Idempotent-Replayed", description = "`true` when this answers a retry without acting again",
+                schema = @Schema(type = "string", allowableValues = "true")),
+                @Header(name = "ETag", description = "The case's version after the command, `W/\"<n>\"`",
+                        schema = @Schema(type = "string"))})
+@ApiResponse(responseCode = "404", description = "`case.not-found`: no such case")
+@ApiResponse(responseCode = "409", description = "`case.invalid-transition` (not allowed in the case's current state), "
+        + "`case.idempotency-key-reused` (the key was used with another request) or `case.request-in-progress` (a request "
+        + "with the same key is still running)")
 class CaseCommandsController {
 
     static final String KEY_DOC = "Client-chosen key (at most 128 characters), remembered per case: a retry with the same key and body "
@@ -76,40 +80,44 @@ class CaseCommandsController {
     }
 
     @PostMapping("/assignment")
-    @Operation(summary = "Assign or reassign the case (SUBMITTED → ASSIGNED; any open state for reassignment)")
+    @Operation(operationId = "assignCase", summary = "Assign or reassign the case",
+            description = "SUBMITTED → ASSIGNED; any open state for reassignment. Assigning the current assignee records nothing.")
     ResponseEntity<Void> assign(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                 @Valid @RequestBody CaseCommandRequests.Assignment body) {
         return run(caseId, key, "assignment", body, now -> new AssignCaseCommand(caseId, TextRules.singleLine(body.assignee()), now));
     }
 
     @PostMapping("/work-started")
-    @Operation(summary = "Start work on an assigned case (ASSIGNED → IN_PROGRESS); no body")
+    @Operation(operationId = "startWorkOnCase", summary = "Start work on an assigned case", description = "ASSIGNED → IN_PROGRESS; no body.")
     ResponseEntity<Void> startWork(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key) {
         return run(caseId, key, "work-started", null, now -> new StartWorkOnCaseCommand(caseId, now));
     }
 
     @PostMapping("/information-requests")
-    @Operation(summary = "Ask the client for information (IN_PROGRESS → AWAITING_INFORMATION); the clock pauses")
+    @Operation(operationId = "requestInformation", summary = "Ask the client for information",
+            description = "IN_PROGRESS → AWAITING_INFORMATION; the service-standard clock pauses.")
     ResponseEntity<Void> requestInformation(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                             @Valid @RequestBody CaseCommandRequests.InformationRequest body) {
         return run(caseId, key, "information-requests", body, now -> new RequestInformationCommand(caseId, body.reasonCode(), now));
     }
 
     @PostMapping("/information-received")
-    @Operation(summary = "Record that the information arrived (AWAITING_INFORMATION → IN_PROGRESS); the clock resumes; no body")
+    @Operation(operationId = "recordInformationReceived", summary = "Record that the information arrived",
+            description = "AWAITING_INFORMATION → IN_PROGRESS; the service-standard clock resumes; no body.")
     ResponseEntity<Void> informationReceived(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key) {
         return run(caseId, key, "information-received", null, now -> new RecordInformationReceivedCommand(caseId, now));
     }
 
     @PostMapping("/resolution")
-    @Operation(summary = "Decide the case (IN_PROGRESS or AWAITING_INFORMATION → RESOLVED)")
+    @Operation(operationId = "resolveCase", summary = "Decide the case", description = "IN_PROGRESS or AWAITING_INFORMATION → RESOLVED.")
     ResponseEntity<Void> resolve(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                  @Valid @RequestBody CaseCommandRequests.Resolution body) {
         return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), TextRules.multiLine(body.note()), now));
     }
 
     @PostMapping("/withdrawal")
-    @Operation(summary = "Withdraw an open case (caseworker, or the channel the case belongs to)")
+    @Operation(operationId = "withdrawCase", summary = "Withdraw an open case",
+            description = "A caseworker, or the channel the case belongs to (for another channel's case: 404).")
     ResponseEntity<Void> withdraw(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                   @Valid @RequestBody CaseCommandRequests.Withdrawal body) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
@@ -127,7 +135,8 @@ class CaseCommandsController {
     }
 
     @PostMapping("/reopening")
-    @Operation(summary = "Reopen a resolved case (RESOLVED → IN_PROGRESS); the closed time counts as a pause")
+    @Operation(operationId = "reopenCase", summary = "Reopen a resolved case",
+            description = "RESOLVED → IN_PROGRESS; the time it was closed counts as a pause.")
     ResponseEntity<Void> reopen(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
                                 @Valid @RequestBody CaseCommandRequests.Reopening body) {
         return run(caseId, key, "reopening", body, now -> new ReopenCaseCommand(caseId, TextRules.multiLine(body.reason()), now));

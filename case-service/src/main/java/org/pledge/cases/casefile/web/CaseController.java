@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -79,15 +79,18 @@ class CaseController {
     }
 
     @PostMapping
-    @Operation(summary = "Submit a case (channel, caseworker)", description = "Idempotency-Key required: the same key and body give "
-            + "the same case. Answers once the case can be read (GET right after it shows the case); ETag: the case's version")
+    @Operation(operationId = "submitCase", summary = "Submit a case",
+            description = "Idempotency-Key required: a retry with the same key and body gives the same case (201 again), "
+                    + "the same key with another body is 409. Answers once the case can be read: a GET right after it "
+                    + "shows the case.")
     @ApiResponse(responseCode = "201", description = "Submitted (or the same case again for a retried key)",
-            headers = @Header(name = "ETag", description = "The case's version, W/\"<n>\""))
-    @ApiResponse(responseCode = "400", description = "request.validation-failed (with the field path, e.g. applicant.phone or "
-            + "feePaid.amount) or request.malformed", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. case.service-type-unknown, case.fee-mismatch, "
-            + "case.fee-currency-mismatch, case.fee-reduction-invalid, case.follow-up-not-submittable",
-            content = @Content(mediaType = "application/problem+json"))
+            headers = {@Header(name = "Location", description = "The case: /api/cases/{caseId}", schema = @Schema(type = "string")),
+                    @Header(name = "ETag", description = "The case's version, `W/\"<n>\"`", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "`request.validation-failed` (with the field path, e.g. `applicant.phone` or "
+            + "`feePaid.amount`) or `request.malformed`")
+    @ApiResponse(responseCode = "409", description = "`case.idempotency-key-reused`: the key was used with another body")
+    @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. `case.service-type-unknown`, "
+            + "`case.fee-mismatch`, `case.fee-currency-mismatch`, `case.fee-reduction-invalid`, `case.follow-up-not-submittable`")
     ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
                                      @Valid @RequestBody SubmitCaseRequest request) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
@@ -114,12 +117,13 @@ class CaseController {
     }
 
     @GetMapping("/{caseId}")
-    @Operation(summary = "A case: status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, links",
-            description = "caseworker, operations, auditor; a channel only its own cases, those it submitted and their follow-ups (others are 404)")
+    @Operation(operationId = "getCase", summary = "Read a case",
+            description = "Status, dates, deadline, business days elapsed and remaining, pause, at risk, breach, lateness, "
+                    + "links. A channel sees only its own cases: those it submitted and their follow-ups (others are 404).")
     @ApiResponse(responseCode = "200", description = "The case",
-            headers = @Header(name = "ETag", description = "The case's version, W/\"<n>\": the sequence number of its last event shown"))
-    @ApiResponse(responseCode = "404", description = "No such case (or not the channel's own)",
-            content = @Content(mediaType = "application/problem+json"))
+            headers = @Header(name = "ETag", description = "The case's version, `W/\"<n>\"`: the sequence number of its last event "
+                    + "shown", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "`case.not-found`: no such case (or not the channel's own)")
     ResponseEntity<CaseView> get(@PathVariable @Size(max = 64) String caseId) {
         CaseSummary summary = summaries.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
         CurrentActor actor = CurrentActor.current().orElseThrow();
@@ -134,8 +138,8 @@ class CaseController {
     }
 
     @GetMapping
-    @Operation(summary = "Cases, newest first, filtered",
-            description = "caseworker, operations, auditor; a channel sees only its own (those it submitted and their follow-ups)")
+    @Operation(operationId = "listCases", summary = "List cases, newest first, filtered",
+            description = "A channel sees only its own cases: those it submitted and their follow-ups.")
     List<CaseView> list(@RequestParam(required = false) CaseStatus status,
                         @RequestParam(required = false) @Size(max = 64) String serviceType,
                         @RequestParam(required = false) Boolean atRisk,

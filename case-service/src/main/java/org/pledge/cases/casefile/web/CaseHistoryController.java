@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,8 +62,11 @@ class CaseHistoryController {
     }
 
     @GetMapping
-    @Operation(summary = "The case's full history, oldest first (caseworker, auditor)")
-    @ApiResponse(responseCode = "404", description = "No such case", content = @Content(mediaType = "application/problem+json"))
+    @Operation(operationId = "getCaseHistory", summary = "Read a case's full history, oldest first",
+            description = "Every event of the case from the event store, with who caused it (actor, roles, channel), the "
+                    + "correlation id and when; no personal data.")
+    @ApiResponse(responseCode = "200", description = "The case's events")
+    @ApiResponse(responseCode = "404", description = "`case.not-found`: no such case")
     List<Entry> history(@PathVariable @Size(max = 64) String caseId) {
         DomainEventStream stream = eventStore.readEvents(caseId, 0L);
         List<Entry> entries = new ArrayList<>();

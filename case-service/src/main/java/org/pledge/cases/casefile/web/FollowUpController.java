@@ -80,7 +80,7 @@ class FollowUpController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a follow-up case linked to this case (caseworker)",
+    @Operation(operationId = "openFollowUpCase", summary = "Open a follow-up case linked to this case",
             description = "The follow-up belongs to the earlier case's owner and copies its applicant; fee zero. "
                     + "A retry with the same Idempotency-Key and body answers the same case (201, Idempotent-Replayed: true).")
     @ApiResponse(responseCode = "201", description = "Opened (or the same follow-up again for a retried key); a GET right after it "

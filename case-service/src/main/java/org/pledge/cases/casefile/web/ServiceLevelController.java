@@ -1,7 +1,6 @@
 package org.pledge.cases.casefile.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -36,16 +35,17 @@ class ServiceLevelController {
     }
 
     @GetMapping
-    @Operation(summary = "Service levels of every service type with cases (operations, auditor)",
-            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90")
+    @Operation(operationId = "getServiceLevels", summary = "Service levels of every service type with cases",
+            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90.")
     ServiceLevelReport all(@RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
         return levels.report(null, resolvedWithinDays);
     }
 
     @GetMapping("/{serviceType}")
-    @Operation(summary = "Service levels of one service type (operations, auditor)")
-    @ApiResponse(responseCode = "404", description = "service-level.service-type-unknown",
-            content = @Content(mediaType = "application/problem+json"))
+    @Operation(operationId = "getServiceLevelsOfServiceType", summary = "Service levels of one service type",
+            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90.")
+    @ApiResponse(responseCode = "200", description = "The service type's service levels")
+    @ApiResponse(responseCode = "404", description = "`service-level.service-type-unknown`: no such service type")
     ServiceLevelReport one(@PathVariable @Size(max = 64) String serviceType,
                            @RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
         if (catalogue.find(serviceType).isEmpty()) {

@@ -8,7 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,9 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Catalogue", description = "Service types and business calendars")
-@ApiResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "422", description = "A catalogue rule refused it, e.g. catalogue.service-type.legal-limit-shorter-than-standard",
-        content = @Content(mediaType = "application/problem+json"))
 class CatalogueController {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
@@ -54,19 +52,27 @@ class CatalogueController {
     }
 
     @GetMapping("/service-types")
-    @Operation(summary = "Every service type, by code (any authenticated role)")
+    @Operation(operationId = "listServiceTypes", summary = "List every service type, by code")
     List<CatalogueViews.ServiceTypeView> serviceTypes() {
         return catalogue.all().stream().map(CatalogueViews.ServiceTypeView::of).toList();
     }
 
     @GetMapping("/service-types/{code}")
-    @Operation(summary = "A service type (any authenticated role)")
+    @Operation(operationId = "getServiceType", summary = "Read a service type")
+    @ApiResponse(responseCode = "200", description = "The service type")
+    @ApiResponse(responseCode = "404", description = "`catalogue.not-found`: no such service type")
     CatalogueViews.ServiceTypeView serviceType(@PathVariable @Pattern(regexp = CatalogueRequests.CODE_PATTERN) String code) {
         return catalogue.stored(code).map(CatalogueViews.ServiceTypeView::of).orElseThrow(() -> new NotFound("service type", code));
     }
 
     @PutMapping("/service-types/{code}")
-    @Operation(summary = "Create or change a service type (admin)", description = "201 when created, 200 when changed or unchanged")
+    @Operation(operationId = "defineServiceType", summary = "Create or change a service type",
+            description = "Answers once the change is visible in the catalogue; the same body again records nothing.")
+    @ApiResponse(responseCode = "200", description = "Changed (or unchanged): the service type")
+    @ApiResponse(responseCode = "201", description = "Created: the service type",
+            headers = @Header(name = "Location", description = "/api/service-types/{code}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", description = "A catalogue rule refused it, e.g. "
+            + "`catalogue.service-type.legal-limit-shorter-than-standard`")
     ResponseEntity<CatalogueViews.ServiceTypeView> defineServiceType(@PathVariable @Pattern(regexp = CatalogueRequests.CODE_PATTERN) String code,
                                                                      @Valid @RequestBody CatalogueRequests.ServiceType body) {
         boolean existed = catalogue.stored(code).isPresent();
@@ -81,7 +87,9 @@ class CatalogueController {
     }
 
     @GetMapping("/calendars/{id}")
-    @Operation(summary = "A business calendar with every published version (any authenticated role)")
+    @Operation(operationId = "getCalendar", summary = "Read a business calendar with every published version")
+    @ApiResponse(responseCode = "200", description = "The calendar")
+    @ApiResponse(responseCode = "404", description = "`catalogue.not-found`: no such business calendar")
     CatalogueViews.CalendarView calendar(@PathVariable @Pattern(regexp = CatalogueRequests.CALENDAR_ID_PATTERN) String id) {
         List<CatalogueViews.CalendarVersionView> versions = catalogue.versions(id).stream().map(CatalogueViews.CalendarVersionView::of).toList();
         if (versions.isEmpty()) {
@@ -91,9 +99,13 @@ class CatalogueController {
     }
 
     @PutMapping("/calendars/{id}")
-    @Operation(summary = "Publish a business calendar (admin)",
+    @Operation(operationId = "publishCalendar", summary = "Publish a business calendar",
             description = "A new version when the zone, weekend days or holidays change (open cases are then recalculated); "
-                    + "the same body again publishes nothing. 201 when a version was published, 200 otherwise")
+                    + "the same body again publishes nothing.")
+    @ApiResponse(responseCode = "200", description = "Nothing changed: the calendar")
+    @ApiResponse(responseCode = "201", description = "A new version was published: the calendar",
+            headers = @Header(name = "Location", description = "/api/calendars/{id}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "422", description = "A catalogue rule refused it, e.g. `catalogue.calendar.zone-invalid`")
     ResponseEntity<CatalogueViews.CalendarView> publishCalendar(@PathVariable @Pattern(regexp = CatalogueRequests.CALENDAR_ID_PATTERN) String id,
                                                                 @Valid @RequestBody CatalogueRequests.Calendar body) {
         int before = catalogue.current(id).map(c -> c.version()).orElse(0);

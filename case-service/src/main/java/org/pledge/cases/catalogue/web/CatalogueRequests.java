@@ -30,7 +30,7 @@ final class CatalogueRequests {
     private CatalogueRequests() {
     }
 
-    @Schema(name = "CatalogueFeeRequest")
+    @Schema(name = "ServiceTypeFeeRequest")
     @ValidMoney
     record Fee(@Schema(description = "Zero or more, at most the currency's decimals, below pledge.money.max-amount", example = "120.00")
                @NotNull BigDecimal amount,
@@ -43,7 +43,7 @@ final class CatalogueRequests {
             Map<@Size(max = ContactRules.LANGUAGE_TAG_MAX_LENGTH) @Pattern(regexp = ContactRules.LANGUAGE_TAG, message = ContactRules.LANGUAGE_TAG_MESSAGE) @LanguageTag String,
                     @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String> names,
             @NotNull @Valid Fee fee,
-            @Schema(description = "e.g. '10 business days', '30 calendar days' (1..3660) or an ISO 8601 duration up to P3660D", example = "10 business days")
+            @Schema(description = "e.g. '10 business days', '30 calendar days' (1..3660) or an ISO 8601 duration up to P3660D", example = "\"10 business days\"")
             @NotBlank @Size(max = 64) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String standard,
             @Schema(description = "Same forms as the standard, never shorter; optional")
             @Size(max = 64) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String legalTimeLimit,

@@ -2,12 +2,16 @@ package org.pledge.feedback.survey.web;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pledge.feedback.survey.query.TrackedCases;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What feedback-service knows so far, for operations. */
 @RestController
+@Tag(name = "Feedback", description = "Client feedback and surveys")
 class FeedbackSummaryController {
 
     private final TrackedCases cases;
@@ -16,10 +20,14 @@ class FeedbackSummaryController {
         this.cases = cases;
     }
 
-    record Summary(long casesTracked, Map<String, Long> casesByServiceType) {
+    @Schema(name = "FeedbackSummary")
+    record Summary(@Schema(description = "Cases feedback-service will survey") long casesTracked,
+                   @Schema(description = "The same cases by service type code") Map<String, Long> casesByServiceType) {
     }
 
     @GetMapping("/api/feedback/summary")
+    @Operation(operationId = "getFeedbackSummary", summary = "Read what feedback-service knows so far",
+            description = "The cases it will survey, in all and by service type.")
     Summary summary() {
         Map<String, Long> byType = cases.countByServiceType();
         return new Summary(byType.values().stream().mapToLong(Long::longValue).sum(), byType);

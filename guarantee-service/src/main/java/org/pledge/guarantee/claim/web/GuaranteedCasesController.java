@@ -2,6 +2,9 @@ package org.pledge.guarantee.claim.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.pledge.guarantee.claim.query.GuaranteedCases;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The cases guarantee-service holds a fee for (finance, auditor). */
 @RestController
 @Validated
+@Tag(name = "Guarantee claims", description = "Guarantee claims and refunds")
 class GuaranteedCasesController {
 
     private final GuaranteedCases cases;
@@ -22,7 +26,10 @@ class GuaranteedCasesController {
     }
 
     @GetMapping("/api/claims/cases")
-    List<GuaranteedCases.GuaranteedCase> cases(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+    @Operation(operationId = "listGuaranteedCases", summary = "List the cases whose fee guarantee-service holds",
+            description = "The cases with a guaranteed standard and a fee paid, which it may have to refund; at most `limit`.")
+    List<GuaranteedCases.GuaranteedCase> cases(@Parameter(description = "At most this many (1..500)")
+                                               @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return cases.page(limit);
     }
 }

@@ -2,6 +2,9 @@ package org.pledge.notification.delivery.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/notifications")
 @Validated
+@Tag(name = "Notifications", description = "What clients are owed or have been told")
 class NotificationController {
 
     private final NotificationRequests requests;
@@ -26,7 +30,10 @@ class NotificationController {
     }
 
     @GetMapping
-    List<NotificationRequest> forCase(@RequestParam(defaultValue = "") String caseId,
+    @Operation(operationId = "listNotifications", summary = "List the notifications owed or sent for one case",
+            description = "At most `limit`; without a case id the list is empty.")
+    List<NotificationRequest> forCase(@Parameter(description = "The case") @RequestParam(defaultValue = "") String caseId,
+                                      @Parameter(description = "At most this many (1..500)")
                                       @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return caseId.isBlank() ? List.of() : requests.forCase(caseId, limit);
     }

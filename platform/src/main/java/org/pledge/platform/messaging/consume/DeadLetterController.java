@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pledge.platform.messaging.publish.PublisherDeadLetter;
 import org.pledge.platform.messaging.publish.PublisherDeadLetterReplay;
 import org.pledge.platform.web.PledgeException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/ops/dead-letters")
+@Tag(name = "Dead letters", description = "Messages this service could not handle, parked on <topic>.dlq: list and replay them")
 public class DeadLetterController {
 
     /** Longer than any aggregate id or event id Pledge makes. */
@@ -38,17 +40,26 @@ public class DeadLetterController {
     }
 
     @GetMapping("/{topic}")
-    public List<DeadLetterReplayService.ParkedMessage> list(@PathVariable String topic) {
+    @Operation(operationId = "listDeadLetters", summary = "List the messages parked on a topic's dead-letter topic",
+            description = "From this service's replay position on `<topic>.dlq`. A topic this service does not consume is 404 "
+                    + "`dead-letters.unknown-topic`.")
+    public List<DeadLetterReplayService.ParkedMessage> list(
+            @Parameter(description = "The topic (not its `.dlq`), e.g. pledge.case.v1") @PathVariable String topic) {
         return service.list(topic);
     }
 
     @PostMapping("/{topic}/replay")
-    public DeadLetterReplayService.ReplayResult replay(@PathVariable String topic) {
+    @Operation(operationId = "replayDeadLetters", summary = "Replay every message parked on a topic's dead-letter topic",
+            description = "Re-drives each parked record through this service's consumer(s) of the topic, committing after each; "
+                    + "one that fails again is parked again. A topic this service does not consume is 404 "
+                    + "`dead-letters.unknown-topic`.")
+    public DeadLetterReplayService.ReplayResult replay(
+            @Parameter(description = "The topic (not its `.dlq`), e.g. pledge.case.v1") @PathVariable String topic) {
         return service.replay(topic);
     }
 
     @GetMapping("/outbound")
-    @Operation(summary = "Integration events the publisher parked, oldest first",
+    @Operation(operationId = "listOutboundDeadLetters", summary = "Integration events the publisher parked, oldest first",
             description = "State FAILED: mapping or sending it failed for a permanent reason, max-attempts times. "
                     + "State WAITING: it waits behind an earlier parked event of the same sequence key (aggregate). "
                     + "At most pledge.messaging.dead-letters.max-records. Empty for a service that publishes nothing.")
@@ -60,7 +71,7 @@ public class DeadLetterController {
     }
 
     @PostMapping("/outbound/replay")
-    @Operation(summary = "Publish parked integration events again",
+    @Operation(operationId = "replayOutboundDeadLetters", summary = "Publish parked integration events again",
             description = "In event order, per key in sequence order; an acknowledged event's letter is deleted, a "
                     + "failing one stays (new reason, one attempt more) with the rest of its key. Idempotent: the "
                     + "same ce_id as before. A key with nothing parked answers zeros.")

@@ -1,0 +1,34 @@
+package org.pledge.cases.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pledge.testsupport.openapi.ApiDescriptions;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * case-service's OpenAPI description is the committed {@code docs/api/case-service.openapi.json} (which CI lints), and
+ * its roles are the ones the service enforces. {@code -Dpledge.api-docs.write=true} rewrites the file.
+ */
+class ApiDescriptionIT extends CaseServiceITSupport {
+
+    @Value("${pledge.openapi.roles}")
+    List<String> roles;
+
+    @Test
+    void servedDescription_isTheCommittedOne() {
+        Response docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        ApiDescriptions.assertMatchesCommitted("case-service", docs.body());
+    }
+
+    @Test
+    void everyOperation_admitsItsDocumentedRoles_andRefusesTheOthers() {
+        Response docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").size()).isGreaterThan(10);
+        assertThat(ApiDescriptions.roleViolations(docs.json(), uri("/"), TOKENS, roles)).isEmpty();
+    }
+}
