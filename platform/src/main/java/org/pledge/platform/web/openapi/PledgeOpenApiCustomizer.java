@@ -39,7 +39,8 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  *       it takes a body, 500 always. Responses an operation documents itself (a 409, a 422, its own 404) keep their
  *       descriptions and get the problem schema;</li>
  *   <li>JSON: a success response of {@code *}{@code /*} becomes {@code application/json};</li>
- *   <li>an {@code Idempotency-Key} header without a description gets the platform's;</li>
+ *   <li>an {@code Idempotency-Key} header without a description gets the platform's; a response header declared
+ *       without a schema ({@code @Header(name = "ETag")}) is a string;</li>
  *   <li>the server ({@code pledge.openapi.server-url}), the title (the application's name where the service has
  *       none), the tags (every tag an operation uses is declared, in name order).</li>
  * </ul>
@@ -127,6 +128,11 @@ public class PledgeOpenApiCustomizer implements GlobalOpenApiCustomizer {
                 ProblemResponses.own(response);
             } else {
                 producesContent |= json(response);
+            }
+            if (response.getHeaders() != null) {
+                response.getHeaders().values().stream()
+                        .filter(header -> header.get$ref() == null && header.getSchema() == null && header.getContent() == null)
+                        .forEach(header -> header.setSchema(new io.swagger.v3.oas.models.media.StringSchema()));
             }
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();

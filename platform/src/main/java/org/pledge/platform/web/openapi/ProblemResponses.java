@@ -36,7 +36,9 @@ final class ProblemResponses {
             "The request is malformed or invalid: `request.malformed` (unreadable JSON, a value of the wrong type, an unknown "
                     + "enum value: the detail names the field and what it accepts), `request.validation-failed` (a field or "
                     + "parameter breaks a rule: `errors` lists each), `request.invalid-parameter` (a query or path parameter "
-                    + "of the wrong type), `request.invalid` (e.g. a required header is missing).",
+                    + "of the wrong type), `request.header-missing` / `request.parameter-missing` (a required header or "
+                    + "parameter, named in the detail and in `errors`), `request.invalid-path` / `request.invalid-header` "
+                    + "(a path or header the server refuses before any handler).",
             "request.validation-failed", "The request is invalid: 1 value(s) failed validation.");
     static final Shared UNAUTHORIZED = new Shared("401", "Unauthorized",
             "`auth.unauthenticated`: no bearer token, or one that is invalid, expired, signed by another issuer or meant for "

@@ -99,6 +99,18 @@ class PledgeOpenApiCustomizerTest {
     }
 
     @Test
+    void aResponseHeaderDeclaredWithoutASchema_isAString() {
+        io.swagger.v3.oas.models.headers.Header etag = new io.swagger.v3.oas.models.headers.Header().description("version");
+        Operation read = operation().responses(new ApiResponses().addApiResponse("200",
+                new ApiResponse().description("ok").content(any()).addHeaderObject("ETag", etag)));
+
+        customizer.customise(api("/any/{id}", new PathItem().get(read)));
+
+        assertThat(etag.getSchema()).isNotNull();
+        assertThat(etag.getSchema().getType()).isEqualTo("string");
+    }
+
+    @Test
     void publicOperation_hasAnEmptySecurityRequirement_andNo401() {
         Operation health = operation().responses(new ApiResponses().addApiResponse("204", new ApiResponse().description("ok")));
         OpenAPI api = api("/public/ping", new PathItem().get(health));
