@@ -99,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
     private ControlServer control;
     private volatile boolean stopped;
     private volatile boolean startupDone;
+    private volatile boolean exitsWhenStopped;
     private Duration infraStartup;
     private Duration lastStop;
 
@@ -139,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         LocalStack stack = new LocalStack(options, System.out);
+        stack.exitsWhenStopped = true;
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pledge-local-shutdown"));
         try {
             stack.start();
@@ -592,6 +594,9 @@ public final class LocalStack implements AutoCloseable {
 
     private int stop(PrintWriter reply) {
         reply.printf("pledge-local: stopping the launcher (pid %d) ...%n", ProcessHandle.current().pid());
+        if (exitsWhenStopped) {
+            reply.println(ControlClient.EXITS + ProcessHandle.current().pid()); // the client waits for that, too
+        }
         reply.flush();
         say("stop requested from another terminal");
         close();

@@ -12,7 +12,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code ./pledge-local status | restart <service> | stop}: sends the command to the launcher of a data folder
@@ -29,6 +34,9 @@ public final class ControlClient {
     public static final int NOT_RUNNING = 3;
 
     public static final List<String> COMMANDS = List.of("status", "restart", "stop");
+    /** Sent by a launcher that will exit after this command: {@code #exits <pid>}; the client waits for the pid. */
+    public static final String EXITS = "#exits ";
+    static final Duration EXIT_WAIT = Duration.ofSeconds(20);
 
     private ControlClient() {
     }
@@ -55,12 +63,20 @@ public final class ControlClient {
             request.flush();
             BufferedReader answer = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
             String line;
+            long exits = -1;
             while ((line = answer.readLine()) != null) {
-                if (line.startsWith("#exit ")) {
+                if (line.startsWith(EXITS)) {
+                    exits = Long.parseLong(line.substring(EXITS.length()).trim());
+                } else if (line.startsWith("#exit ")) {
+                    int code = Integer.parseInt(line.substring("#exit ".length()).trim());
+                    if (exits > 0 && !awaitExit(exits)) {
+                        err.println("pledge-local: the launcher (pid " + exits + ") stopped everything but is still running after "
+                                + EXIT_WAIT.toSeconds() + " s");
+                        return FAILED;
+                    }
                     out.flush();
-                    return Integer.parseInt(line.substring("#exit ".length()).trim());
-                }
-                if (!line.startsWith("#")) {
+                    return code;
+                } else if (!line.startsWith("#")) {
                     out.println(line);
                 }
             }
@@ -69,6 +85,22 @@ public final class ControlClient {
         } catch (IOException e) {
             err.println("pledge-local: talking to the launcher failed: " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    private static boolean awaitExit(long pid) {
+        Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
+        if (launcher.isEmpty()) {
+            return true;
+        }
+        try {
+            launcher.get().onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return !launcher.get().isAlive();
         }
     }
 

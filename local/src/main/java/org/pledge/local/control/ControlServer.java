@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Answers {@link ControlClient}s on the launcher's {@link ControlSocket}. The protocol is text, one connection per
  * command: the client sends one line (the command and its words, separated by spaces); the server answers lines of
- * text for the user, then {@code #exit <code>} and closes the connection.
+ * text for the user, then {@code #exit <code>} and closes the connection. Lines starting with {@code #} are for the
+ * client only (e.g. {@code #exits <pid>}: the launcher exits after this command).
  */
 public final class ControlServer implements AutoCloseable {
 
