@@ -459,7 +459,7 @@ public final class LocalStack implements AutoCloseable {
         @Override
         public void healthy(Supervised child, Duration after) {
             if (child.restarts() == 0) {
-                // the first start: measured from the start of all services, as the summary reports them
+                // the first start (all services are started at once)
                 say(String.format("%s healthy after %.1f s", child.name(), after.toMillis() / 1000.0));
             } else {
                 say(String.format("%s is healthy again (pid %d), %.1f s after its restart", child.name(), child.pid(),

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code pledge-local} script itself, with the launcher jar this module just packaged and a fake service: started
- * in the background by a script, it still stops everything on SIGINT.
+ * in the background by a script, it still stops everything on SIGINT (sent to its process group, as Ctrl-C in a
+ * terminal does), and the service's own SIGINT is not taken for a crash.
  */
 class PledgeLocalScriptIT {
 
@@ -50,15 +51,17 @@ class PledgeLocalScriptIT {
     }
 
     @Test
-    void started_in_the_background_by_a_script_it_stops_everything_on_sigint(@TempDir Path dir) throws Exception {
+    void started_in_the_background_by_a_script_it_stops_everything_on_sigint_to_its_process_group(@TempDir Path dir)
+            throws Exception {
         Path script = script();
         Path fakeRoot = dir.resolve("repo");
         LocalStackServicesIT.fakeJar(fakeRoot, "case-service");
         Path data = dir.resolve("data");
         Path output = dir.resolve("console.txt");
         int offset = freePortOffset();
-        // a non-interactive shell, no job control: what a CI script or `bash -c '... &'` does
-        String line = "PLEDGE_SKIP_BUILD=1 '" + script + "' --root='" + fakeRoot + "' --data='" + data + "' --port-offset=" + offset
+        // a non-interactive shell, no job control: what a CI script or `bash -c '... &'` does; setsid gives the
+        // launcher a process group of its own, so that SIGINT can go to the group, as a terminal's Ctrl-C does
+        String line = "PLEDGE_SKIP_BUILD=1 setsid '" + script + "' --root='" + fakeRoot + "' --data='" + data + "' --port-offset=" + offset
                 + " --services=case-service --service-timeout=90 > '" + output + "' 2>&1 & echo $!";
         Process shell = new ProcessBuilder("bash", "-c", line).redirectErrorStream(true).start();
         long pid = Long.parseLong(new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
@@ -78,7 +81,10 @@ class PledgeLocalScriptIT {
                 assertThat(sigIgn(pid) & (1L << (2 - 1))).as("SIGINT not ignored by the launcher").isZero();
             }
 
-            assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(pid)).start().waitFor()).isZero();
+            assertThat(ProcessHandle.of(service).orElseThrow().parent().map(ProcessHandle::pid)).contains(pid);
+
+            // SIGINT to the launcher's process group: the launcher and the service get it at the same time
+            assertThat(new ProcessBuilder("kill", "-INT", "--", "-" + pid).start().waitFor()).isZero();
 
             try {
                 launcher.onExit().get(60, TimeUnit.SECONDS);
@@ -86,7 +92,8 @@ class PledgeLocalScriptIT {
                 throw new AssertionError("SIGINT did not stop the launcher; console:\n" + console(output));
             }
             assertThat(ProcessHandle.of(service).filter(ProcessHandle::isAlive)).as("the service").isEmpty();
-            assertThat(console(output)).contains("stopping the services", "stopped in");
+            assertThat(console(output)).contains("stopping the services", "stopped in")
+                    .as("the service's own SIGINT is part of the stop, not a crash").doesNotContain("CRASHED", "restarting");
             assertThat(data.resolve("services.pids")).doesNotExist();
             assertThat(LocalOptions.Ports.DEFAULT.plus(offset).named().values()).allMatch(Http::portFree);
         } finally {

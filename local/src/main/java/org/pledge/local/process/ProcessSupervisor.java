@@ -38,6 +38,8 @@ public final class ProcessSupervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProcessSupervisor.class);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final int TAIL_LINES = 12;
+    private static final int SIGINT_EXIT = 128 + 2;
+    private static final Duration SIGINT_GRACE = Duration.ofSeconds(2);
 
     private final Duration grace;
     private final RestartPolicy policy;
@@ -177,7 +179,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             child.healthy = new CompletableFuture<>();
         }
         log.debug("{} {} as pid {}", why, child.name(), process.pid());
-        process.onExit().thenAcceptAsync(ended -> onExit(child, ended), scheduler);
+        process.onExit().thenAcceptAsync(ended -> onExit(child, ended, false), scheduler);
         long deadline = child.startedNanos + policy.startTimeout().toNanos();
         scheduler.schedule(() -> pollHealth(child, process, deadline), 0, TimeUnit.MILLISECONDS);
     }
@@ -202,6 +204,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             healthy = false;
         }
         Duration after = null;
+        CompletableFuture<Duration> waiting = null;
         synchronized (child) {
             if (child.process != process || child.state != Supervised.State.STARTING) {
                 return;
@@ -212,11 +215,12 @@ public final class ProcessSupervisor implements AutoCloseable {
                 child.everHealthy = true;
                 child.healthySinceNanos = now;
                 after = Duration.ofNanos(now - child.startedNanos);
-                child.healthy.complete(after);
+                waiting = child.healthy;
             }
         }
         if (after != null) {
-            listener.healthy(child, after);
+            listener.healthy(child, after); // first: whoever waits for the health reads the listener's news after it
+            waiting.complete(after);
             return;
         }
         // past the deadline a never-healthy child is still watched, at a slower pace, for --keep-going
@@ -250,14 +254,24 @@ public final class ProcessSupervisor implements AutoCloseable {
         }
     }
 
-    private void onExit(Supervised child, Process process) {
+    private void onExit(Supervised child, Process process, boolean deferred) {
+        if (!deferred && process.exitValue() == SIGINT_EXIT && !stopping) {
+            // Ctrl-C in a terminal sends SIGINT to the whole process group, the children too: give the supervisor's
+            // own stop (which the launcher starts on the same Ctrl-C) a moment before calling this a crash
+            try {
+                scheduler.schedule(() -> onExit(child, process, true), SIGINT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // stopped meanwhile
+            }
+        }
         SupervisorListener.Crash crash;
         synchronized (child) {
             if (child.process != process) {
                 return;
             }
             int code = process.exitValue();
-            if (child.exitExpected) {
+            if (child.exitExpected || stopping) {
                 return;
             }
             long now = System.nanoTime();
@@ -276,10 +290,9 @@ public final class ProcessSupervisor implements AutoCloseable {
             child.crashesInARow++;
             SupervisorListener.Outcome outcome;
             Duration delay = Duration.ZERO;
-            boolean stoppingNow = stopping;
-            if (stoppingNow || !policy.restart() || !child.everHealthy) {
+            if (!policy.restart() || !child.everHealthy) {
                 outcome = SupervisorListener.Outcome.NOT_RESTARTED;
-                child.state = stoppingNow ? Supervised.State.STOPPED : Supervised.State.EXITED;
+                child.state = Supervised.State.EXITED;
             } else if (child.crashesInARow > policy.maxCrashesInARow()) {
                 outcome = SupervisorListener.Outcome.GAVE_UP;
                 child.state = Supervised.State.EXITED;
