@@ -144,6 +144,9 @@ public record LocalOptions(Path root, Path data, List<ServiceSpec> services, Dur
             case "restart" -> command.size() == 2;
             default -> false;
         };
+        if (verb.equals("restart") && command.size() == 1) {
+            throw new IllegalArgumentException("restart needs the name of a service, e.g. ./pledge-local restart case-service");
+        }
         if (!valid) {
             throw new IllegalArgumentException("unknown command " + String.join(" ", command) + "\n" + USAGE);
         }

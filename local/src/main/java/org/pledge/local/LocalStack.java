@@ -160,11 +160,20 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything, each part health-checked before the next; returns when all is up. */
     public void start() throws Exception {
+        checkJars();
+        Files.createDirectories(options.data());
+        lock(options.data());
+        try {
+            startLocked();
+        } catch (Exception | Error e) {
+            close(); // whatever started, the control socket and the lock
+            throw e;
+        }
+    }
+
+    private void startLocked() throws Exception {
         LocalOptions.Ports ports = options.ports();
         Path data = options.data();
-        checkJars();
-        Files.createDirectories(data);
-        lock(data);
         control = ControlServer.start(ControlSocket.of(data), this::command);
         for (String orphan : Orphans.reap(data.resolve(CHILDREN_FILE), STOP_GRACE)) {
             out.printf("pledge-local: ended %s, left running by an earlier launcher that was killed%n", orphan);

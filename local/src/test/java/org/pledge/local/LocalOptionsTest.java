@@ -79,7 +79,9 @@ class LocalOptionsTest {
         assertThat(restart.data()).isEqualTo(cwd.resolve("d").toAbsolutePath());
         assertThat(LocalOptions.parse(new String[]{"status"}, name -> null, cwd, null).command()).containsExactly("status");
         assertThatThrownBy(() -> LocalOptions.parse(new String[]{"restart"}, name -> null, cwd, null))
-                .hasMessageContaining("unknown command restart");
+                .hasMessageContaining("restart needs the name of a service");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"stop", "now"}, name -> null, cwd, null))
+                .hasMessageContaining("unknown command stop now");
         assertThatThrownBy(() -> LocalOptions.parse(new String[]{"start"}, name -> null, cwd, null))
                 .hasMessageContaining("unknown command start");
         assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--port-offset=40000"}, name -> null, cwd, null))
