@@ -243,14 +243,19 @@ class LocalStackIT {
             return all;
         }
 
-        /** SIGTERM, as Ctrl-C would, and wait for the launcher to finish stopping everything. */
+        /**
+         * SIGTERM, as {@code kill} would, and wait for the launcher to finish stopping everything. Through the handle:
+         * {@link Process#destroy()} would also close our end of its output, and we want to read how it stopped.
+         */
         void stop() throws InterruptedException {
             List<ProcessHandle> tree = tree();
-            process.destroy();
+            process.toHandle().destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped within 60 s").isTrue();
             for (ProcessHandle handle : tree) {
                 handle.onExit().completeOnTimeout(handle, 10, TimeUnit.SECONDS).join();
             }
+            Thread.sleep(200); // the reader thread prints the last lines
+            assertThat(console()).as("the launcher stopped the stack itself").anyMatch(line -> line.contains("pledge-local: stopped in"));
         }
 
         @Override
