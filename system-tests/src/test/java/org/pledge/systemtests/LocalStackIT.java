@@ -160,11 +160,12 @@ class LocalStackIT {
         private final Process process;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final List<String> console = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread reader;
         private final long startedNanos = System.nanoTime();
 
         private Launcher(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = out.readLine()) != null) {
@@ -254,7 +255,7 @@ class LocalStackIT {
             for (ProcessHandle handle : tree) {
                 handle.onExit().completeOnTimeout(handle, 10, TimeUnit.SECONDS).join();
             }
-            Thread.sleep(200); // the reader thread prints the last lines
+            reader.join(10_000); // until it has read the launcher's last line
             assertThat(console()).as("the launcher stopped the stack itself").anyMatch(line -> line.contains("pledge-local: stopped in"));
         }
 
