@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,18 +38,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +73,6 @@ public final class LocalStack implements AutoCloseable {
     static final int TOPIC_PARTITIONS = 3;
     static final String CHILDREN_FILE = "services.pids";
     private static final int CRASH_LOG_LINES = 8;
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** A running piece of infrastructure: what to show in {@code status}, how to stop it and how long that may take. */
     private record Part(String name, String address, AutoCloseable closeable, Duration stopWithin) {
@@ -174,7 +168,7 @@ public final class LocalStack implements AutoCloseable {
     private void startLocked() throws Exception {
         LocalOptions.Ports ports = options.ports();
         Path data = options.data();
-        control = ControlServer.start(ControlSocket.of(data), this::command);
+        control = ControlServer.start(ControlSocket.of(data), new ControlCommands(this));
         for (String orphan : Orphans.reap(data.resolve(CHILDREN_FILE), STOP_GRACE)) {
             out.printf("pledge-local: ended %s, left running by an earlier launcher that was killed%n", orphan);
         }
@@ -429,7 +423,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private boolean isUp(String healthUrl) {
+    boolean isUp(String healthUrl) {
         String body = probe(healthUrl);
         return body != null && body.contains("\"UP\"");
     }
@@ -448,7 +442,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A line on the console, and in local.log. */
-    private void say(String line) {
+    void say(String line) {
         out.println("pledge-local: " + line);
         out.flush();
         log.info(line);
@@ -483,7 +477,7 @@ public final class LocalStack implements AutoCloseable {
             }
             StringBuilder report = new StringBuilder();
             report.append(String.format("%s (pid %d) CRASHED: %s, after %s up. Last lines of %s:", child.name(),
-                    crash.pid(), crash.how(), human(crash.uptime()), child.logFile()));
+                    crash.pid(), crash.how(), ControlCommands.human(crash.uptime()), child.logFile()));
             List<String> lines = crash.lastLines();
             for (String line : lines.subList(Math.max(0, lines.size() - CRASH_LOG_LINES), lines.size())) {
                 report.append("\n    ").append(line.length() > 240 ? line.substring(0, 240) + " ..." : line);
@@ -491,7 +485,7 @@ public final class LocalStack implements AutoCloseable {
             say(report.toString());
             switch (crash.outcome()) {
                 case RESTART_SCHEDULED -> say(String.format("restarting %s in %s (crash %d in a row)", child.name(),
-                        human(crash.restartIn()), crash.crashesInARow()));
+                        ControlCommands.human(crash.restartIn()), crash.crashesInARow()));
                 case GAVE_UP -> say(String.format("%s crashed %d times in a row: giving up, it stays stopped. Fix the"
                         + " cause (see %s), then: ./pledge-local restart %s", child.name(), crash.crashesInARow(),
                         child.logFile(), child.name()));
@@ -501,143 +495,36 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- control (another terminal)
+    // ---------------------------------------------------------------- for the control commands
 
-    /** Answers {@code ./pledge-local status | restart <service> | stop}. */
-    int command(List<String> words, PrintWriter reply) throws Exception {
-        String verb = words.isEmpty() ? "" : words.get(0);
-        return switch (verb) {
-            case "status" -> status(reply);
-            case "restart" -> words.size() == 2 ? restart(words.get(1), reply) : usage(reply, words);
-            case "stop" -> stop(reply);
-            default -> usage(reply, words);
-        };
+    LocalOptions options() {
+        return options;
     }
 
-    private static int usage(PrintWriter reply, List<String> words) {
-        reply.println("pledge-local: unknown command " + String.join(" ", words) + "; use status, restart <service> or stop");
-        return ControlClient.USAGE;
+    ProcessSupervisor supervisor() {
+        return supervisor;
     }
 
-    private int status(PrintWriter reply) {
-        List<Supervised> children = supervisor.children();
-        List<CompletableFuture<Boolean>> health = children.stream()
-                .map(child -> child.state() == Supervised.State.RUNNING || child.state() == Supervised.State.STARTING
-                        ? CompletableFuture.supplyAsync(() -> isUp(healthUrl(child.name())))
-                        : CompletableFuture.completedFuture(false))
-                .toList();
-        reply.printf("pledge-local (pid %d) %s for %s, data %s%n", ProcessHandle.current().pid(),
-                stopped ? "stopping" : startupDone ? "up" : "starting", human(Duration.ofNanos(System.nanoTime() - createdNanos)),
-                options.data());
-        reply.printf("  %-22s %-12s %-8s %-8s %-9s %-8s %s%n", "SERVICE", "STATE", "PID", "HEALTHY", "RESTARTS", "CRASHES", "UPTIME");
-        boolean allHealthy = true;
-        List<String> exits = new ArrayList<>();
-        for (ServiceSpec service : options.services()) {
-            int index = indexOf(children, service.name());
-            if (index < 0) {
-                reply.printf("  %-22s %-12s%n", service.name(), "not started");
-                allHealthy = false;
-                continue;
-            }
-            Supervised.Status status = children.get(index).status();
-            boolean healthy = health.get(index).join();
-            allHealthy &= healthy;
-            String state = status.state().label() + (status.restartIn() != null ? " (restart in " + human(status.restartIn()) + ")" : "");
-            reply.printf("  %-22s %-12s %-8s %-8s %-9d %-8d %s%n", service.name(), state,
-                    status.uptime() == null ? "-" : String.valueOf(status.pid()), healthy ? "yes" : "no",
-                    status.restarts(), status.crashes(), status.uptime() == null ? "-" : human(status.uptime()));
-            if (status.lastExit() != null) {
-                exits.add(String.format("  last crash of %s: %s at %s", service.name(), status.lastExit(),
-                        CLOCK_TIME.format(status.lastExitAt().atZone(ZoneId.systemDefault()))));
-            }
-        }
-        exits.forEach(reply::println);
-        reply.println("  INFRASTRUCTURE");
-        List<Part> parts;
+    /** "starting", "up" or "stopping" */
+    String phase() {
+        return stopped ? "stopping" : startupDone ? "up" : "starting";
+    }
+
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - createdNanos);
+    }
+
+    boolean exitsWhenStopped() {
+        return exitsWhenStopped;
+    }
+
+    /** The running infrastructure, in start order: name and address. */
+    List<Map.Entry<String, String>> infrastructureAddresses() {
+        List<Map.Entry<String, String>> parts = new ArrayList<>();
         synchronized (infrastructure) {
-            parts = new ArrayList<>(infrastructure);
+            infrastructure.descendingIterator().forEachRemaining(part -> parts.add(Map.entry(part.name(), part.address())));
         }
-        java.util.Collections.reverse(parts); // in start order
-        for (Part part : parts) {
-            reply.printf("  %-22s %s%n", part.name(), part.address());
-        }
-        if (parts.isEmpty()) {
-            reply.println("  (none running yet)");
-        }
-        return allHealthy ? ControlClient.OK : ControlClient.FAILED;
-    }
-
-    private int restart(String name, PrintWriter reply) throws Exception {
-        Optional<Supervised> found = supervisor.children().stream().filter(child -> child.name().equals(name)).findFirst();
-        if (found.isEmpty()) {
-            reply.printf("pledge-local: %s is not a service of this launcher; it runs: %s%n", name,
-                    String.join(", ", options.services().stream().map(ServiceSpec::name).toList()));
-            return ControlClient.USAGE;
-        }
-        Supervised child = found.get();
-        String before = child.isAlive() ? " (pid " + child.pid() + ")" : "";
-        say("restarting " + name + before + " on request ...");
-        reply.printf("pledge-local: restarting %s%s ...%n", name, before);
-        reply.flush();
-        Duration stoppedIn;
-        try {
-            stoppedIn = supervisor.restart(child);
-        } catch (IllegalStateException e) {
-            reply.println("pledge-local: cannot restart " + name + ": " + e.getMessage());
-            return ControlClient.FAILED;
-        }
-        reply.printf("pledge-local: %s stopped in %.1f s, started again as pid %d; waiting until it is healthy ...%n",
-                name, stoppedIn.toMillis() / 1000.0, child.pid());
-        reply.flush();
-        try {
-            Duration after = child.healthy().get(options.serviceTimeout().toSeconds() + 5, TimeUnit.SECONDS);
-            reply.printf("pledge-local: %s is healthy (pid %d), %.1f s after its start%n", name, child.pid(), after.toMillis() / 1000.0);
-            return ControlClient.OK;
-        } catch (ExecutionException | TimeoutException e) {
-            reply.printf("pledge-local: %s is NOT healthy: %s; last lines of %s:%n", name,
-                    e instanceof ExecutionException ? e.getCause().getMessage() : "no answer in time", child.logFile());
-            child.tail(15).forEach(line -> reply.println("    " + line));
-            return ControlClient.FAILED;
-        }
-    }
-
-    private int stop(PrintWriter reply) {
-        reply.printf("pledge-local: stopping the launcher (pid %d) ...%n", ProcessHandle.current().pid());
-        if (exitsWhenStopped) {
-            reply.println(ControlClient.EXITS + ProcessHandle.current().pid()); // the client waits for that, too
-        }
-        reply.flush();
-        say("stop requested from another terminal");
-        close();
-        reply.printf("pledge-local: stopped in %.1f s%n", lastStop().toMillis() / 1000.0);
-        return ControlClient.OK;
-    }
-
-    private String healthUrl(String serviceName) {
-        return options.services().stream().filter(s -> s.name().equals(serviceName)).findFirst()
-                .map(ServiceSpec::healthUrl).orElseThrow();
-    }
-
-    private static int indexOf(List<Supervised> children, String name) {
-        for (int i = 0; i < children.size(); i++) {
-            if (children.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** 42 s, 3m 05s, 2h 01m */
-    static String human(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds < 60) {
-            return duration.toMillis() < 10_000 && duration.toMillis() % 1000 != 0
-                    ? String.format("%.1f s", duration.toMillis() / 1000.0) : seconds + " s";
-        }
-        if (seconds < 3600) {
-            return String.format("%dm %02ds", seconds / 60, seconds % 60);
-        }
-        return String.format("%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
+        return parts;
     }
 
     // ---------------------------------------------------------------- summary

@@ -50,7 +50,7 @@ class LocalStackServicesIT {
     void services_are_started_with_the_local_infrastructure_and_stopped_with_the_stack(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
-        ServiceSpec caseService = new ServiceSpec("case-service", Http.freePort(), "pledge-case");
+        ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LocalStack stack = new LocalStack(options(root, List.of(caseService), ports), new PrintStream(console, true));
         Supervised child;
@@ -80,8 +80,8 @@ class LocalStackServicesIT {
         fakeJar(root, "case-service");
         fakeJar(root, "feedback-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
-        List<ServiceSpec> services = List.of(new ServiceSpec("case-service", Http.freePort(), "pledge-case"),
-                new ServiceSpec("feedback-service", Http.freePort(), "pledge-feedback"));
+        List<ServiceSpec> services = List.of(new ServiceSpec("case-service", TestPorts.next(), "pledge-case"),
+                new ServiceSpec("feedback-service", TestPorts.next(), "pledge-feedback"));
         LocalStack stack = new LocalStack(options(root, services, ports), new PrintStream(new ByteArrayOutputStream(), true));
 
         assertThatThrownBy(stack::start).isInstanceOf(LocalStack.StartFailure.class)
@@ -140,7 +140,7 @@ class LocalStackServicesIT {
     @Test
     void a_service_killed_with_sigkill_is_reported_at_once_and_restarted_and_the_pid_file_follows(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
-        ServiceSpec caseService = new ServiceSpec("case-service", Http.freePort(), "pledge-case");
+        ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (LocalStack stack = new LocalStack(options(root, List.of(caseService), LocalStackIT.freePorts()),
                 new PrintStream(console, true, StandardCharsets.UTF_8))) {
@@ -169,7 +169,7 @@ class LocalStackServicesIT {
     void status_restart_and_stop_work_from_another_process(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
-        ServiceSpec caseService = new ServiceSpec("case-service", Http.freePort(), "pledge-case");
+        ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path data = root.resolve("data");
         LocalStack stack = new LocalStack(options(root, List.of(caseService), ports), new PrintStream(console, true, StandardCharsets.UTF_8));

@@ -29,11 +29,14 @@ class PledgeLocalScriptIT {
         return script;
     }
 
-    /** An offset that puts every port of the stack (infrastructure and case-service) on a free one. */
+    /**
+     * An offset that puts every port of the stack (infrastructure and case-service) on a free one, all below Linux's
+     * ephemeral range (see {@link TestPorts}): MongoDB's 27017 + offset stays under 32768.
+     */
     static int freePortOffset() {
         Random random = new Random();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int offset = 20_000 + random.nextInt(18_000);
+            int offset = 1_000 + random.nextInt(4_700);
             List<Integer> ports = new ArrayList<>(LocalOptions.Ports.DEFAULT.plus(offset).named().values());
             ports.add(8081 + offset);
             if (ports.stream().allMatch(Http::portFree)) {
