@@ -7,11 +7,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.pledge.contracts.Topics;
+import org.pledge.local.control.ControlClient;
+import org.pledge.local.control.ControlServer;
+import org.pledge.local.control.ControlSocket;
 import org.pledge.local.issuer.IssuerServer;
 import org.pledge.local.mail.MailServer;
 import org.pledge.local.process.Orphans;
 import org.pledge.local.process.ProcessSupervisor;
+import org.pledge.local.process.RestartPolicy;
 import org.pledge.local.process.Supervised;
+import org.pledge.local.process.SupervisorListener;
 import org.pledge.local.sandbox.PaymentSandbox;
 import org.pledge.local.sandbox.SandboxProvider;
 import org.pledge.local.sandbox.SmsSandbox;
@@ -31,6 +36,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,13 +46,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one-command local stack: Kafka, MongoDB-wire, the OIDC issuer, SMTP, the SMS and payment sandboxes in this
- * JVM, then the four services as child processes. Ctrl-C / SIGTERM stops everything, services first.
+ * JVM, then the four services as child processes, watched: a service that dies is reported at once and started
+ * again with back-off. {@code ./pledge-local status | restart <service> | stop} from another terminal talk to it
+ * through its control socket. Ctrl-C / SIGTERM / {@code stop} stops everything, services first, within a bound.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -57,24 +66,47 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** Services get SIGTERM and this long to exit before they are killed (with their descendants). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The whole stop: services, then the infrastructure, each part with its own bound inside this one. */
+    static final Duration STOP_BUDGET = Duration.ofSeconds(30);
     static final int TOPIC_PARTITIONS = 3;
     static final String CHILDREN_FILE = "services.pids";
+    private static final int CRASH_LOG_LINES = 8;
+
+    /** A running piece of infrastructure: what to show in {@code status}, how to stop it and how long that may take. */
+    private record Part(String name, String address, AutoCloseable closeable, Duration stopWithin) {
+    }
 
     private final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private final LocalOptions options;
     private final PrintStream out;
-    private final Deque<Map.Entry<String, AutoCloseable>> infrastructure = new ArrayDeque<>();
-    private final ProcessSupervisor supervisor = new ProcessSupervisor(STOP_GRACE);
+    private final Clock clock;
+    private final Deque<Part> infrastructure = new ArrayDeque<>(); // guarded by itself
+    private final Object pidFileLock = new Object();
+    private final ProcessSupervisor supervisor;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final long createdNanos = System.nanoTime();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
     private FileChannel lockChannel;
     private FileLock lock;
-    private boolean stopped;
+    private ControlServer control;
+    private volatile boolean stopped;
+    private volatile boolean startupDone;
+    private volatile boolean exitsWhenStopped;
     private Duration infraStartup;
+    private Duration lastStop;
 
     public LocalStack(LocalOptions options, PrintStream out) {
+        this(options, out, Clock.systemDefaultZone());
+    }
+
+    public LocalStack(LocalOptions options, PrintStream out, Clock clock) {
         this.options = options;
         this.out = out;
+        this.clock = clock;
+        this.supervisor = new ProcessSupervisor(STOP_GRACE, RestartPolicy.backOff(options.serviceTimeout()),
+                new Reporter(), clock);
     }
 
     public static void main(String[] args) {
@@ -84,11 +116,15 @@ public final class LocalStack implements AutoCloseable {
             options = LocalOptions.parse(args, System::getenv, Path.of("").toAbsolutePath(), jar);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            System.exit(ControlClient.USAGE);
             return;
         }
         if (options.help()) {
             System.out.print(LocalOptions.USAGE);
+            return;
+        }
+        if (!options.command().isEmpty()) {
+            System.exit(ControlClient.run(options.data(), options.command(), System.out, System.err));
             return;
         }
         System.setProperty("PLEDGE_LOG_DIR", options.data().resolve("logs").toString());
@@ -98,11 +134,8 @@ public final class LocalStack implements AutoCloseable {
         org.slf4j.bridge.SLF4JBridgeHandler.install();
 
         LocalStack stack = new LocalStack(options, System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "pledge-local-shutdown"));
+        stack.exitsWhenStopped = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "pledge-local-shutdown"));
         try {
             stack.start();
         } catch (StartFailure e) {
@@ -113,20 +146,29 @@ public final class LocalStack implements AutoCloseable {
             LoggerFactory.getLogger(LocalStack.class).error("pledge-local could not start", e);
             System.exit(1);
         }
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // stopped by a signal (the shutdown hook) or by `./pledge-local stop` (its reply is sent before we exit)
+        stack.awaitClosed();
+        System.out.flush();
+        System.exit(0);
     }
 
     /** Starts everything, each part health-checked before the next; returns when all is up. */
     public void start() throws Exception {
+        checkJars();
+        Files.createDirectories(options.data());
+        lock(options.data());
+        try {
+            startLocked();
+        } catch (Exception | Error e) {
+            close(); // whatever started, the control socket and the lock
+            throw e;
+        }
+    }
+
+    private void startLocked() throws Exception {
         LocalOptions.Ports ports = options.ports();
         Path data = options.data();
-        checkJars();
-        Files.createDirectories(data);
-        lock(data);
+        control = ControlServer.start(ControlSocket.of(data), new ControlCommands(this));
         for (String orphan : Orphans.reap(data.resolve(CHILDREN_FILE), STOP_GRACE)) {
             out.printf("pledge-local: ended %s, left running by an earlier launcher that was killed%n", orphan);
         }
@@ -136,41 +178,43 @@ public final class LocalStack implements AutoCloseable {
         long infraStart = System.nanoTime();
         step("Kafka (KRaft) on localhost:" + ports.kafka(), () -> {
             EmbeddedKafka kafka = EmbeddedKafka.start(ports.kafka(), data.resolve("kafka"));
-            infrastructure.push(Map.entry("Kafka", kafka));
+            keep(new Part("Kafka", "localhost:" + ports.kafka(), kafka, Duration.ofSeconds(15)));
             createTopics(kafka.bootstrapServers());
         });
         step("MongoDB-wire (H2 on disk) on localhost:" + ports.mongo(), () -> {
             EmbeddedMongo mongo = EmbeddedMongo.h2(data.resolve("mongo").resolve("pledge.mv.db"), ports.mongo());
-            infrastructure.push(Map.entry("MongoDB-wire", mongo));
+            keep(new Part("MongoDB-wire", mongo.connectionString(), mongo, Duration.ofSeconds(5)));
             try (MongoClient client = MongoClients.create(mongo.connectionString() + "/?serverSelectionTimeoutMS=10000")) {
                 client.getDatabase("admin").runCommand(new Document("ping", 1));
             }
         });
         step("OIDC issuer on http://localhost:" + ports.issuer(), () -> {
             IssuerServer issuer = IssuerServer.start(IssuerServer.Settings.of(ports.issuer(), data.resolve("issuer"), System::getenv));
-            infrastructure.push(Map.entry("OIDC issuer", issuer));
+            keep(new Part("OIDC issuer", "http://localhost:" + ports.issuer(), issuer, Duration.ofSeconds(5)));
             awaitHttp(issuer.jwkSetUri(), Duration.ofSeconds(30), body -> body.contains("\"keys\""));
         });
         step("SMTP on localhost:" + ports.smtp() + ", mail reader on http://localhost:" + ports.mail() + "/mail", () -> {
             MailServer mail = MailServer.start(ports.smtp(), ports.mail());
-            infrastructure.push(Map.entry("mail", mail));
+            keep(new Part("SMTP + mail reader", "localhost:" + ports.smtp() + ", http://localhost:" + ports.mail() + "/mail",
+                    mail, Duration.ofSeconds(3)));
             awaitHttp("http://localhost:" + ports.mail() + "/health", Duration.ofSeconds(10), body -> body.contains("UP"));
         });
         step("SMS sandbox on http://localhost:" + ports.sms(), () -> {
             SmsSandbox sms = new SmsSandbox(ports.sms(), sandboxSettings(options.secrets().sms(), "sms.json"));
-            infrastructure.push(Map.entry("SMS sandbox", sms));
+            keep(new Part("SMS sandbox", sms.baseUrl(), sms, Duration.ofSeconds(3)));
             awaitHttp(sms.baseUrl() + "/health", Duration.ofSeconds(10), body -> body.contains("UP"));
         });
         step("payment sandbox on http://localhost:" + ports.payments(), () -> {
             PaymentSandbox payments = new PaymentSandbox(ports.payments(),
                     sandboxSettings(options.secrets().payments(), "payments.json"));
-            infrastructure.push(Map.entry("payment sandbox", payments));
+            keep(new Part("payment sandbox", payments.baseUrl(), payments, Duration.ofSeconds(3)));
             awaitHttp(payments.baseUrl() + "/health", Duration.ofSeconds(10), body -> body.contains("UP"));
         });
         infraStartup = Duration.ofNanos(System.nanoTime() - infraStart);
         out.printf("pledge-local: infrastructure ready in %.1f s%n", infraStartup.toMillis() / 1000.0);
 
         List<String> unhealthy = startServices();
+        startupDone = true;
         printSummary(unhealthy);
     }
 
@@ -182,8 +226,26 @@ public final class LocalStack implements AutoCloseable {
         return infraStartup;
     }
 
+    /** How long the last {@link #close()} took (null before). */
+    public synchronized Duration lastStop() {
+        return lastStop;
+    }
+
     public List<Supervised> services() {
         return supervisor.children();
+    }
+
+    /** Blocks until the stack has stopped (Ctrl-C, SIGTERM or {@code ./pledge-local stop}) and the reply is sent. */
+    public void awaitClosed() {
+        try {
+            closedLatch.await();
+            ControlServer server = control;
+            if (server != null) {
+                server.awaitIdle(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---------------------------------------------------------------- checks
@@ -241,6 +303,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void step(String what, Step step) throws Exception {
+        if (stopped) {
+            throw new StartFailure("stopped while starting");
+        }
         long start = System.nanoTime();
         out.printf("pledge-local: starting %s ...%n", what);
         try {
@@ -308,6 +373,9 @@ public final class LocalStack implements AutoCloseable {
         if (options.services().isEmpty()) {
             return List.of();
         }
+        if (stopped) {
+            throw new StartFailure("stopped while starting");
+        }
         long parentPid = ProcessHandle.current().pid();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path logs = options.data().resolve("logs");
@@ -317,21 +385,17 @@ public final class LocalStack implements AutoCloseable {
             List<String> command = service.command(java, options.jvmOptions(), service.jar(options.root()),
                     service.arguments(options.ports(), options.secrets(), parentPid));
             Path logFile = logs.resolve(service.name() + ".log");
-            Files.createDirectories(logs);
-            Files.writeString(logFile, "=== pledge-local started " + service.name() + ": " + String.join(" ", command) + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            started.put(service, supervisor.start(service.name(), command, Map.of(), options.root(), logFile));
-            out.printf("pledge-local: started %s (pid %d), log in %s%n", service.name(), started.get(service).pid(), logFile);
+            Supervised child = supervisor.start(service.name(), command, Map.of(), options.root(), logFile,
+                    c -> isUp(service.healthUrl()));
+            started.put(service, child);
+            out.printf("pledge-local: started %s (pid %d), log in %s%n", service.name(), child.pid(), logFile);
         }
-        Orphans.remember(options.data().resolve(CHILDREN_FILE), supervisor.children());
-        Map<ServiceSpec, CompletableFuture<String>> waits = new LinkedHashMap<>();
-        started.forEach((service, process) -> waits.put(service, CompletableFuture.supplyAsync(() -> awaitService(service, process, start))));
         List<String> unhealthy = new ArrayList<>();
-        for (Map.Entry<ServiceSpec, CompletableFuture<String>> wait : waits.entrySet()) {
-            String problem = wait.getValue().get();
+        for (Map.Entry<ServiceSpec, Supervised> entry : started.entrySet()) {
+            String problem = awaitHealthy(entry.getKey(), entry.getValue(), start + options.serviceTimeout().toNanos());
             if (problem != null) {
-                unhealthy.add(wait.getKey().name());
-                out.printf("pledge-local: %s is NOT healthy: %s%n", wait.getKey().name(), problem);
+                unhealthy.add(entry.getKey().name());
+                out.printf("pledge-local: %s is NOT healthy: %s%n", entry.getKey().name(), problem);
             }
         }
         if (!unhealthy.isEmpty() && !options.keepGoing()) {
@@ -342,27 +406,125 @@ public final class LocalStack implements AutoCloseable {
         return unhealthy;
     }
 
-    /** Null when the service became healthy, else what went wrong. */
-    private String awaitService(ServiceSpec service, Supervised process, long startNanos) {
-        long deadline = startNanos + options.serviceTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return "it exited with code " + process.process().exitValue() + "; last lines of " + process.logFile() + ":\n    "
-                        + String.join("\n    ", process.tail(15));
+    /** Null when the service became healthy before {@code deadlineNanos}, else what went wrong. */
+    private String awaitHealthy(ServiceSpec service, Supervised child, long deadlineNanos) throws InterruptedException {
+        try {
+            child.healthy().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            return "no UP from " + service.healthUrl() + " within " + options.serviceTimeout().toSeconds() + " s; see " + child.logFile();
+        } catch (ExecutionException e) {
+            Process process = child.process();
+            if (process != null && !process.isAlive()) {
+                return "it " + Supervised.describeExit(process.exitValue()) + "; last lines of " + child.logFile() + ":\n    "
+                        + String.join("\n    ", child.tail(15));
             }
-            String body = probe(service.healthUrl());
-            if (body != null && body.contains("\"UP\"")) {
-                out.printf("pledge-local: %s healthy after %.1f s%n", service.name(), (System.nanoTime() - startNanos) / 1e9);
-                return null;
+            return e.getCause().getMessage();
+        }
+    }
+
+    boolean isUp(String healthUrl) {
+        String body = probe(healthUrl);
+        return body != null && body.contains("\"UP\"");
+    }
+
+    private void rememberPids() {
+        synchronized (pidFileLock) {
+            if (stopped) {
+                return; // the stop removes the file once every service is gone
             }
             try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
+                Orphans.remember(options.data().resolve(CHILDREN_FILE), supervisor.children());
+            } catch (IOException e) {
+                log.warn("could not write {}", options.data().resolve(CHILDREN_FILE), e);
             }
         }
-        return "no UP from " + service.healthUrl() + " within " + options.serviceTimeout().toSeconds() + " s; see " + process.logFile();
+    }
+
+    /** A line on the console, and in local.log. */
+    void say(String line) {
+        out.println("pledge-local: " + line);
+        out.flush();
+        log.info(line);
+    }
+
+    /** Tells the console what the supervisor does, and keeps the pid file true. */
+    private final class Reporter implements SupervisorListener {
+
+        @Override
+        public void started(Supervised child, boolean restart) {
+            rememberPids();
+            if (restart) {
+                say(child.name() + " started again (pid " + child.pid() + ", restart " + child.restarts() + ")");
+            }
+        }
+
+        @Override
+        public void healthy(Supervised child, Duration after) {
+            if (child.restarts() == 0) {
+                // the first start (all services are started at once)
+                say(String.format("%s healthy after %.1f s", child.name(), after.toMillis() / 1000.0));
+            } else {
+                say(String.format("%s is healthy again (pid %d), %.1f s after its restart", child.name(), child.pid(),
+                        after.toMillis() / 1000.0));
+            }
+        }
+
+        @Override
+        public void crashed(Supervised child, Crash crash) {
+            if (!startupDone && crash.outcome() == Outcome.NOT_RESTARTED) {
+                return; // a service that dies before it was ever healthy is reported by the start-up
+            }
+            StringBuilder report = new StringBuilder();
+            report.append(String.format("%s (pid %d) CRASHED: %s, after %s up. Last lines of %s:", child.name(),
+                    crash.pid(), crash.how(), ControlCommands.human(crash.uptime()), child.logFile()));
+            List<String> lines = crash.lastLines();
+            for (String line : lines.subList(Math.max(0, lines.size() - CRASH_LOG_LINES), lines.size())) {
+                report.append("\n    ").append(line.length() > 240 ? line.substring(0, 240) + " ..." : line);
+            }
+            say(report.toString());
+            switch (crash.outcome()) {
+                case RESTART_SCHEDULED -> say(String.format("restarting %s in %s (crash %d in a row)", child.name(),
+                        ControlCommands.human(crash.restartIn()), crash.crashesInARow()));
+                case GAVE_UP -> say(String.format("%s crashed %d times in a row: giving up, it stays stopped. Fix the"
+                        + " cause (see %s), then: ./pledge-local restart %s", child.name(), crash.crashesInARow(),
+                        child.logFile(), child.name()));
+                case NOT_RESTARTED -> say(String.format("%s is not restarted: it was never healthy. Fix the cause"
+                        + " (see %s), then: ./pledge-local restart %s", child.name(), child.logFile(), child.name()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- for the control commands
+
+    LocalOptions options() {
+        return options;
+    }
+
+    ProcessSupervisor supervisor() {
+        return supervisor;
+    }
+
+    /** "starting", "up" or "stopping" */
+    String phase() {
+        return stopped ? "stopping" : startupDone ? "up" : "starting";
+    }
+
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - createdNanos);
+    }
+
+    boolean exitsWhenStopped() {
+        return exitsWhenStopped;
+    }
+
+    /** The running infrastructure, in start order: name and address. */
+    List<Map.Entry<String, String>> infrastructureAddresses() {
+        List<Map.Entry<String, String>> parts = new ArrayList<>();
+        synchronized (infrastructure) {
+            infrastructure.descendingIterator().forEachRemaining(part -> parts.add(Map.entry(part.name(), part.address())));
+        }
+        return parts;
     }
 
     // ---------------------------------------------------------------- summary
@@ -394,7 +556,11 @@ public final class LocalStack implements AutoCloseable {
         s.append("Call a service with it:\n");
         s.append(String.format("  curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/actuator/health%n", port));
         s.append("Read the mail:  curl -s http://localhost:").append(p.mail()).append("/mail\n");
-        s.append("Stop: Ctrl-C\n");
+        String data = options.data().equals(options.root().resolve(".pledge")) ? "" : " --data=" + options.data();
+        s.append("From another terminal:  ./pledge-local status").append(data)
+                .append("   ./pledge-local restart <service>").append(data)
+                .append("   ./pledge-local stop").append(data).append('\n');
+        s.append("Stop: Ctrl-C (or ./pledge-local stop)\n");
         s.append("==================================================================\n");
         out.print(s);
         out.flush();
@@ -402,33 +568,53 @@ public final class LocalStack implements AutoCloseable {
 
     // ---------------------------------------------------------------- stop
 
-    /** Stops the services (polite, then forcibly after 15 s), then the infrastructure in reverse order. Idempotent. */
+    /**
+     * Stops the services (SIGTERM, killed with their descendants after {@link #STOP_GRACE}), then the infrastructure
+     * in reverse order, each part with its own bound, all within about {@link #STOP_BUDGET}. Idempotent; a second
+     * caller waits for the first to finish.
+     */
     @Override
     public synchronized void close() {
         if (stopped) {
             return;
         }
         stopped = true;
-        boolean started = !infrastructure.isEmpty();
+        long start = System.nanoTime();
+        long deadline = start + STOP_BUDGET.toNanos();
+        boolean started;
+        synchronized (infrastructure) {
+            started = !infrastructure.isEmpty() || !supervisor.children().isEmpty();
+        }
         if (!supervisor.children().isEmpty()) {
-            out.println("pledge-local: stopping the services ...");
+            out.printf("pledge-local: stopping the services (killed if not stopped within %d s) ...%n", STOP_GRACE.toSeconds());
         }
         supervisor.stopAll();
-        try {
-            if (!supervisor.children().isEmpty() && supervisor.children().stream().noneMatch(Supervised::isAlive)) {
-                Files.deleteIfExists(options.data().resolve(CHILDREN_FILE));
-            }
-        } catch (IOException e) {
-            log.debug("could not delete the pid file", e);
+        if (!supervisor.children().isEmpty()) {
+            out.printf("pledge-local: services stopped in %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
-        while (!infrastructure.isEmpty()) {
-            Map.Entry<String, AutoCloseable> part = infrastructure.pop();
+        synchronized (pidFileLock) {
             try {
-                out.println("pledge-local: stopping " + part.getKey());
-                part.getValue().close();
-            } catch (Exception e) {
-                log.warn("could not stop {} cleanly", part.getKey(), e);
+                if (!supervisor.children().isEmpty() && supervisor.children().stream().noneMatch(Supervised::isAlive)) {
+                    Files.deleteIfExists(options.data().resolve(CHILDREN_FILE));
+                }
+            } catch (IOException e) {
+                log.debug("could not delete the pid file", e);
             }
+        }
+        while (true) {
+            Part part;
+            synchronized (infrastructure) {
+                if (infrastructure.isEmpty()) {
+                    break;
+                }
+                part = infrastructure.pop();
+            }
+            out.println("pledge-local: stopping " + part.name());
+            long left = Math.max(TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime());
+            stopWithin(part, Duration.ofNanos(Math.min(part.stopWithin().toNanos(), left)));
+        }
+        if (control != null) {
+            control.close();
         }
         try {
             if (lock != null) {
@@ -440,10 +626,49 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             log.debug("lock release", e);
         }
+        lastStop = Duration.ofNanos(System.nanoTime() - start);
         if (started) {
-            out.println("pledge-local: stopped");
+            out.printf("pledge-local: stopped in %.1f s%n", lastStop.toMillis() / 1000.0);
         }
         out.flush();
+        closedLatch.countDown();
+    }
+
+    /** Closes {@code part} in a thread of its own, waiting at most {@code within}; one that hangs is left behind. */
+    private void stopWithin(Part part, Duration within) {
+        Thread closer = new Thread(() -> {
+            try {
+                part.closeable().close();
+            } catch (Exception e) {
+                log.warn("could not stop {} cleanly", part.name(), e);
+            }
+        }, "stop-" + part.name());
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(Math.max(1, within.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            out.printf("pledge-local: %s did not stop within %.0f s; moving on (it ends with the launcher)%n",
+                    part.name(), within.toMillis() / 1000.0);
+        }
+    }
+
+    /** Keeps a started part; one that comes up after a stop began is closed at once. */
+    private void keep(Part part) {
+        boolean kept;
+        synchronized (infrastructure) {
+            kept = !stopped;
+            if (kept) {
+                infrastructure.push(part);
+            }
+        }
+        if (!kept) {
+            stopWithin(part, part.stopWithin());
+            throw new StartFailure("stopped while starting");
+        }
     }
 
     /** The launcher jar when started with {@code java -jar}, else null. */

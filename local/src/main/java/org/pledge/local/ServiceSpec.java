@@ -15,6 +15,10 @@ public record ServiceSpec(String name, int port, String database) {
 
     public static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
+    public ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, newPort, database);
+    }
+
     /** {@code <root>/<service>/target/<service>-exec.jar} */
     public Path jar(Path root) {
         return root.resolve(name).resolve("target").resolve(name + "-exec.jar");

@@ -61,4 +61,30 @@ class LocalOptionsTest {
                 .hasMessageContaining("unknown service billing");
         assertThat(List.of(LocalOptions.USAGE.split("\n"))).anyMatch(line -> line.contains("--infra-only"));
     }
+
+    @Test
+    void a_port_offset_moves_every_port_and_commands_for_a_running_launcher_are_recognised(@TempDir Path cwd) {
+        LocalOptions shifted = LocalOptions.parse(new String[]{"--port-offset=10000"}, name -> null, cwd, null);
+        LocalOptions fromEnv = LocalOptions.parse(new String[0], Map.of("PLEDGE_PORT_OFFSET", "5")::get, cwd, null);
+        LocalOptions restart = LocalOptions.parse(new String[]{"restart", "case-service", "--data=d"}, name -> null, cwd, null);
+
+        assertThat(shifted.ports()).isEqualTo(new LocalOptions.Ports(19092, 37017, 19000, 12525, 19100, 19101, 19102));
+        assertThat(shifted.services()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
+        assertThat(shifted.services().get(0).arguments(shifted.ports(), shifted.secrets(), 1))
+                .contains("--server.port=18081", "--pledge.security.issuer-uri=http://localhost:19000",
+                        "--spring.data.mongodb.uri=mongodb://localhost:37017/pledge-case");
+        assertThat(fromEnv.ports().kafka()).isEqualTo(9097);
+        assertThat(shifted.command()).isEmpty();
+        assertThat(restart.command()).containsExactly("restart", "case-service");
+        assertThat(restart.data()).isEqualTo(cwd.resolve("d").toAbsolutePath());
+        assertThat(LocalOptions.parse(new String[]{"status"}, name -> null, cwd, null).command()).containsExactly("status");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"restart"}, name -> null, cwd, null))
+                .hasMessageContaining("restart needs the name of a service");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"stop", "now"}, name -> null, cwd, null))
+                .hasMessageContaining("unknown command stop now");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"start"}, name -> null, cwd, null))
+                .hasMessageContaining("unknown command start");
+        assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--port-offset=40000"}, name -> null, cwd, null))
+                .hasMessageContaining("--port-offset must be between 0 and 38518");
+    }
 }

@@ -32,8 +32,8 @@ class LocalStackIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     static LocalOptions.Ports freePorts() {
-        return new LocalOptions.Ports(Http.freePort(), Http.freePort(), Http.freePort(), Http.freePort(),
-                Http.freePort(), Http.freePort(), Http.freePort());
+        return new LocalOptions.Ports(TestPorts.next(), TestPorts.next(), TestPorts.next(), TestPorts.next(),
+                TestPorts.next(), TestPorts.next(), TestPorts.next());
     }
 
     static LocalOptions options(Path root, Path data, LocalOptions.Ports ports, String... args) {

@@ -7,9 +7,17 @@ import org.pledge.local.process.Supervised;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -42,7 +50,7 @@ class LocalStackServicesIT {
     void services_are_started_with_the_local_infrastructure_and_stopped_with_the_stack(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
-        ServiceSpec caseService = new ServiceSpec("case-service", Http.freePort(), "pledge-case");
+        ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LocalStack stack = new LocalStack(options(root, List.of(caseService), ports), new PrintStream(console, true));
         Supervised child;
@@ -72,8 +80,8 @@ class LocalStackServicesIT {
         fakeJar(root, "case-service");
         fakeJar(root, "feedback-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
-        List<ServiceSpec> services = List.of(new ServiceSpec("case-service", Http.freePort(), "pledge-case"),
-                new ServiceSpec("feedback-service", Http.freePort(), "pledge-feedback"));
+        List<ServiceSpec> services = List.of(new ServiceSpec("case-service", TestPorts.next(), "pledge-case"),
+                new ServiceSpec("feedback-service", TestPorts.next(), "pledge-feedback"));
         LocalStack stack = new LocalStack(options(root, services, ports), new PrintStream(new ByteArrayOutputStream(), true));
 
         assertThatThrownBy(stack::start).isInstanceOf(LocalStack.StartFailure.class)
@@ -82,5 +90,130 @@ class LocalStackServicesIT {
         assertThat(stack.services()).hasSize(2).noneMatch(Supervised::isAlive);
         assertThat(Files.readString(root.resolve("data/logs/feedback-service.log"))).contains("boom");
         assertThat(ports.named().values()).allMatch(Http::portFree);
+    }
+
+    // ---------------------------------------------------------------- supervision and control
+
+    /** What a command run in another process printed, and its exit code. */
+    record Run(int exit, String output) {
+    }
+
+    /** {@code java -jar target/local-exec.jar <words> --data=<data>}: the launcher jar as {@code ./pledge-local <words>} runs it. */
+    static Run control(Path data, String... words) throws Exception {
+        Path jar = Path.of("target", "local-exec.jar").toAbsolutePath();
+        assertThat(jar).as("the launcher jar (packaged before the integration tests)").isRegularFile();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        command.addAll(List.of(words));
+        command.add("--data=" + data);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s finished", List.of(words)).isTrue();
+        System.out.printf("$ pledge-local %s -> %d%n%s", String.join(" ", words), process.exitValue(), output);
+        return new Run(process.exitValue(), output);
+    }
+
+    static void kill9(long pid) throws Exception {
+        assertThat(new ProcessBuilder("kill", "-9", String.valueOf(pid)).inheritIO().start().waitFor()).isZero();
+    }
+
+    static void awaitConsole(ByteArrayOutputStream console, String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!console.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no \"" + text + "\" within " + timeout + " on the console:\n" + console);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static boolean healthy(ServiceSpec service) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.healthUrl()))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("UP");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void a_service_killed_with_sigkill_is_reported_at_once_and_restarted_and_the_pid_file_follows(@TempDir Path root) throws Exception {
+        fakeJar(root, "case-service");
+        ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (LocalStack stack = new LocalStack(options(root, List.of(caseService), LocalStackIT.freePorts()),
+                new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            stack.start();
+            Supervised child = stack.services().get(0);
+            long first = child.pid();
+
+            kill9(first);
+
+            awaitConsole(console, "case-service is healthy again", Duration.ofSeconds(60));
+            long second = child.pid();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains(
+                    "pledge-local: case-service (pid " + first + ") CRASHED: killed by signal 9 (SIGKILL, exit code 137)",
+                    "fake case-service up on " + caseService.port(), // the end of its log
+                    "pledge-local: restarting case-service in 1 s (crash 1 in a row)",
+                    "pledge-local: case-service started again (pid " + second + ", restart 1)",
+                    "pledge-local: case-service is healthy again (pid " + second + ")");
+            assertThat(healthy(caseService)).isTrue();
+            assertThat(Files.readString(root.resolve("data/services.pids"))).isEqualTo(second + " case-service\n");
+            assertThat(child.crashes()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void status_restart_and_stop_work_from_another_process(@TempDir Path root) throws Exception {
+        fakeJar(root, "case-service");
+        LocalOptions.Ports ports = LocalStackIT.freePorts();
+        ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path data = root.resolve("data");
+        LocalStack stack = new LocalStack(options(root, List.of(caseService), ports), new PrintStream(console, true, StandardCharsets.UTF_8));
+        try {
+            stack.start();
+            Supervised child = stack.services().get(0);
+            long first = child.pid();
+
+            Run status = control(data, "status");
+            assertThat(status.exit()).isZero();
+            assertThat(status.output()).containsPattern("case-service +running +" + first + " +yes +0 +0 ")
+                    .contains("Kafka", "localhost:" + ports.kafka(), "pid " + ProcessHandle.current().pid());
+
+            Run restart = control(data, "restart", "case-service");
+            long second = child.pid();
+            assertThat(restart.exit()).isZero();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(restart.output()).contains("restarting case-service (pid " + first + ")",
+                    "case-service is healthy (pid " + second + ")");
+            assertThat(ProcessHandle.of(first).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(healthy(caseService)).isTrue();
+            assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("CRASHED")
+                    .contains("restarting case-service (pid " + first + ") on request");
+            assertThat(child.crashes()).isZero();
+            assertThat(Files.readString(data.resolve("services.pids"))).isEqualTo(second + " case-service\n");
+            assertThat(control(data, "status").output()).containsPattern("case-service +running +" + second + " +yes +1 +0 ");
+
+            Run unknown = control(data, "restart", "billing-service");
+            assertThat(unknown.exit()).isEqualTo(2);
+            assertThat(unknown.output()).contains("billing-service is not a service of this launcher; it runs: case-service");
+
+            Run stop = control(data, "stop");
+            assertThat(stop.exit()).isZero();
+            assertThat(stop.output()).contains("stopping the launcher", "stopped in");
+            assertThat(child.isAlive()).isFalse();
+            assertThat(ports.named().values()).allMatch(Http::portFree);
+            assertThat(Http.portFree(caseService.port())).isTrue();
+            assertThat(data.resolve("services.pids")).doesNotExist();
+
+            Run afterStop = control(data, "status");
+            assertThat(afterStop.exit()).isEqualTo(3);
+            assertThat(afterStop.output()).contains("no launcher is running with the data folder " + data);
+        } finally {
+            stack.close();
+        }
     }
 }

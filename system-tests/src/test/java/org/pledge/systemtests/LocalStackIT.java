@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import org.pledge.testsupport.security.TestTokens;
 /**
  * The README's run command, end to end: the launcher jar brings Kafka, MongoDB-wire, the OIDC issuer,
  * SMTP, the sandboxes and the four services up; every service answers its secured endpoint for a token
- * of the local issuer; stopping it (SIGTERM) leaves no process behind; a second start finds the data.
+ * of the local issuer; case-service killed with SIGKILL is reported, restarted and healthy again without anyone
+ * doing anything, and {@code ./pledge-local status} shows it; stopping it (SIGTERM) leaves no process behind; a
+ * second start finds the data, and {@code ./pledge-local stop} from another process stops everything.
  *
  * <p>Uses the stack's fixed local ports (9000, 9092, 27017, 2525, 9100-9102, 8081-8084): nothing else may
  * hold them while it runs.
@@ -74,6 +77,34 @@ class LocalStackIT {
             caseId = submitCase(token("channel"));
             awaitStatus(URI.create("http://localhost:8081/api/cases/" + caseId), token("caseworker"), 200, Duration.ofSeconds(30));
 
+            // a quiet start: the two warnings every start used to print are gone (filtered, with the reason beside the filter)
+            assertThat(stack.console()).noneMatch(line -> line.contains("adding secondary index"));
+            for (String service : ServiceProcesses.SERVICES) {
+                assertThat(Files.readString(data.resolve("logs").resolve(service + ".log")))
+                        .as("%s log", service).doesNotContain("Failed to locate function");
+            }
+
+            // kill -9 of case-service: reported at once, restarted, healthy again, serving tokens, nobody doing anything
+            long killed = stack.servicePid("case-service");
+            assertThat(new ProcessBuilder("kill", "-9", String.valueOf(killed)).inheritIO().start().waitFor()).isZero();
+            stack.awaitLine("case-service (pid " + killed + ") CRASHED: killed by signal 9 (SIGKILL", Duration.ofSeconds(20));
+            stack.awaitLine("restarting case-service in 1 s", Duration.ofSeconds(5));
+            String healthyAgain = stack.awaitLine("case-service is healthy again", Duration.ofSeconds(240));
+            System.out.println("LOCAL STACK: " + healthyAgain);
+            long restarted = stack.servicePid("case-service");
+            assertThat(restarted).isNotEqualTo(killed);
+            HttpResponse<String> afterRestart = get(URI.create("http://localhost:8081/api/cases/" + caseId), token("caseworker"));
+            assertThat(afterRestart.statusCode()).as(afterRestart.body()).isEqualTo(200);
+            assertThat(afterRestart.body()).contains(caseId);
+            assertThat(Files.readString(data.resolve("services.pids"))).contains(restarted + " case-service")
+                    .doesNotContain(String.valueOf(killed));
+
+            Command status = pledgeLocal(data, "status");
+            assertThat(status.exit()).as(status.output()).isZero();
+            assertThat(status.output()).containsPattern("case-service +running +" + restarted + " +yes +1 +1 ")
+                    .containsPattern("feedback-service +running +\\d+ +yes +0 +0 ")
+                    .contains("last crash of case-service: killed by signal 9", "localhost:9092");
+
             List<ProcessHandle> tree = stack.tree();
             assertThat(tree).hasSizeGreaterThanOrEqualTo(5); // the launcher and the four services
             stack.stop();
@@ -87,8 +118,40 @@ class LocalStackIT {
             HttpResponse<String> found = get(URI.create("http://localhost:8081/api/cases/" + caseId), token("caseworker"));
             assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
             assertThat(found.body()).contains(caseId);
-            again.stop();
+
+            // ./pledge-local stop from another terminal: the same as Ctrl-C, and it waits until everything stopped
+            List<ProcessHandle> tree = again.tree();
+            long start = System.nanoTime();
+            Command stop = pledgeLocal(data, "stop");
+            System.out.printf("LOCAL STACK: ./pledge-local stop took %.1f s (launcher: %s)%n", (System.nanoTime() - start) / 1e9,
+                    stop.output().lines().filter(line -> line.contains("stopped in")).findFirst().orElse("?"));
+            assertThat(stop.exit()).as(stop.output()).isZero();
+            assertThat(stop.output()).contains("stopped in");
+            // within the bound: services 10 s then SIGKILL, infrastructure parts bounded, about 30 s in all
+            assertThat(again.process.waitFor(45, TimeUnit.SECONDS)).as("launcher gone after stop").isTrue();
+            for (ProcessHandle process : tree) {
+                assertThat(process.onExit().completeOnTimeout(process, 10, TimeUnit.SECONDS).join().isAlive())
+                        .as("pid %d after stop", process.pid()).isFalse();
+            }
+            Command none = pledgeLocal(data, "status");
+            assertThat(none.exit()).as(none.output()).isEqualTo(3);
         }
+    }
+
+    record Command(int exit, String output) {
+    }
+
+    /** {@code ./pledge-local <command> --data=<data>}, as a user in another terminal runs it. */
+    static Command pledgeLocal(Path data, String... command) throws Exception {
+        Path root = ServiceProcesses.repositoryRoot();
+        List<String> line = new ArrayList<>(List.of("bash", root.resolve("pledge-local").toString()));
+        line.addAll(List.of(command));
+        line.add("--data=" + data);
+        Process process = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        System.out.printf("$ ./pledge-local %s -> %d%n%s", String.join(" ", command), process.exitValue(), output);
+        return new Command(process.exitValue(), output);
     }
 
     // --- the launcher as a process
@@ -96,15 +159,18 @@ class LocalStackIT {
     static final class Launcher implements AutoCloseable {
         private final Process process;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final List<String> console = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread reader;
         private final long startedNanos = System.nanoTime();
 
         private Launcher(Process process) {
             this.process = process;
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = out.readLine()) != null) {
                         System.out.println("[local] " + line);
+                        console.add(line);
                         lines.add(line);
                     }
                 } catch (IOException e) {
@@ -142,6 +208,35 @@ class LocalStackIT {
             throw new AssertionError("local stack not up within " + timeout);
         }
 
+        /** Every line the launcher printed so far. */
+        List<String> console() {
+            synchronized (console) {
+                return List.copyOf(console);
+            }
+        }
+
+        /** Waits for a line containing {@code text} among those not read yet; returns it. */
+        String awaitLine(String text, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null && line.contains(text)) {
+                    return line;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("the launcher exited with " + process.exitValue());
+                }
+            }
+            throw new AssertionError("no line with \"" + text + "\" within " + timeout);
+        }
+
+        /** The pid of the running process of {@code service}, a child of the launcher. */
+        long servicePid(String service) {
+            return process.children().filter(child -> child.info().commandLine().orElse("")
+                            .contains("-Dpledge.local.service=" + service + " "))
+                    .filter(ProcessHandle::isAlive).findFirst().orElseThrow().pid();
+        }
+
         List<ProcessHandle> tree() {
             List<ProcessHandle> all = new ArrayList<>();
             all.add(process.toHandle());
@@ -149,14 +244,19 @@ class LocalStackIT {
             return all;
         }
 
-        /** SIGTERM, as Ctrl-C would, and wait for the launcher to finish stopping everything. */
+        /**
+         * SIGTERM, as {@code kill} would, and wait for the launcher to finish stopping everything. Through the handle:
+         * {@link Process#destroy()} would also close our end of its output, and we want to read how it stopped.
+         */
         void stop() throws InterruptedException {
             List<ProcessHandle> tree = tree();
-            process.destroy();
+            process.toHandle().destroy();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher stopped within 60 s").isTrue();
             for (ProcessHandle handle : tree) {
                 handle.onExit().completeOnTimeout(handle, 10, TimeUnit.SECONDS).join();
             }
+            reader.join(10_000); // until it has read the launcher's last line
+            assertThat(console()).as("the launcher stopped the stack itself").anyMatch(line -> line.contains("pledge-local: stopped in"));
         }
 
         @Override

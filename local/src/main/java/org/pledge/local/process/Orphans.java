@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,27 @@ public final class Orphans {
     private Orphans() {
     }
 
+    /**
+     * Writes the current pid of each child (called again after every restart, so the file stays true); replaced
+     * atomically, so a launcher killed mid-write leaves the old list, never half of one.
+     */
     public static void remember(Path file, List<Supervised> children) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Supervised child : children) {
-            lines.add(child.pid() + " " + child.name());
+            Process process = child.process();
+            if (process != null) {
+                lines.add(process.pid() + " " + child.name());
+            }
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, lines);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path next = dir.resolve(file.getFileName() + ".next");
+        Files.write(next, lines);
+        try {
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Ends the processes listed in {@code file} that are still our services; returns what was ended. */

@@ -1,0 +1,23 @@
+package org.pledge.local.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ControlSocketTest {
+
+    @Test
+    void the_socket_is_in_the_data_folder_unless_that_path_is_too_long_for_a_unix_socket() {
+        Path data = Path.of("/home/someone/pledge/.pledge");
+        Path deep = Path.of("/home/someone/" + "very-long-folder-name/".repeat(5) + "pledge/.pledge");
+
+        assertThat(ControlSocket.of(data)).isEqualTo(Path.of("/home/someone/pledge/.pledge/run/control.sock"));
+        Path fallback = ControlSocket.of(deep);
+        assertThat(fallback.toString().length()).isLessThanOrEqualTo(ControlSocket.MAX_PATH_BYTES);
+        assertThat(fallback.getParent().getFileName().toString()).startsWith("pledge-local-");
+        assertThat(ControlSocket.of(deep)).as("both ends find the same one").isEqualTo(fallback);
+        assertThat(ControlSocket.of(deep.resolveSibling(".other"))).isNotEqualTo(fallback);
+    }
+}
