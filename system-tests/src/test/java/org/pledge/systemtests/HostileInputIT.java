@@ -92,6 +92,9 @@ class HostileInputIT {
 
     @AfterAll
     static void summarise() {
+        if (report == null) {
+            return; // the services did not start: nothing was sent
+        }
         StringBuilder summary = new StringBuilder("\n# summary: ").append(tally.size()).append(" operations, ")
                 .append(requests).append(" requests in ").append(Duration.ofNanos(System.nanoTime() - started).toSeconds())
                 .append(" s (with the services' start if this class started them)\n# requests (failing) per operation and class\n");

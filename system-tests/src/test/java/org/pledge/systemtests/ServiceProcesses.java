@@ -34,6 +34,9 @@ final class ServiceProcesses implements AutoCloseable {
     private static final List<String> FAST_RETRIES = List.of("--pledge.messaging.consumers.caseEvents.max-attempts=3",
             "--pledge.messaging.consumers.caseEvents.back-off-initial-interval=100ms");
 
+    /** A service starts in about 30 s on an idle 2-core machine, and has been seen taking 150 s on a busy one. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
     private static ServiceProcesses shared;
     private static RuntimeException sharedFailure;
 
@@ -111,7 +114,7 @@ final class ServiceProcesses implements AutoCloseable {
             baseUris.put(service, URI.create("http://localhost:" + port));
         }
         for (String service : services) {
-            awaitHealthy(service, Duration.ofSeconds(150));
+            awaitHealthy(service, START_TIMEOUT);
         }
         return this;
     }
