@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.pledge.local.process.ProcessSupervisor;
 import org.pledge.testsupport.PledgeInfrastructure;
@@ -21,11 +22,23 @@ import org.pledge.testsupport.security.TestTokens;
 
 /**
  * The four services as separate JVM processes started from their own {@code *-exec.jar}, pointed at
- * this JVM's {@link PledgeInfrastructure} and {@link TestTokens}.
+ * this JVM's {@link PledgeInfrastructure} and {@link TestTokens}. {@link #shared()} starts them once per JVM for every
+ * test class that needs the standard set ({@code ServicesIT}, {@code HostileInputIT}); a test that needs its own
+ * services starts them with {@link #start}.
  */
 final class ServiceProcesses implements AutoCloseable {
 
     static final List<String> SERVICES = List.of("case-service", "feedback-service", "notification-service", "guarantee-service");
+
+    /** The consumers give up after three quick tries, so that a poison message is parked within seconds. */
+    private static final List<String> FAST_RETRIES = List.of("--pledge.messaging.consumers.caseEvents.max-attempts=3",
+            "--pledge.messaging.consumers.caseEvents.back-off-initial-interval=100ms");
+
+    /** A service starts in about 30 s on an idle 2-core machine, and has been seen taking 150 s on a busy one. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
+    private static ServiceProcesses shared;
+    private static RuntimeException sharedFailure;
 
     private final ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(20));
     private final Map<String, URI> baseUris = new LinkedHashMap<>();
@@ -48,6 +61,32 @@ final class ServiceProcesses implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run `mvn -B verify` from the root (it packages the services first)");
         }
         return jar;
+    }
+
+    /**
+     * The four services with fast consumer retries, started on first use and stopped by a shutdown hook when the JVM
+     * ends (each also exits when this JVM dies: {@code pledge.local.parent-pid}). A failed start is not retried: every
+     * later caller gets the same failure.
+     */
+    static synchronized ServiceProcesses shared() {
+        if (sharedFailure != null) {
+            throw sharedFailure;
+        }
+        if (shared == null) {
+            PledgeInfrastructure.get();
+            ServiceProcesses started = new ServiceProcesses();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "service-processes-stop"));
+            try {
+                started.start(UUID.randomUUID().toString().substring(0, 8), SERVICES,
+                        Map.of("feedback-service", FAST_RETRIES, "notification-service", FAST_RETRIES, "guarantee-service", FAST_RETRIES));
+            } catch (IOException | RuntimeException e) {
+                started.close();
+                sharedFailure = new IllegalStateException("the shared services did not start: " + e.getMessage(), e);
+                throw sharedFailure;
+            }
+            shared = started;
+        }
+        return shared;
     }
 
     ServiceProcesses start(String runId, List<String> services) throws IOException {
@@ -75,7 +114,7 @@ final class ServiceProcesses implements AutoCloseable {
             baseUris.put(service, URI.create("http://localhost:" + port));
         }
         for (String service : services) {
-            awaitHealthy(service, Duration.ofSeconds(150));
+            awaitHealthy(service, START_TIMEOUT);
         }
         return this;
     }

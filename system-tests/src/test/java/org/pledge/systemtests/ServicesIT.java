@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +35,8 @@ import org.pledge.testsupport.security.TestTokens;
 /**
  * The four services as separate processes from their own jars, on a real Kafka broker: security at the
  * door of each, and an event stored by case-service reaching notification-service as a CloudEvent,
- * taking effect once even when delivered twice, and a poison message parked on the dead-letter topic.
+ * taking effect once even when delivered twice, and a poison message parked on the dead-letter topic. The services are
+ * this JVM's shared set ({@link ServiceProcesses#shared()}), started once for every system test that uses them.
  */
 class ServicesIT {
 
@@ -56,19 +56,8 @@ class ServicesIT {
     }
 
     @BeforeAll
-    static void startServices() throws Exception {
-        PledgeInfrastructure.get();
-        List<String> fastRetries = List.of("--pledge.messaging.consumers.caseEvents.max-attempts=3",
-                "--pledge.messaging.consumers.caseEvents.back-off-initial-interval=100ms");
-        services = new ServiceProcesses().start(UUID.randomUUID().toString().substring(0, 8), ServiceProcesses.SERVICES,
-                Map.of("feedback-service", fastRetries, "notification-service", fastRetries, "guarantee-service", fastRetries));
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (services != null) {
-            services.close();
-        }
+    static void startServices() {
+        services = ServiceProcesses.shared();
     }
 
     @ParameterizedTest

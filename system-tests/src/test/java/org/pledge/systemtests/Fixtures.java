@@ -1,0 +1,110 @@
+package org.pledge.systemtests;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.pledge.testsupport.security.TestTokens;
+
+/**
+ * Prepares what a write needs through the services' own API: cases in each state of their lifecycle (a new case each
+ * time), run-unique codes and keys, and fresh tokens (they live ten minutes; a suite may run longer).
+ */
+final class Fixtures {
+
+    private final ServiceProcesses services;
+    private final TestTokens tokens = TestTokens.get();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, String> tokenByRole = new HashMap<>();
+    private final Map<String, Long> mintedAt = new HashMap<>();
+
+    Fixtures(ServiceProcesses services) {
+        this.services = services;
+    }
+
+    ServiceProcesses services() {
+        return services;
+    }
+
+    /** A token for {@code role} (subject {@code hostile-<role>}), at most two minutes old. */
+    synchronized String token(String role) {
+        Long minted = mintedAt.get(role);
+        if (minted == null || System.nanoTime() - minted > 120_000_000_000L) {
+            tokenByRole.put(role, tokens.token("hostile-" + role, role));
+            mintedAt.put(role, System.nanoTime());
+        }
+        return tokenByRole.get(role);
+    }
+
+    /** {@code prefix} and a number unique in this run. */
+    String unique(String prefix) {
+        return prefix + "-" + run + "-" + sequence.incrementAndGet();
+    }
+
+    /**
+     * A valid submission with every field the request knows: a mailed application (so it states when it was received
+     * and by whom), a phone and a two-line postal address beside the email, and a concession (so the fee states a
+     * reduction reason and pays less than PASSPORT's 120.00 CAD).
+     */
+    String fullSubmission() {
+        return """
+                {"serviceType":"PASSPORT","channel":"MAIL","receivedAt":"%s","receivedAtStatedBy":"mailroom-3",
+                 "applicant":{"reference":"%s","name":"Zoë Tremblay-Nguyễn","email":"zoe.tremblay@example.org",
+                              "phone":"+1 514 555 0123","postalAddress":"1200 rue Sainte-Catherine O\\nMontréal QC H3B 1K9",
+                              "language":"fr-CA","preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"60.00","currency":"CAD","reductionReason":"concession"}}
+                """.formatted(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), unique("mail"));
+    }
+
+    /** A plain web submission of {@code serviceType} paying {@code amount} CAD. */
+    String webSubmission(String serviceType, String amount) {
+        return """
+                {"serviceType":"%s","channel":"WEB",
+                 "applicant":{"reference":"%s","name":"Hostile Probe","email":"probe@example.org","language":"en-CA",
+                              "preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"%s","currency":"CAD"}}
+                """.formatted(serviceType, unique("web"), amount);
+    }
+
+    String submit(String body) {
+        Api.Response response = Api.post(services.uri("case-service", "/api/cases"), token("channel"), body,
+                Map.of("Idempotency-Key", unique("submit")));
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not submit a case: " + response.status() + " " + response.body());
+        }
+        return response.json().path("caseId").asText();
+    }
+
+    String submittedCase() {
+        return submit(webSubmission("PASSPORT", "120.00"));
+    }
+
+    String assignedCase() {
+        return transition(submittedCase(), "assignment", "{\"assignee\":\"caseworker-7\"}");
+    }
+
+    String inProgressCase() {
+        return transition(assignedCase(), "work-started", "");
+    }
+
+    String awaitingInformationCase() {
+        return transition(inProgressCase(), "information-requests", "{\"reasonCode\":\"missing-photo\"}");
+    }
+
+    String resolvedCase() {
+        return transition(inProgressCase(), "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"All documents present.\"}");
+    }
+
+    private String transition(String caseId, String action, String body) {
+        Api.Response response = Api.post(services.uri("case-service", "/api/cases/" + caseId + "/" + action), token("caseworker"),
+                body, Map.of("Idempotency-Key", unique(action)));
+        if (response.status() != 204) {
+            throw new IllegalStateException("could not prepare a case (" + action + "): " + response.status() + " " + response.body());
+        }
+        return caseId;
+    }
+}

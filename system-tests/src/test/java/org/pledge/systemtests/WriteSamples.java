@@ -1,0 +1,120 @@
+package org.pledge.systemtests;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The table {@link HostileInputIT} attacks from: per write operation the services' API docs declare, a valid request
+ * (its path variables come from a target prepared for it, then query, body and the role of the token) and how to
+ * prepare that target (a case in the state where the transition is allowed, a code not used yet). An operation the
+ * docs declare without an entry here fails the suite, so a new endpoint cannot escape it.
+ *
+ * <p>Bodies use every field their request type declares (the suite checks that against the schema), so that every
+ * text and contact field is attacked. Fees are the catalogue's (README): PASSPORT 120.00 CAD, or less with a
+ * reduction reason.
+ */
+final class WriteSamples {
+
+    /** A prepared target: the values of the operation's path variables. */
+    record Target(Map<String, String> variables) {
+
+        static final Target NONE = new Target(Map.of());
+    }
+
+    /**
+     * One operation's valid request. {@code body} is null for an operation without a body; {@code foreignIds} are
+     * identifiers of other kinds of resources (a calendar's id as a case id ...), tried in each path variable.
+     */
+    record Sample(String service, String method, String path, String role, Function<Fixtures, Target> prepare,
+                  Function<Fixtures, String> body, Map<String, String> query, Function<Fixtures, List<String>> foreignIds) {
+
+        String key() {
+            return service + " " + method + " " + path;
+        }
+    }
+
+    /** An operation the docs list that is no API: no valid request exists, so only direct requests are tried. */
+    record NotAnApi(String service, String method, String path, String why) {
+
+        String key() {
+            return service + " " + method + " " + path;
+        }
+    }
+
+    /** Topics each service consumes (its dead letters can be replayed). */
+    private static final Map<String, String> CONSUMED_TOPIC = Map.of(
+            "case-service", "pledge.feedback.v1",
+            "feedback-service", "pledge.case.v1",
+            "notification-service", "pledge.case.v1",
+            "guarantee-service", "pledge.case.v1");
+
+    private WriteSamples() {
+    }
+
+    static Map<String, Sample> samples() {
+        List<Sample> all = new ArrayList<>();
+        all.add(new Sample("case-service", "POST", "/api/cases", "channel", f -> Target.NONE, Fixtures::fullSubmission,
+                Map.of(), f -> List.of()));
+        all.add(transition("assignment", f -> f.submittedCase(), "{\"assignee\":\"caseworker-7\"}"));
+        all.add(transition("work-started", f -> f.assignedCase(), null));
+        all.add(transition("information-requests", f -> f.inProgressCase(), "{\"reasonCode\":\"missing-photo\"}"));
+        all.add(transition("information-received", f -> f.awaitingInformationCase(), null));
+        all.add(transition("resolution", f -> f.inProgressCase(),
+                "{\"outcome\":\"APPROVED\",\"note\":\"Approved after review.\\nAll documents present.\"}"));
+        all.add(transition("withdrawal", f -> f.submittedCase(), "{\"reason\":\"The client asked to withdraw.\\nBy phone.\"}"));
+        all.add(transition("reopening", f -> f.resolvedCase(), "{\"reason\":\"New evidence arrived.\"}"));
+        all.add(transition("follow-ups", f -> f.submittedCase(), "{\"reasonCode\":\"client-called-back\",\"serviceType\":\"PASSPORT\"}"));
+        all.add(new Sample("case-service", "PUT", "/api/service-types/{code}", "admin",
+                f -> new Target(Map.of("code", f.unique("HOSTILE").toUpperCase())),
+                f -> """
+                        {"names":{"en":"Hostile probe","fr":"Sonde hostile"},"fee":{"amount":"10.00","currency":"CAD"},
+                         "standard":"10 business days","legalTimeLimit":"20 business days","atRiskShare":0.8,"guaranteed":true,
+                         "calendarId":"CA-ON","availableFrom":"2026-01-01T00:00:00Z"}""",
+                Map.of(), f -> List.of("CA-ON", f.submittedCase())));
+        all.add(new Sample("case-service", "PUT", "/api/calendars/{id}", "admin",
+                f -> new Target(Map.of("id", f.unique("hostile-calendar"))),
+                f -> "{\"zone\":\"America/Toronto\",\"weekendDays\":[\"SATURDAY\",\"SUNDAY\"],\"holidays\":[\"2027-07-01\",\"2027-12-27\"]}",
+                Map.of(), f -> List.of("PASSPORT", "DEMO", f.submittedCase())));
+        for (String service : ServiceProcesses.SERVICES) {
+            String topic = CONSUMED_TOPIC.get(service);
+            all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",
+                    f -> new Target(Map.of("topic", topic)), null, Map.of(),
+                    f -> List.of(topic + ".dlq", "__consumer_offsets", "pledge.guarantee.v1")));
+            all.add(new Sample(service, "POST", "/ops/dead-letters/outbound/replay", "operations", f -> Target.NONE, null,
+                    Map.of("key", "hostile-probe-key"), f -> List.of()));
+        }
+        Map<String, Sample> byKey = new LinkedHashMap<>();
+        for (Sample sample : all) {
+            if (byKey.put(sample.key(), sample) != null) {
+                throw new IllegalStateException("two samples for " + sample.key());
+            }
+        }
+        return byKey;
+    }
+
+    /** A case transition (or follow-up) on a case {@code prepareCase} makes; the catalogue's ids are foreign as case ids. */
+    private static Sample transition(String action, Function<Fixtures, String> prepareCase, String body) {
+        return new Sample("case-service", "POST", "/api/cases/{caseId}/" + action, "caseworker",
+                f -> new Target(Map.of("caseId", prepareCase.apply(f))), body == null ? null : f -> body, Map.of(),
+                f -> List.of("CA-ON", "PASSPORT", "DEMO"));
+    }
+
+    /**
+     * {@code /error} in every service: Spring's error dispatch path, which the platform's {@code ProblemErrorController}
+     * maps for every method and springdoc therefore lists. Nobody calls it on purpose, but anybody can.
+     */
+    static Map<String, NotAnApi> notAnApi() {
+        Map<String, NotAnApi> byKey = new LinkedHashMap<>();
+        for (String service : ServiceProcesses.SERVICES) {
+            for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+                NotAnApi entry = new NotAnApi(service, method, "/error",
+                        "the container's error path (ProblemErrorController maps every method), listed by springdoc");
+                byKey.put(entry.key(), entry);
+            }
+        }
+        return byKey;
+    }
+}
