@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Bounded input for every service: Jackson's stream-read limits on the Spring {@code ObjectMapper}
- * ({@code pledge.json.*}, also for numbers written as strings: {@link BoundedNumbersModule}), the money rules ({@code pledge.money.max-amount}) and phone numbers
+ * ({@code pledge.json.*}, also for numbers written as strings: {@link BoundedNumbersModule}), values read as the JSON
+ * type they were written as ({@link StrictScalarsModule}), the money rules ({@code pledge.money.max-amount}) and phone numbers
  * ({@code pledge.phone.default-region}) that {@link ValidMoney} and {@link ValidPhone} use.
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class)
@@ -23,6 +24,7 @@ public class InputValidationAutoConfiguration {
         return builder -> builder.postConfigurer(mapper -> {
             mapper.getFactory().setStreamReadConstraints(constraints);
             mapper.registerModule(new BoundedNumbersModule());
+            StrictScalarsModule.applyTo(mapper);
         });
     }
 
