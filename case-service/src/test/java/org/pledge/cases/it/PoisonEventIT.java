@@ -42,7 +42,7 @@ class PoisonEventIT extends CaseServiceITSupport {
         JsonNode letter = awaitOutboundLetter(poison.getIdentifier());
         assertThat(letter.path("state").asText()).isEqualTo("FAILED");
         assertThat(letter.path("reason").asText())
-                .isEqualTo("IllegalStateException: the first event of " + poisoned + " is not a CaseSubmittedEvent");
+                .isEqualTo("IllegalStateException: no submission for case " + poisoned);
         assertThat(letter.path("attempts").asInt()).isEqualTo(3);
         assertThat(letter.path("sequenceKey").asText()).isEqualTo(poisoned);
         assertThat(letter.path("aggregateType").asText()).isEqualTo("CaseAggregate");
@@ -61,7 +61,7 @@ class PoisonEventIT extends CaseServiceITSupport {
         JsonNode afterReplay = awaitOutboundLetter(poison.getIdentifier());
         assertThat(afterReplay.path("state").asText()).isEqualTo("FAILED");
         assertThat(afterReplay.path("attempts").asInt()).isEqualTo(4);
-        assertThat(afterReplay.path("reason").asText()).contains("is not a CaseSubmittedEvent");
+        assertThat(afterReplay.path("reason").asText()).contains("no submission for case");
     }
 
     @Test

@@ -36,6 +36,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -121,6 +122,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /**
+     * The identifier names an aggregate of another kind (aggregates of one service share one identifier space in its
+     * event store: a calendar {@code CA-ON}, then a service type {@code CA-ON}): the identifier is taken.
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    public ResponseEntity<Object> handleIncompatibleAggregate(IncompatibleAggregateException ex, WebRequest request) {
+        return problem(HttpStatus.CONFLICT, "resource.identifier-taken",
+                "This identifier belongs to a resource of another kind; choose another.", request);
+    }
+
     /** The firewall's check of a header or parameter the application read (it checks them when they are read). */
     @ExceptionHandler(RequestRejectedException.class)
     public ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
@@ -143,6 +154,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateStreamCreationException a) {
             return handleAlreadyExists(a, request);
+        }
+        if (cause instanceof IncompatibleAggregateException i) {
+            return handleIncompatibleAggregate(i, request);
         }
         if (cause instanceof AccessDeniedException || cause instanceof AuthenticationException) {
             throw (RuntimeException) cause;

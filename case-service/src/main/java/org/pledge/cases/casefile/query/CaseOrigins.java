@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pledge.cases.casefile.api.CaseIds;
 import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.PreferredChannel;
 import org.pledge.cases.casefile.api.SubmissionChannel;
@@ -128,8 +129,10 @@ public class CaseOrigins {
             return Optional.empty();
         }
         DomainEventMessage<?> first = stream.next();
-        if (!(first.getPayload() instanceof CaseSubmittedEvent)) {
-            throw new IllegalStateException("the first event of " + caseId + " is not a CaseSubmittedEvent");
+        if (!CaseIds.AGGREGATE_TYPE.equals(first.getType()) || !(first.getPayload() instanceof CaseSubmittedEvent)) {
+            // another kind of aggregate under this id (a calendar, a service type), or a case stream without its
+            // submission: not a case anyone can read or act on
+            return Optional.empty();
         }
         return Optional.of(first);
     }

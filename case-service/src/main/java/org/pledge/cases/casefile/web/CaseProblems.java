@@ -1,6 +1,7 @@
 package org.pledge.cases.casefile.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pledge.cases.CaseServiceException;
 import org.pledge.cases.casefile.api.InvalidCaseTransitionException;
@@ -33,22 +34,27 @@ class CaseProblems {
     }
 
     /**
-     * Axon found no case for a command. Only for the case transitions: the catalogue's aggregates are not cases
-     * (the platform answers those {@code resource.not-found}).
+     * Axon found no case for a command, or the identifier is another kind of aggregate's (a calendar's, a service
+     * type's: one identifier space per event store). Only for the case transitions: the catalogue's aggregates are not
+     * cases (the platform answers those {@code resource.not-found} and {@code resource.identifier-taken}).
      */
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e, HandlerMethod handler,
-                                           HttpServletRequest request) {
+    @ExceptionHandler({AggregateNotFoundException.class, IncompatibleAggregateException.class})
+    ResponseEntity<ProblemDetail> notFound(Exception e, HandlerMethod handler, HttpServletRequest request) {
         boolean caseCommand = handler != null && CaseCommandsController.class.isAssignableFrom(handler.getBeanType());
         ProblemDetail problem;
         if (caseCommand) {
             // the same answer as GET /api/cases/{id}
-            var missing = new CaseController.CaseNotFoundException(String.valueOf(e.getAggregateIdentifier()));
+            String id = e instanceof AggregateNotFoundException missing ? String.valueOf(missing.getAggregateIdentifier())
+                    : request.getRequestURI().replaceFirst("^/api/cases/([^/]+)/.*$", "$1");
+            var missing = new CaseController.CaseNotFoundException(id);
             problem = Problems.problem(missing.status(), missing.code(), missing.getMessage(), request.getRequestURI());
+        } else if (e instanceof IncompatibleAggregateException) {
+            problem = Problems.problem(HttpStatus.CONFLICT, "resource.identifier-taken",
+                    "This identifier belongs to a resource of another kind; choose another.", request.getRequestURI());
         } else {
             problem = Problems.problem(HttpStatus.NOT_FOUND, "resource.not-found", "The requested resource does not exist.",
                     request.getRequestURI());
         }
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }
