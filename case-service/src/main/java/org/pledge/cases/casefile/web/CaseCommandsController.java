@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
 import org.pledge.cases.casefile.api.RecordInformationReceivedCommand;
@@ -29,6 +30,7 @@ import org.pledge.cases.casefile.api.WithdrawCaseCommand;
 import org.pledge.cases.casefile.api.WithdrawnBy;
 import org.pledge.cases.casefile.query.CaseOrigins;
 import org.pledge.platform.security.CurrentActor;
+import org.pledge.platform.web.IdempotencyKey;
 import org.pledge.platform.validation.TextRules;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,21 +84,21 @@ class CaseCommandsController {
     @PostMapping("/assignment")
     @Operation(operationId = "assignCase", summary = "Assign or reassign the case",
             description = "SUBMITTED → ASSIGNED; any open state for reassignment. Assigning the current assignee records nothing.")
-    ResponseEntity<Void> assign(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+    ResponseEntity<Void> assign(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                 @Valid @RequestBody CaseCommandRequests.Assignment body) {
         return run(caseId, key, "assignment", body, now -> new AssignCaseCommand(caseId, TextRules.singleLine(body.assignee()), now));
     }
 
     @PostMapping("/work-started")
     @Operation(operationId = "startWorkOnCase", summary = "Start work on an assigned case", description = "ASSIGNED → IN_PROGRESS; no body.")
-    ResponseEntity<Void> startWork(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key) {
+    ResponseEntity<Void> startWork(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key) {
         return run(caseId, key, "work-started", null, now -> new StartWorkOnCaseCommand(caseId, now));
     }
 
     @PostMapping("/information-requests")
     @Operation(operationId = "requestInformation", summary = "Ask the client for information",
             description = "IN_PROGRESS → AWAITING_INFORMATION; the service-standard clock pauses.")
-    ResponseEntity<Void> requestInformation(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+    ResponseEntity<Void> requestInformation(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                             @Valid @RequestBody CaseCommandRequests.InformationRequest body) {
         return run(caseId, key, "information-requests", body, now -> new RequestInformationCommand(caseId, body.reasonCode(), now));
     }
@@ -104,13 +106,13 @@ class CaseCommandsController {
     @PostMapping("/information-received")
     @Operation(operationId = "recordInformationReceived", summary = "Record that the information arrived",
             description = "AWAITING_INFORMATION → IN_PROGRESS; the service-standard clock resumes; no body.")
-    ResponseEntity<Void> informationReceived(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key) {
+    ResponseEntity<Void> informationReceived(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key) {
         return run(caseId, key, "information-received", null, now -> new RecordInformationReceivedCommand(caseId, now));
     }
 
     @PostMapping("/resolution")
     @Operation(operationId = "resolveCase", summary = "Decide the case", description = "IN_PROGRESS or AWAITING_INFORMATION → RESOLVED.")
-    ResponseEntity<Void> resolve(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+    ResponseEntity<Void> resolve(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                  @Valid @RequestBody CaseCommandRequests.Resolution body) {
         return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), TextRules.multiLine(body.note()), now));
     }
@@ -118,7 +120,7 @@ class CaseCommandsController {
     @PostMapping("/withdrawal")
     @Operation(operationId = "withdrawCase", summary = "Withdraw an open case",
             description = "A caseworker, or the channel the case belongs to (for another channel's case: 404).")
-    ResponseEntity<Void> withdraw(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+    ResponseEntity<Void> withdraw(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                   @Valid @RequestBody CaseCommandRequests.Withdrawal body) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
         boolean caseworker = actor.roles().contains("caseworker");
@@ -137,7 +139,7 @@ class CaseCommandsController {
     @PostMapping("/reopening")
     @Operation(operationId = "reopenCase", summary = "Reopen a resolved case",
             description = "RESOLVED → IN_PROGRESS; the time it was closed counts as a pause.")
-    ResponseEntity<Void> reopen(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+    ResponseEntity<Void> reopen(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                 @Valid @RequestBody CaseCommandRequests.Reopening body) {
         return run(caseId, key, "reopening", body, now -> new ReopenCaseCommand(caseId, TextRules.multiLine(body.reason()), now));
     }

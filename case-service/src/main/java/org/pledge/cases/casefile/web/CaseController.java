@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.pledge.cases.casefile.api.Applicant;
@@ -29,6 +30,7 @@ import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.casefile.query.CaseSummary;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.security.CurrentActor;
+import org.pledge.platform.web.IdempotencyKey;
 import org.pledge.platform.validation.PhoneNumbers;
 import org.pledge.platform.validation.TextRules;
 import org.pledge.platform.web.PledgeException;
@@ -91,7 +93,7 @@ class CaseController {
     @ApiResponse(responseCode = "409", description = "`case.idempotency-key-reused`: the key was used with another body")
     @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. `case.service-type-unknown`, "
             + "`case.fee-mismatch`, `case.fee-currency-mismatch`, `case.fee-reduction-invalid`, `case.follow-up-not-submittable`")
-    ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String idempotencyKey,
+    ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String idempotencyKey,
                                      @Valid @RequestBody SubmitCaseRequest request) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
         String caseId = keys.caseIdFor(actor.subject(), idempotencyKey, hash(request), clock.instant());

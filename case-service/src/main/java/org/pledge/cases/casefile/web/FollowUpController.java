@@ -28,6 +28,7 @@ import org.pledge.cases.casefile.api.OpenFollowUpCaseCommand;
 import org.pledge.cases.casefile.query.CaseOrigins;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.security.CurrentActor;
+import org.pledge.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,7 +92,7 @@ class FollowUpController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "e.g. case.service-type-unknown", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Opened> open(@PathVariable @Size(max = 64) String caseId,
-                                @Parameter(description = CaseCommandsController.KEY_DOC) @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                @Parameter(description = CaseCommandsController.KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                 @Valid @RequestBody FollowUpRequest body) {
         CaseSubmittedEvent earlier = origins.submission(caseId).orElseThrow(() -> new CaseController.CaseNotFoundException(caseId));
         String owner = origins.find(caseId).orElseThrow(() -> new CaseController.CaseNotFoundException(caseId)).owner();
