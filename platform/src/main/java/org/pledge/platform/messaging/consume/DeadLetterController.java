@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pledge.platform.messaging.publish.PublisherDeadLetter;
 import org.pledge.platform.messaging.publish.PublisherDeadLetterReplay;
+import org.pledge.platform.validation.TextRules;
 import org.pledge.platform.web.PledgeException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -66,8 +67,9 @@ public class DeadLetterController {
     public List<PublisherDeadLetter> listOutbound(
             @Parameter(description = "only the letters of this sequence key (aggregate id)")
             @RequestParam(name = "key", required = false) String key) {
+        String sequenceKey = checked(key); // checked whether or not this service publishes
         PublisherDeadLetterReplay replay = outbound.getIfAvailable();
-        return replay == null ? List.of() : replay.list(checked(key));
+        return replay == null ? List.of() : replay.list(sequenceKey);
     }
 
     @PostMapping("/outbound/replay")
@@ -78,21 +80,22 @@ public class DeadLetterController {
     public PublisherDeadLetterReplay.ReplayResult replayOutbound(
             @Parameter(description = "only the letters of this sequence key (aggregate id)")
             @RequestParam(name = "key", required = false) String key) {
+        String sequenceKey = checked(key); // checked whether or not this service publishes
         PublisherDeadLetterReplay replay = outbound.getIfAvailable();
-        return replay == null ? new PublisherDeadLetterReplay.ReplayResult(0, 0, 0) : replay.replay(checked(key));
+        return replay == null ? new PublisherDeadLetterReplay.ReplayResult(0, 0, 0) : replay.replay(sequenceKey);
     }
 
     private static String checked(String key) {
         if (key == null) {
             return null;
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || key.chars().anyMatch(Character::isISOControl)) {
+        if (key.isBlank() || !key.equals(key.strip()) || !TextRules.isSingleLine(key, MAX_KEY_LENGTH)) {
             throw new InvalidSequenceKeyException();
         }
         return key;
     }
 
-    /** {@code ?key=} is blank, too long or has control characters. */
+    /** {@code ?key=} is blank, too long, has blanks around it or control or bidi characters in it. */
     public static class InvalidSequenceKeyException extends PledgeException {
         public InvalidSequenceKeyException() {
             super("dead-letters.invalid-key", HttpStatus.BAD_REQUEST,
