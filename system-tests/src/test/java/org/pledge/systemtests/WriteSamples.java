@@ -104,14 +104,15 @@ final class WriteSamples {
 
     /**
      * {@code /error} in every service: Spring's error dispatch path, which the platform's {@code ProblemErrorController}
-     * maps for every method and springdoc therefore lists. Nobody calls it on purpose, but anybody can.
+     * maps for every method; hidden from the API docs ({@code springdoc.paths-to-exclude}). Nobody calls it on purpose,
+     * but anybody can.
      */
     static Map<String, NotAnApi> notAnApi() {
         Map<String, NotAnApi> byKey = new LinkedHashMap<>();
         for (String service : ServiceProcesses.SERVICES) {
             for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
                 NotAnApi entry = new NotAnApi(service, method, "/error",
-                        "the container's error path (ProblemErrorController maps every method), listed by springdoc");
+                        "the container's error path (ProblemErrorController maps every method)");
                 byKey.put(entry.key(), entry);
             }
         }
