@@ -9,14 +9,15 @@ import org.axonframework.eventhandling.TrackingEventStream;
 /**
  * An event stream of Axon's embedded event store that can tell its reader when events may have become available
  * ({@link #setOnAvailableCallback}), which Axon's own stream cannot. Without it a pooled streaming processor's
- * coordinator that found no events looks again only 500 ms later, so every event written while a processor is idle
- * reached its read model up to half a second late, and a write waiting for its read model (ADR 0007) waited that long.
+ * coordinator that found no events looks again only 500 ms later, so an event written while a processor is idle
+ * reaches its read model up to half a second late, and a write waiting for its read model (ADR 0007) would wait that
+ * long.
  *
- * <p>{@link StagedEvents} wakes every such stream after each commit of this instance, and every
- * {@value StagedEvents#IDLE_WAKE_MILLIS} ms (for events another instance appended, which the store's producer fetches
- * on its own schedule). After a wake the next {@link #hasNextAvailable()} waits up to
- * {@value #WAKE_WAIT_MILLIS} ms for the store's producer to hand the new events over, so the reader does not look a
- * moment too early and go back to sleep.
+ * <p>{@link StagedEvents} wakes every such stream when a caller is about to wait for processors ({@link
+ * StagedEvents#wakeReaders}), and every {@value StagedEvents#IDLE_WAKE_MILLIS} ms otherwise (for events another instance
+ * appended, which the store's producer fetches on its own schedule). After a demanded wake the next
+ * {@link #hasNextAvailable()} waits up to {@value #WAKE_WAIT_MILLIS} ms for the store's producer to hand the new events
+ * over, so the reader does not look a moment too early and go back to sleep.
  */
 final class AvailabilityNotifyingStream implements TrackingEventStream {
 
@@ -33,11 +34,11 @@ final class AvailabilityNotifyingStream implements TrackingEventStream {
         this.onClose = onClose;
     }
 
-    /** Events may be available: call the reader back, and let its next look wait briefly for them. */
-    void wake(boolean committedHere) {
+    /** Events may be available: call the reader back; after a commit, let its next look wait briefly for them. */
+    void wake(boolean afterCommit) {
         Runnable reader = callback;
         if (reader != null) {
-            if (committedHere) {
+            if (afterCommit) {
                 woken = true;
             }
             reader.run();

@@ -254,8 +254,13 @@ public class AxonMongoAutoConfiguration {
     /** Sends a command and returns the version it left its aggregate at (for entity tags and read-your-writes). */
     @Bean
     @ConditionalOnMissingBean
-    public VersionedCommandGateway versionedCommandGateway(CommandGateway commandGateway) {
-        return new VersionedCommandGateway(commandGateway);
+    public VersionedCommandGateway versionedCommandGateway(CommandGateway commandGateway,
+                                                           ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
+        return new VersionedCommandGateway(commandGateway, () -> {
+            if (eventStore.getIfAvailable() instanceof StagedEvents staged) {
+                staged.wakeReaders();
+            }
+        });
     }
 
     /**

@@ -35,12 +35,13 @@ public class EventStoreConfiguration {
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnMissingBean(EventBus.class)
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                         PledgeAxonProperties properties) {
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
-        return StagedEvents.eventStore(builder);
+        return StagedEvents.eventStore(builder, properties.processorWakeInterval());
     }
 
     @Bean

@@ -23,9 +23,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * aggregate at). The command's own unit of work, not its root: a command sent from an event handler runs nested in the
  * handler's batch, whose other commands must not count.
  *
- * <p>Its streams also tell their readers when events may be available ({@link AvailabilityNotifyingStream}): after each
- * commit of this instance at once, and every {@value #IDLE_WAKE_MILLIS} ms otherwise, so an idle pooled streaming
- * processor handles a new event within milliseconds instead of at its coordinator's next 500 ms look.
+ * <p>Its streams can also tell their readers when events may be available ({@link AvailabilityNotifyingStream}): every
+ * {@value #IDLE_WAKE_MILLIS} ms (what a pooled streaming processor's coordinator does by itself when it found nothing),
+ * and at once when a caller is about to wait for what processors make of its write ({@link #wakeReaders}, called by
+ * {@link VersionedCommandGateway}): so a write whose response waits for its read model is handled within milliseconds,
+ * while other writes (sweeps, consumers, a batch job) are still handled in the large batches the coordinator's pace
+ * gathers (one token write and one read-model write per batch, not per event). Wakes are at least
+ * {@code pledge.axon.processor-wake-interval} apart: under many waiting writes, the first wakes the readers at once and
+ * the ones that follow within the interval are woken for together at its end.
  */
 public final class StagedEvents extends EmbeddedEventStore {
 
@@ -41,14 +46,28 @@ public final class StagedEvents extends EmbeddedEventStore {
         return thread;
     });
 
-    private StagedEvents(Builder builder) {
+    private final long wakeIntervalNanos;
+    /** When readers were last woken after a commit ({@link System#nanoTime()}). */
+    private long lastWake = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private boolean wakeScheduled;
+
+    private StagedEvents(Builder builder, java.time.Duration wakeInterval) {
         super(builder);
+        this.wakeIntervalNanos = wakeInterval.toNanos();
         idleWake.scheduleWithFixedDelay(() -> wakeAll(false), IDLE_WAKE_MILLIS, IDLE_WAKE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** An event store that marks units of work with staged events; {@code builder} as for Axon's. */
+    /** An event store that marks units of work with staged events; {@code builder} as for Axon's; no wake interval. */
     public static StagedEvents eventStore(Builder builder) {
-        return new StagedEvents(builder);
+        return new StagedEvents(builder, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #eventStore(Builder)}, waking readers on demand at most once per {@code wakeInterval}
+     * ({@code pledge.axon.processor-wake-interval}).
+     */
+    public static StagedEvents eventStore(Builder builder, java.time.Duration wakeInterval) {
+        return new StagedEvents(builder, wakeInterval);
     }
 
     /** Whether any event was published in {@code unitOfWork} itself so far. */
@@ -84,9 +103,36 @@ public final class StagedEvents extends EmbeddedEventStore {
         return opened[0];
     }
 
-    @Override
-    protected void afterCommit(List<? extends EventMessage<?>> events) {
-        super.afterCommit(events); // wakes the store's producer, which fetches the new events
+    /**
+     * Wakes every reader at once (or at the end of the current wake interval): a caller has just committed events and
+     * is about to wait for what processors make of them.
+     */
+    public void wakeReaders() {
+        long delay;
+        synchronized (this) {
+            if (wakeScheduled) {
+                return; // a wake is due already and will see these events too
+            }
+            long now = System.nanoTime();
+            delay = lastWake + wakeIntervalNanos - now;
+            if (delay <= 0) {
+                lastWake = now;
+            } else {
+                wakeScheduled = true;
+            }
+        }
+        if (delay <= 0) {
+            wakeAll(true);
+        } else {
+            idleWake.schedule(this::scheduledWake, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void scheduledWake() {
+        synchronized (this) {
+            wakeScheduled = false;
+            lastWake = System.nanoTime();
+        }
         wakeAll(true);
     }
 
@@ -96,10 +142,10 @@ public final class StagedEvents extends EmbeddedEventStore {
         super.shutDown();
     }
 
-    private void wakeAll(boolean committedHere) {
+    private void wakeAll(boolean afterCommit) {
         for (AvailabilityNotifyingStream stream : streams) {
             try {
-                stream.wake(committedHere);
+                stream.wake(afterCommit);
             } catch (RuntimeException e) {
                 // a reader's callback failing must not fail the commit that woke it; it looks again on its own schedule
             }

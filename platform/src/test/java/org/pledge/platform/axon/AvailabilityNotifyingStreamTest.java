@@ -15,7 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The event store's streams call their reader back after a commit, and the reader's next look finds the new events:
+ * The event store's streams call their reader back when a writer is about to wait for processors, and the reader's
+ * next look finds the new events:
  * what a pooled streaming processor's coordinator needs to handle an event at once instead of at its next 500 ms look.
  */
 class AvailabilityNotifyingStreamTest {
@@ -29,7 +30,7 @@ class AvailabilityNotifyingStreamTest {
     }
 
     @Test
-    void aCommit_callsTheReaderBack_andItsNextLookFindsTheEvent() throws Exception {
+    void aWake_afterACommit_callsTheReaderBack_andItsNextLookFindsTheEvent() throws Exception {
         store.publish(new GenericDomainEventMessage<>("Counter", "c-1", 0, "first"));
         TrackingEventStream stream = store.openStream(store.createTailToken());
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
@@ -39,6 +40,7 @@ class AvailabilityNotifyingStreamTest {
         assertThat(stream.setOnAvailableCallback(calledBack::countDown)).isTrue();
         DefaultUnitOfWork.startAndGet(null).execute(() ->
                 store.publish(new GenericDomainEventMessage<>("Counter", "c-1", 1, "second")));
+        store.wakeReaders();
 
         assertThat(calledBack.await(5, TimeUnit.SECONDS)).isTrue();
         // the first look after the wake waits for the store's producer to hand the event over
@@ -56,6 +58,7 @@ class AvailabilityNotifyingStreamTest {
 
         DefaultUnitOfWork.startAndGet(null).execute(() ->
                 store.publish(new GenericDomainEventMessage<>("Counter", "c-2", 0, "after close")));
+        store.wakeReaders();
 
         assertThat(calls).hasValue(0);
     }

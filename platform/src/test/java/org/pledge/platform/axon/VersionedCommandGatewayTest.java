@@ -62,6 +62,7 @@ class VersionedCommandGatewayTest {
 
     private Configuration axon;
     private VersionedCommandGateway gateway;
+    private final java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() {
@@ -72,7 +73,7 @@ class VersionedCommandGatewayTest {
                 .buildConfiguration();
         axon.start();
         axon.commandBus().registerHandlerInterceptor(new AggregateVersionOnResult());
-        gateway = new VersionedCommandGateway(axon.commandGateway());
+        gateway = new VersionedCommandGateway(axon.commandGateway(), wakes::incrementAndGet);
     }
 
     @AfterEach
@@ -89,6 +90,7 @@ class VersionedCommandGatewayTest {
         VersionedCommandGateway.Outcome<String> ticked = gateway.sendAndWait(new Tick("c-1", 3));
         assertThat(ticked.result()).isEqualTo("ticked 3");
         assertThat(ticked.version()).contains(new AggregateVersion("c-1", 3)); // events 1, 2 and 3
+        assertThat(wakes).hasValue(2); // its sender waits for the processors next: they are woken at once
     }
 
     @Test
@@ -98,6 +100,7 @@ class VersionedCommandGatewayTest {
         VersionedCommandGateway.Outcome<String> none = gateway.sendAndWait(new Tick("c-2", 0));
         assertThat(none.result()).isEqualTo("ticked 0");
         assertThat(none.version()).isEmpty();
+        assertThat(wakes).hasValue(1); // the opening only: nothing to wake the processors for
     }
 
     @Test
