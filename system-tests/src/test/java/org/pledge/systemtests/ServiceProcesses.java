@@ -9,15 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.pledge.local.process.ProcessSupervisor;
 import org.pledge.testsupport.PledgeInfrastructure;
 import org.pledge.testsupport.PledgeTestInitializer;
-import org.pledge.testsupport.infra.FreePorts;
 import org.pledge.testsupport.security.TestTokens;
 
 /**
@@ -41,7 +41,8 @@ final class ServiceProcesses implements AutoCloseable {
     private static RuntimeException sharedFailure;
 
     private final ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(20));
-    private final Map<String, URI> baseUris = new LinkedHashMap<>();
+    private final Map<String, URI> baseUris = new ConcurrentHashMap<>();
+    private final Map<String, Path> portFiles = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static Path repositoryRoot() {
@@ -99,19 +100,24 @@ final class ServiceProcesses implements AutoCloseable {
         TestTokens tokens = TestTokens.get();
         Path logs = repositoryRoot().resolve("system-tests/target/service-logs");
         for (String service : services) {
-            int port = FreePorts.next();
+            // port 0 and a port file: a port picked here and bound seconds later by the service can be taken meanwhile
+            Path portFile = logs.resolve(service + "-" + runId + ".port");
+            Files.createDirectories(logs);
+            Files.deleteIfExists(portFile);
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-jar", jar(service).toString(),
-                    "--server.port=" + port,
+                    "--server.port=0",
+                    "--pledge.local.port-file=" + portFile,
                     "--pledge.local.parent-pid=" + ProcessHandle.current().pid()));
             String database = "st-" + runId + "-" + service;
             PledgeTestInitializer.properties(infrastructure, tokens, database)
                     .forEach((key, value) -> command.add("--" + key + "=" + value));
             command.addAll(extraArgs.getOrDefault(service, List.of()));
-            supervisor.start(service, command, Map.of(), repositoryRoot(), logs.resolve(service + "-" + runId + ".log"));
-            baseUris.put(service, URI.create("http://localhost:" + port));
+            supervisor.start(service, command, Map.of(), repositoryRoot(),
+                    logs.resolve(service + "-" + runId + ".log"));
+            portFiles.put(service, portFile);
         }
         for (String service : services) {
             awaitHealthy(service, START_TIMEOUT);
@@ -119,8 +125,14 @@ final class ServiceProcesses implements AutoCloseable {
         return this;
     }
 
+    /** {@code path} on {@code service}, at the port it last wrote (a restarted service listens on a new one). */
     URI uri(String service, String path) {
-        return baseUris.get(service).resolve(path);
+        boundPort(service).ifPresent(port -> baseUris.put(service, URI.create("http://localhost:" + port)));
+        URI base = baseUris.get(service);
+        if (base == null) {
+            throw new IllegalStateException(service + " has not written its port yet");
+        }
+        return base.resolve(path);
     }
 
     List<ProcessHandle> processes() {
@@ -131,6 +143,9 @@ final class ServiceProcesses implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
+                if (boundPort(service).isEmpty()) {
+                    throw new IOException("no port yet");
+                }
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
@@ -149,6 +164,16 @@ final class ServiceProcesses implements AutoCloseable {
             sleep(500);
         }
         throw new IllegalStateException(service + " not healthy within " + timeout + "; see system-tests/target/service-logs");
+    }
+
+    /** The port the service wrote once its web server listened, if it has. */
+    private Optional<Integer> boundPort(String service) {
+        try {
+            String text = Files.readString(portFiles.get(service)).trim();
+            return text.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(text));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty(); // not written yet, or half written
+        }
     }
 
     static void sleep(long millis) {
