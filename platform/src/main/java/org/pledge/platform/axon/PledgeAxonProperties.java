@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processorSegments  segments a pooled streaming processor starts with (Axon's default is 16); more segments
  *                           let more instances share a processor, each costs a token document and its writes
  * @param trackingPollInterval the least time between two reads of the event stream by one reader at its head (see
- *                           {@code MongoSequencedEventStorageEngine#fetchTrackedEvents}): events reach processors up
+ *                           {@code org.pledge.platform.eventstore.LookAhead}): events reach processors up
  *                           to this much later, and a steady stream of commits costs one query per interval instead of
  *                           about two per event
  * @param processorWakeInterval the least time between two wakes of idle processors demanded by writes that wait for

@@ -272,7 +272,7 @@ class MongoSequencedEventStorageEngineTest {
         List<Long> waits = new ArrayList<>();
         MongoSequencedEventStorageEngine reader = mongo.engineBuilder(db).batchSize(100).clock(clock)
                 .pollInterval(Duration.ofMillis(5)).pollTiming(System::nanoTime, waits::add).build();
-        int beyond = MongoSequencedEventStorageEngine.LOOK_BEYOND_HEAD;
+        int beyond = LookAhead.LOOK_BEYOND_HEAD;
         assertThat(reader.lookAhead(0, 100, beyond)).isEqualTo(25 + beyond); // it saw 25 stored when it started
         assertThat(reader.lookAhead(25, 100, beyond)).isEqualTo(beyond);
         assertThat(reader.lookAhead(0, 20, beyond)).isEqualTo(20); // never more than a batch
