@@ -1,40 +1,14 @@
 package org.pledge.platform.web;
 
-import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Period;
-import java.time.temporal.Temporal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -42,7 +16,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -54,8 +27,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
@@ -67,14 +38,7 @@ import org.springframework.web.bind.MissingRequestCookieException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.MatrixVariable;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -84,20 +48,26 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import static org.pledge.platform.web.ValidationErrors.container;
+import static org.pledge.platform.web.ValidationErrors.error;
+import static org.pledge.platform.web.ValidationErrors.fieldError;
+import static org.pledge.platform.web.ValidationErrors.globalError;
+import static org.pledge.platform.web.ValidationErrors.httpName;
+import static org.pledge.platform.web.ValidationErrors.propertyPath;
+
 /**
  * Every error from a controller becomes an RFC 9457 problem ({@code application/problem+json}) with {@code type},
  * {@code title}, {@code status}, {@code detail}, {@code instance} and a stable {@code code}. Details are written for
  * the client: no stack traces, no Java class names, no exception messages of unknown origin. Whatever names a part
  * of the request names it as the client sent it: the HTTP name of a header, query parameter or path variable, the
- * JSON path of a body field ({@code applicant.language}, {@code lines[0].name}).
+ * JSON path of a body field ({@code applicant.language}, {@code lines[0].name}): {@link ValidationErrors}. The wording
+ * of unreadable bodies is {@link UnreadableBodies}'; of requests the firewall rejects, {@link RejectedRequests}'.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String FIELD = "field";
-    private static final String MESSAGE = "message";
 
     @ExceptionHandler(PledgeException.class)
     public ResponseEntity<Object> handlePledge(PledgeException ex, WebRequest request) {
@@ -340,19 +310,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> validationProblem(List<Map<String, String>> unsorted, WebRequest request) {
-        List<Map<String, String>> errors = unsorted.stream().sorted(BY_FIELD).toList();
+        List<Map<String, String>> errors = unsorted.stream().sorted(ValidationErrors.BY_FIELD).toList();
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "request.validation-failed",
-                "The request is invalid: " + errors.size() + (errors.size() == 1 ? " value" : " values")
-                        + " failed validation" + (errors.isEmpty() ? "." : ": " + errors.stream()
-                        .map(e -> e.get(FIELD).isEmpty() ? e.get(MESSAGE) : e.get(FIELD) + " " + e.get(MESSAGE))
-                        .limit(5).collect(Collectors.joining("; ")) + (errors.size() > 5 ? "; ..." : "") + "."),
-                path(request));
+                ValidationErrors.detail(errors), path(request));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
-
-    private static final Comparator<Map<String, String>> BY_FIELD =
-            Comparator.comparing((Map<String, String> e) -> e.get(FIELD)).thenComparing(e -> e.get(MESSAGE));
 
     private static String path(WebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
@@ -360,98 +323,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return http.getRequestURI();
         }
         return null;
-    }
-
-    static Map<String, String> error(String field, String message) {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put(FIELD, field);
-        error.put(MESSAGE, message);
-        return error;
-    }
-
-    private static Map<String, String> fieldError(String prefix, FieldError error) {
-        return error(join(prefix, error.getField()), String.valueOf(error.getDefaultMessage()));
-    }
-
-    private static Map<String, String> globalError(String prefix, ObjectError error) {
-        return error(prefix, String.valueOf(error.getDefaultMessage()));
-    }
-
-    static String join(String prefix, String field) {
-        if (prefix.isEmpty()) {
-            return field;
-        }
-        return field.isEmpty() || field.startsWith("[") ? prefix + field : prefix + "." + field;
-    }
-
-    /**
-     * How the client named a parameter: the header, query parameter, path variable, cookie or part name; the request
-     * body is the root of its fields' paths (an empty prefix).
-     */
-    static String httpName(MethodParameter parameter) {
-        String name = null;
-        if (parameter.hasParameterAnnotation(RequestBody.class)) {
-            return "";
-        }
-        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
-        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
-        CookieValue cookie = parameter.getParameterAnnotation(CookieValue.class);
-        RequestPart part = parameter.getParameterAnnotation(RequestPart.class);
-        MatrixVariable matrix = parameter.getParameterAnnotation(MatrixVariable.class);
-        if (header != null) {
-            name = header.name();
-        } else if (param != null) {
-            name = param.name();
-        } else if (variable != null) {
-            name = variable.name();
-        } else if (cookie != null) {
-            name = cookie.name();
-        } else if (part != null) {
-            name = part.name();
-        } else if (matrix != null) {
-            name = matrix.name();
-        }
-        if (name == null || name.isEmpty()) {
-            name = parameter.getParameterName();
-        }
-        return name == null ? "" : name;
-    }
-
-    private static String container(ParameterValidationResult result) {
-        if (result.getContainerIndex() != null) {
-            return "[" + result.getContainerIndex() + "]";
-        }
-        if (result.getContainerKey() != null) {
-            return "[" + Problems.echo(result.getContainerKey()) + "]";
-        }
-        return "";
-    }
-
-    /** A violation's path without the method and the parameter (unless the parameter itself is what failed). */
-    static String propertyPath(ConstraintViolation<?> violation) {
-        StringBuilder path = new StringBuilder();
-        String parameter = "";
-        for (Path.Node node : violation.getPropertyPath()) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT && kind != ElementKind.BEAN) {
-                continue;
-            }
-            if (node.isInIterable()) {
-                path.append('[').append(node.getIndex() != null ? node.getIndex() : Problems.echo(node.getKey()))
-                        .append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(node.getName());
-            }
-        }
-        return path.isEmpty() ? parameter : path.toString();
     }
 }

@@ -146,7 +146,7 @@ final class UnreadableBodies {
         if (parser != null && parser.getParsingContext() != null && parser.getParsingContext().getParent() != null) {
             parent = pointerPath(parser.getParsingContext().getParent());
         }
-        return Optional.of(ProblemDetailsAdvice.join(parent, name));
+        return Optional.of(ValidationErrors.join(parent, name));
     }
 
     private static final Pattern DUPLICATE =
@@ -164,7 +164,7 @@ final class UnreadableBodies {
         }
         String path = "";
         for (String part : parts) {
-            path = ProblemDetailsAdvice.join(path, part);
+            path = ValidationErrors.join(path, part);
         }
         return path;
     }

@@ -2,19 +2,10 @@ package org.pledge.platform.messaging.publish;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -22,7 +13,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.pledge.platform.messaging.publish.PublisherDeadLetter.State;
 import org.pledge.platform.readmodel.EndOfBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +86,9 @@ import org.springframework.messaging.Message;
  * {@code ce_id}, so the copies change nothing else.
  *
  * <p>Replays are refused ({@link DisallowReplay}): resetting this processor must not re-publish history.
+ *
+ * <p>Parts: {@link SentRecords} (a batch's records and its one wait), {@link FailedAttempts} (permanent failures per
+ * event), {@link PoisonEventParking} (the dead letters it writes), {@link ParkedKeys} (the parked keys in memory).
  */
 @ProcessingGroup(IntegrationEventPublisher.PROCESSING_GROUP)
 @DisallowReplay
@@ -107,8 +100,6 @@ public class IntegrationEventPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationEventPublisher.class);
     private static final String BATCH = IntegrationEventPublisher.class.getName() + ".batch";
-    /** Failure counts kept for at most this many events (only events of failing batches are ever counted). */
-    private static final int MAX_COUNTED_EVENTS = 10_000;
 
     /**
      * @param publishTimeout         how long a batch waits, in all, for its records to be acknowledged
@@ -142,10 +133,10 @@ public class IntegrationEventPublisher {
     private final List<IntegrationEventMapper> mappers;
     private final CloudEventMessageFactory messageFactory;
     private final IntegrationEventSender sender;
-    private final PublisherDeadLetters letters;
     private final Settings settings;
     private final Clock clock;
     private final ParkedKeys parkedKeys;
+    private final PoisonEventParking parking;
     private final FailedAttempts attempts = new FailedAttempts();
 
     /**
@@ -161,18 +152,18 @@ public class IntegrationEventPublisher {
         this.mappers = List.copyOf(mappers);
         this.messageFactory = messageFactory;
         this.sender = sender;
-        this.letters = letters;
         this.settings = settings;
         this.clock = clock;
         this.parkedKeys = new ParkedKeys(letters::keys, clock, settings.parkedKeysRefresh());
+        this.parking = new PoisonEventParking(letters, parkedKeys, clock);
     }
 
     @EventHandler
     @DisallowReplay
     public void on(Object payload, EventMessage<?> event) {
-        Batch batch = EndOfBatch.gatherer(BATCH, unitOfWork -> new Batch(), Batch::awaitAll);
+        SentRecords batch = EndOfBatch.gatherer(BATCH, unitOfWork -> records(), SentRecords::awaitAll);
         if (batch == null) {
-            Batch alone = new Batch();
+            SentRecords alone = records();
             handle(event, alone);
             alone.awaitAll();
             return;
@@ -185,26 +176,30 @@ public class IntegrationEventPublisher {
      * when anything fails (nothing is counted or parked here). For replays of parked events.
      */
     public void publishNow(EventMessage<?> event) {
-        Batch alone = new Batch();
-        alone.sent.addAll(handOver(event));
+        SentRecords alone = records();
+        alone.sent(handOver(event));
         alone.awaitOrThrow();
     }
 
-    private void handle(EventMessage<?> event, Batch batch) {
+    private SentRecords records() {
+        return new SentRecords(attempts, clock, settings.publishTimeout(), settings.maxAttempts());
+    }
+
+    private void handle(EventMessage<?> event, SentRecords batch) {
         Long index = globalIndex(event);
         String key = sequenceKey(event);
         parkedKeys.beforeEvent(index);
-        batch.handled.add(event.getIdentifier());
+        batch.handled(event.getIdentifier());
         FailedAttempts.Count failed = attempts.get(event.getIdentifier());
         if (failed != null && failed.times() >= settings.maxAttempts()) {
-            park(event, index, key, failed);
+            parking.park(event, index, key, failed);
             return;
         }
-        if (parkedKeys.contains(key) && mustWait(event, index, key)) {
+        if (parkedKeys.contains(key) && parking.mustWait(event, index, key)) {
             return;
         }
         try {
-            batch.sent.addAll(handOver(event));
+            batch.sent(handOver(event));
         } catch (RefusedAtOnce e) {
             throw failed(event, e.getMessage(), e.getCause());
         } catch (RuntimeException | StackOverflowError e) {
@@ -213,7 +208,7 @@ public class IntegrationEventPublisher {
     }
 
     /** Maps the event and hands its records to the producer; throws at the first thing that fails. */
-    private List<Sent> handOver(EventMessage<?> event) {
+    private List<SentRecords.Sent> handOver(EventMessage<?> event) {
         List<OutboundIntegrationEvent> outbound = new ArrayList<>();
         for (IntegrationEventMapper mapper : mappers) {
             mapper.map(event).ifPresent(outbound::add);
@@ -226,10 +221,10 @@ public class IntegrationEventPublisher {
             ids.add(i == 0 ? event.getIdentifier() : event.getIdentifier() + "-" + i);
             messages.add(messageFactory.create(ids.get(i), event.getTimestamp(), outbound.get(i)));
         }
-        List<Sent> sent = new ArrayList<>();
+        List<SentRecords.Sent> sent = new ArrayList<>();
         for (int i = 0; i < outbound.size(); i++) {
             OutboundIntegrationEvent out = outbound.get(i);
-            Sent record = new Sent(out.type(), ids.get(i), out.topic(), event.getIdentifier(),
+            SentRecords.Sent record = new SentRecords.Sent(out.type(), ids.get(i), out.topic(), event.getIdentifier(),
                     sender.send(out.topic(), messages.get(i)));
             if (record.acknowledged().isCompletedExceptionally()) {
                 // refused at once (too large, not serialisable): stop before anything later is handed over
@@ -238,52 +233,6 @@ public class IntegrationEventPublisher {
             sent.add(record);
         }
         return sent;
-    }
-
-    /**
-     * The rare path, for an event of a key believed parked: store its letter as waiting first, then look for an earlier
-     * letter of the key. None left (a replay drained the key): delete the letter and publish the event after all.
-     */
-    private boolean mustWait(EventMessage<?> event, Long index, String key) {
-        PublisherDeadLetter waiting = letter(event, index, key, State.WAITING, null, 0, null, null);
-        PublisherDeadLetter existing = letters.insert(waiting);
-        if (existing != null && existing.state() == State.FAILED) {
-            return true; // parked for its own failure before (another instance, or before a restart)
-        }
-        if (letters.hasEarlier(key, index, event.getIdentifier())) {
-            if (existing == null) {
-                log.warn("Parked integration event {} ({}), waiting behind an earlier parked event of {}",
-                        event.getIdentifier(), position(event, index), key);
-            }
-            return true;
-        }
-        letters.delete(event.getIdentifier());
-        parkedKeys.remove(key);
-        return false;
-    }
-
-    private void park(EventMessage<?> event, Long index, String key, FailedAttempts.Count failed) {
-        PublisherDeadLetter letter = letter(event, index, key, State.FAILED, failed.reason(), failed.times(),
-                failed.first(), failed.last());
-        PublisherDeadLetter existing = letters.insert(letter);
-        if (existing != null && existing.state() == State.WAITING) {
-            letters.markFailed(letter.eventId(), letter.reason(), letter.attempts(), letter.firstFailedAt(),
-                    letter.lastFailedAt());
-        }
-        parkedKeys.add(key);
-        if (existing == null || existing.state() == State.WAITING) {
-            log.warn("Parked integration event {} ({}) after {} failed attempt(s): {}", event.getIdentifier(),
-                    position(event, index), failed.times(), failed.reason());
-        }
-    }
-
-    private PublisherDeadLetter letter(EventMessage<?> event, Long index, String key, State state, String reason,
-                                       int attemptCount, Instant first, Instant last) {
-        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null
-                ? d : null;
-        return new PublisherDeadLetter(event.getIdentifier(), key, domain == null ? null : domain.getType(),
-                domain == null ? null : domain.getSequenceNumber(), index, event.getPayloadType().getName(), state,
-                reason, attemptCount, first, last, clock.instant());
     }
 
     /**
@@ -319,13 +268,6 @@ public class IntegrationEventPublisher {
         return event.getPayloadType().getSimpleName() + " " + event.getIdentifier();
     }
 
-    private static String position(EventMessage<?> event, Long index) {
-        String where = event instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null
-                ? d.getType() + " " + d.getAggregateIdentifier() + " #" + d.getSequenceNumber()
-                : "no aggregate";
-        return event.getPayloadType().getName() + ", " + where + ", global index " + index;
-    }
-
     private static Throwable causeOf(CompletableFuture<?> failed) {
         try {
             failed.getNow(null);
@@ -337,129 +279,10 @@ public class IntegrationEventPublisher {
         }
     }
 
-    private record Sent(String type, String id, String topic, String eventId, CompletableFuture<?> acknowledged) {
-
-        String describe() {
-            return type + " " + id + " for " + topic;
-        }
-    }
-
-    /** The events of one batch (or one event) and their records in the order they were sent. */
-    private final class Batch {
-
-        private final Set<String> handled = new LinkedHashSet<>();
-        private final List<Sent> sent = new ArrayList<>();
-
-        /** Returns when every record was acknowledged; else counts permanent failures per event and throws. */
-        void awaitAll() {
-            List<Failure> failures = await();
-            if (failures.isEmpty()) {
-                attempts.forget(handled);
-                if (!sent.isEmpty()) {
-                    log.debug("Kafka acknowledged {} record(s)", sent.size());
-                }
-                return;
-            }
-            Set<String> counted = new LinkedHashSet<>();
-            Map<String, Integer> times = new LinkedHashMap<>();
-            for (Failure failure : failures) {
-                if (failure.cause() != null && !PublishFailures.isTransient(failure.cause())
-                        && counted.add(failure.record().eventId())) {
-                    times.put(failure.record().eventId(), attempts.failed(failure.record().eventId(),
-                            PublishFailures.reason(failure.cause(), REASON_LENGTH), clock.instant()));
-                }
-            }
-            throw exception(failures.get(0), failures, times);
-        }
-
-        /** For a replay: nothing is counted. */
-        void awaitOrThrow() {
-            List<Failure> failures = await();
-            if (!failures.isEmpty()) {
-                throw exception(failures.get(0), failures, Map.of());
-            }
-        }
-
-        /** Waits for every record, at most the publish timeout in all; the ones that failed or are still unanswered. */
-        private List<Failure> await() {
-            Instant deadline = clock.instant().plus(settings.publishTimeout());
-            List<Failure> failures = new ArrayList<>();
-            for (Sent record : sent) {
-                long remaining = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
-                try {
-                    record.acknowledged().get(remaining, TimeUnit.NANOSECONDS);
-                } catch (ExecutionException e) {
-                    failures.add(new Failure(record, e.getCause() == null ? e : e.getCause()));
-                } catch (TimeoutException e) {
-                    failures.add(new Failure(record, null));
-                } catch (java.util.concurrent.CancellationException e) {
-                    failures.add(new Failure(record, e));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TransientPublishingException(
-                            "interrupted waiting for Kafka to acknowledge " + record.describe(), e);
-                }
-            }
-            return failures;
-        }
-
-        private IntegrationEventPublishingException exception(Failure first, Collection<Failure> all,
-                                                              Map<String, Integer> times) {
-            if (first.cause() == null) {
-                long unanswered = all.stream().filter(f -> f.cause() == null).count();
-                return new TransientPublishingException("Kafka did not acknowledge " + first.record().describe()
-                        + " (and " + unanswered + " record(s) of this batch in all) within " + settings.publishTimeout());
-            }
-            String message = "Kafka did not accept " + first.record().describe();
-            if (PublishFailures.isTransient(first.cause())) {
-                return new TransientPublishingException(message + " (transient: retried until it passes)",
-                        first.cause());
-            }
-            Integer count = times.get(first.record().eventId());
-            return new IntegrationEventPublishingException(count == null ? message : message + " (failed attempt "
-                    + count + " of " + settings.maxAttempts()
-                    + (count >= settings.maxAttempts() ? "; parked at its next attempt)" : ")"), first.cause());
-        }
-    }
-
     /** The producer failed a record's future before {@code send} returned. */
     private static final class RefusedAtOnce extends IntegrationEventPublishingException {
         RefusedAtOnce(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** A record that failed ({@code cause}), or was not acknowledged in time ({@code cause} null). */
-    private record Failure(Sent record, Throwable cause) {
-    }
-
-    /** Permanent failures per event id, in memory, until the event's batch passes. */
-    private static final class FailedAttempts {
-
-        record Count(int times, String reason, Instant first, Instant last) {
-        }
-
-        private final Map<String, Count> counts = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Count> eldest) {
-                return size() > MAX_COUNTED_EVENTS;
-            }
-        };
-
-        synchronized Count get(String eventId) {
-            return counts.get(eventId);
-        }
-
-        synchronized int failed(String eventId, String reason, Instant at) {
-            Count before = counts.get(eventId);
-            Count after = before == null ? new Count(1, reason, at, at)
-                    : new Count(before.times() + 1, reason, before.first(), at);
-            counts.put(eventId, after);
-            return after.times();
-        }
-
-        synchronized void forget(Collection<String> eventIds) {
-            eventIds.forEach(counts::remove);
         }
     }
 
