@@ -64,7 +64,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * <p>Backends: {@code memory} (mongo-java-server in memory), {@code h2} (its H2 MVStore file backend with its default
  * background commit about once a second — the same class of durability as the peer's H2 with its 500 ms write
  * delay), {@code h2-sync} (H2 committed after every write command, as the local stack runs it: stricter than the
- * peer). Not a test: run it with {@code bench/lifecycle.sh}.
+ * peer). With {@code MONGO_URI} set, one backend, {@code mongodb}: that MongoDB ({@link ExternalMongo} says what it
+ * creates there and drops). Not a test: run it with {@code bench/lifecycle.sh}.
  */
 public final class CaseLifecycleBenchmark {
 
@@ -78,15 +79,32 @@ public final class CaseLifecycleBenchmark {
 
     private static final Money FEE = new Money(new BigDecimal("120.00"), "CAD");
 
+    /** The MongoDB of {@code MONGO_URI}, when given: backend {@code mongodb} only. */
+    private static ExternalMongo external;
+
     private CaseLifecycleBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        List<String> backends = args.length == 0 ? List.of("memory", "h2", "h2-sync") : Arrays.asList(args);
-        System.out.printf("== case lifecycle: warm-up %d, %d cases per phase, 1 and %d threads, backends %s ==%n",
-                WARMUP, CASES, THREADS, backends);
         int status = 0;
+        try {
+            external = ExternalMongo.fromEnvironment().orElse(null);
+        } catch (IllegalStateException refused) {
+            System.out.println("REFUSED: " + refused.getMessage());
+            System.exit(2);
+        }
+        List<String> backends = external != null ? List.of("mongodb")
+                : args.length == 0 ? List.of("memory", "h2", "h2-sync") : Arrays.asList(args);
+        if (external != null && args.length > 0 && !List.of("mongodb").equals(Arrays.asList(args))) {
+            System.out.println("FAILED: MONGO_URI is set: ours runs on that MongoDB only; give no backend (or 'mongodb'), not "
+                    + Arrays.asList(args));
+            external.close();
+            System.exit(2);
+        }
+        System.out.printf("== case lifecycle: warm-up %d, %d cases per phase, 1 and %d threads, backends %s, on %s ==%n",
+                WARMUP, CASES, THREADS, backends,
+                external != null ? external.describe() : "mongo-java-server in this JVM");
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
             for (String backend : backends) {
                 run(backend, kafka);
@@ -95,6 +113,10 @@ public final class CaseLifecycleBenchmark {
             e.printStackTrace();
             System.out.println("FAILED " + e);
             status = 1;
+        } finally {
+            if (external != null) {
+                external.close(); // drops exactly what this run created
+            }
         }
         System.exit(status); // Kafka and Netty leave non-daemon threads behind
     }
@@ -102,8 +124,10 @@ public final class CaseLifecycleBenchmark {
     private static void run(String backend, EmbeddedKafka kafka) throws Exception {
         Path dir = Files.createTempDirectory("pledge-lifecycle-");
         AutoCloseable mongo;
-        int port;
+        int port = 0;
         switch (backend) {
+            case "mongodb" -> mongo = () -> { }; // external: cleaned up by main
+
             case "memory" -> {
                 EmbeddedMongo m = EmbeddedMongo.memory(0);
                 mongo = m;
@@ -124,7 +148,8 @@ public final class CaseLifecycleBenchmark {
                 };
                 port = address.getPort();
             }
-            default -> throw new IllegalArgumentException("unknown backend " + backend + " (memory, h2, h2-sync)");
+            default -> throw new IllegalArgumentException("unknown backend " + backend
+                    + " (memory, h2, h2-sync; mongodb with MONGO_URI)");
         }
         try (mongo; ConfigurableApplicationContext app = start(port, kafka, backend)) {
             Lifecycle lifecycle = new Lifecycle(app.getBean(CommandGateway.class), app.getBean(Clock.class));
@@ -142,14 +167,16 @@ public final class CaseLifecycleBenchmark {
 
     private static ConfigurableApplicationContext start(int mongoPort, EmbeddedKafka kafka, String backend) {
         TestTokens tokens = TestTokens.get();
-        String database = "bench-" + backend.replace('-', '_');
+        String database = external != null ? external.databaseForApplication() : "bench-" + backend.replace('-', '_');
+        String mongoUri = external != null ? external.uri() : "mongodb://localhost:" + mongoPort + "/" + database;
         return new SpringApplicationBuilder(CaseServiceApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("benchMongoCommands",
                         (MongoClientSettingsBuilderCustomizer) b -> b.addCommandListener(MONGO)))
                 .logStartupInfo(false)
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .run("--server.port=0",
-                        "--spring.data.mongodb.uri=mongodb://localhost:" + mongoPort + "/" + database,
+                        "--spring.data.mongodb.uri=" + mongoUri,
+                        "--spring.data.mongodb.database=" + database,
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
                         "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                         "--pledge.messaging.group=" + database,
@@ -375,7 +402,8 @@ public final class CaseLifecycleBenchmark {
                     hwm = line.substring(6).trim();
                 }
             }
-            System.out.printf("case.%s.rss: %s (peak %s; one JVM: service, broker and MongoDB-wire server)%n", label, rss, hwm);
+            System.out.printf("case.%s.rss: %s (peak %s; one JVM: service, broker%s)%n", label, rss, hwm,
+                    external != null ? "; MongoDB outside" : " and MongoDB-wire server");
         } catch (Exception e) {
             System.out.printf("case.%s.rss: unavailable (%s)%n", label, e.getMessage());
         }

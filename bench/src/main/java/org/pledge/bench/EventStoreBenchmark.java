@@ -2,7 +2,6 @@ package org.pledge.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -26,15 +25,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Stock {@link MongoEventStorageEngine} (document per event, timestamp tracking) against
  * {@link MongoSequencedEventStorageEngine}, same JVM run, same mongo-java-server backend (memory, then H2 on a temp
- * file). Prints one line per figure: {@code name: value unit}. Not a test: run it with {@code bench/run.sh}.
+ * file), or the MongoDB of {@code MONGO_URI} ({@link ExternalMongo}: backend {@code mongodb}). Prints one line per
+ * figure: {@code name: value unit}. Not a test: run it with {@code bench/run.sh}.
  */
 public final class EventStoreBenchmark {
 
@@ -58,7 +60,27 @@ public final class EventStoreBenchmark {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
+        Optional<ExternalMongo> external;
+        try {
+            external = ExternalMongo.fromEnvironment();
+        } catch (IllegalStateException refused) {
+            System.out.println("REFUSED: " + refused.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (external.isPresent()) {
+            try (ExternalMongo mongo = external.get()) {
+                if (args.length > 1 || args.length == 1 && !args[0].equals("mongodb")) {
+                    throw new IllegalArgumentException("MONGO_URI is set: the benchmark runs on that MongoDB only; give "
+                                                       + "no backend (or 'mongodb'), not " + List.of(args));
+                }
+                System.out.println("== event store benchmark on " + mongo.describe() + " ==");
+                measure("mongodb", mongo::freshStore);
+            }
+            return;
+        }
         List<String> backends = args.length > 0 ? List.of(args) : List.of("memory", "h2");
+        System.out.println("== event store benchmark on mongo-java-server in this JVM, backends " + backends + " ==");
         for (String backend : backends) {
             Path h2File = Files.createTempFile("bench-h2", ".mv");
             Files.delete(h2File);
@@ -67,75 +89,80 @@ public final class EventStoreBenchmark {
             InetSocketAddress address = server.bind();
             try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
                                                                   + address.getPort())) {
-                Function<String, EventStorageEngine> stock = name -> stock(client.getDatabase(name));
-                Function<String, EventStorageEngine> sequenced = name -> sequenced(client.getDatabase(name));
-                // warm-up of both (JIT, connection pool)
-                appendRate(stock.apply(db()), 4, 1_000);
-                appendRate(sequenced.apply(db()), 4, 1_000);
-                for (int threads : new int[]{1, 4}) {
-                    // best of ROUNDS alternating runs, each on a fresh database
-                    double bestStock = 0;
-                    double bestSequenced = 0;
-                    for (int round = 0; round < ROUNDS; round++) {
-                        bestStock = Math.max(bestStock,
-                                             appendRate(stock.apply(db()), threads, APPEND_COMMITS / threads));
-                        bestSequenced = Math.max(bestSequenced,
-                                                 appendRate(sequenced.apply(db()), threads, APPEND_COMMITS / threads));
-                    }
-                    print(backend + ".stock.append." + threads + "threads", bestStock, "events/s");
-                    print(backend + ".sequenced.append." + threads + "threads", bestSequenced, "events/s");
-                }
-                if (Boolean.getBoolean("bench.appendOnly")) {
-                    continue;
-                }
-                for (String impl : List.of("stock", "sequenced")) {
-                    EventStorageEngine engine = (impl.equals("stock") ? stock : sequenced).apply(db());
-                    int stored = 0;
-                    long aggregateSeq = 0;
-                    int fillCommits = 0;
-                    for (int size : new int[]{20_000, 100_000}) {
-                        while (stored < size) {
-                            // 50-event commits of filler aggregates; the measured aggregate gets 50 events in all,
-                            // spread over the first 20k
-                            engine.appendEvents(commit("fill-" + stored, 0, 50, stored));
-                            stored += 50;
-                            fillCommits++;
-                            if (aggregateSeq < 50 && fillCommits % 8 == 0) {
-                                engine.appendEvents(commit(AGGREGATE, aggregateSeq++, 1, stored));
-                                stored++;
-                            }
-                        }
-                        String prefix = backend + "." + impl + "." + (size / 1000) + "k";
-                        long start = System.nanoTime();
-                        TrackingToken last = null;
-                        int read = 0;
-                        Iterator<? extends TrackedEventMessage<?>> it = engine.readEvents(null, false).iterator();
-                        while (read < CATCH_UP_EVENTS && it.hasNext()) {
-                            TrackedEventMessage<?> event = it.next();
-                            event.getPayload();
-                            last = event.trackingToken();
-                            read++;
-                        }
-                        double seconds = (System.nanoTime() - start) / 1e9;
-                        print(prefix + ".catchUp", read / seconds, "events/s");
-                        print(prefix + ".tokenSize", SERIALIZER.serialize(last, byte[].class).getData().length,
-                              "bytes");
-                        for (int i = 0; i < 3; i++) {
-                            engine.readEvents(AGGREGATE).asStream().count();
-                        }
-                        int loads = 20;
-                        start = System.nanoTime();
-                        long events = 0;
-                        for (int i = 0; i < loads; i++) {
-                            events += engine.readEvents(AGGREGATE).asStream().count();
-                        }
-                        print(prefix + ".loadAggregateOf" + (events / loads),
-                              (System.nanoTime() - start) / 1e6 / loads, "ms");
-                    }
-                }
+                measure(backend, () -> new ExternalMongo.Store(client.getDatabase(db()), ""));
             } finally {
                 server.shutdownNow();
                 Files.deleteIfExists(h2File);
+            }
+        }
+    }
+
+    /** Every figure on one backend; {@code stores} gives a fresh place (database or collection prefix) per call. */
+    private static void measure(String backend, Supplier<ExternalMongo.Store> stores) throws Exception {
+        Function<ExternalMongo.Store, EventStorageEngine> stock = EventStoreBenchmark::stock;
+        Function<ExternalMongo.Store, EventStorageEngine> sequenced = EventStoreBenchmark::sequenced;
+        // warm-up of both (JIT, connection pool)
+        appendRate(stock.apply(stores.get()), 4, 1_000);
+        appendRate(sequenced.apply(stores.get()), 4, 1_000);
+        for (int threads : new int[]{1, 4}) {
+            // best of ROUNDS alternating runs, each on a fresh database
+            double bestStock = 0;
+            double bestSequenced = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                bestStock = Math.max(bestStock,
+                                     appendRate(stock.apply(stores.get()), threads, APPEND_COMMITS / threads));
+                bestSequenced = Math.max(bestSequenced,
+                                         appendRate(sequenced.apply(stores.get()), threads, APPEND_COMMITS / threads));
+            }
+            print(backend + ".stock.append." + threads + "threads", bestStock, "events/s");
+            print(backend + ".sequenced.append." + threads + "threads", bestSequenced, "events/s");
+        }
+        if (Boolean.getBoolean("bench.appendOnly")) {
+            return;
+        }
+        for (String impl : List.of("stock", "sequenced")) {
+            EventStorageEngine engine = (impl.equals("stock") ? stock : sequenced).apply(stores.get());
+            int stored = 0;
+            long aggregateSeq = 0;
+            int fillCommits = 0;
+            for (int size : new int[]{20_000, 100_000}) {
+                while (stored < size) {
+                    // 50-event commits of filler aggregates; the measured aggregate gets 50 events in all,
+                    // spread over the first 20k
+                    engine.appendEvents(commit("fill-" + stored, 0, 50, stored));
+                    stored += 50;
+                    fillCommits++;
+                    if (aggregateSeq < 50 && fillCommits % 8 == 0) {
+                        engine.appendEvents(commit(AGGREGATE, aggregateSeq++, 1, stored));
+                        stored++;
+                    }
+                }
+                String prefix = backend + "." + impl + "." + (size / 1000) + "k";
+                long start = System.nanoTime();
+                TrackingToken last = null;
+                int read = 0;
+                Iterator<? extends TrackedEventMessage<?>> it = engine.readEvents(null, false).iterator();
+                while (read < CATCH_UP_EVENTS && it.hasNext()) {
+                    TrackedEventMessage<?> event = it.next();
+                    event.getPayload();
+                    last = event.trackingToken();
+                    read++;
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                print(prefix + ".catchUp", read / seconds, "events/s");
+                print(prefix + ".tokenSize", SERIALIZER.serialize(last, byte[].class).getData().length,
+                      "bytes");
+                for (int i = 0; i < 3; i++) {
+                    engine.readEvents(AGGREGATE).asStream().count();
+                }
+                int loads = 20;
+                start = System.nanoTime();
+                long events = 0;
+                for (int i = 0; i < loads; i++) {
+                    events += engine.readEvents(AGGREGATE).asStream().count();
+                }
+                print(prefix + ".loadAggregateOf" + (events / loads),
+                      (System.nanoTime() - start) / 1e6 / loads, "ms");
             }
         }
     }
@@ -144,17 +171,27 @@ public final class EventStoreBenchmark {
         return "bench" + (databases++);
     }
 
-    private static EventStorageEngine stock(MongoDatabase database) {
+    private static EventStorageEngine stock(ExternalMongo.Store store) {
+        DefaultMongoTemplate.Builder template = DefaultMongoTemplate.builder().mongoDatabase(store.database());
+        if (!store.prefix().isEmpty()) {
+            template.domainEventsCollectionName(store.collection("domainevents"))
+                    .snapshotEventsCollectionName(store.collection("snapshotevents"))
+                    .trackingTokensCollectionName(store.collection("trackingtokens"))
+                    .sagasCollectionName(store.collection("sagas"))
+                    .deadLetterCollectionName(store.collection("deadletters"));
+        }
         return MongoEventStorageEngine.builder()
-                                      .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                                      .mongoTemplate(template.build())
                                       .eventSerializer(SERIALIZER)
                                       .snapshotSerializer(SERIALIZER)
                                       .build();
     }
 
-    private static EventStorageEngine sequenced(MongoDatabase database) {
+    private static EventStorageEngine sequenced(ExternalMongo.Store store) {
         return MongoSequencedEventStorageEngine.builder()
-                                               .mongoDatabase(database)
+                                               .mongoDatabase(store.database())
+                                               .eventsCollectionName(store.collection("events"))
+                                               .snapshotsCollectionName(store.collection("snapshots"))
                                                .eventSerializer(SERIALIZER)
                                                .snapshotSerializer(SERIALIZER)
                                                .secondaryUniqueIndexes(SECONDARY_INDEXES)
