@@ -36,7 +36,12 @@ public final class ReadModelCodecs {
 
     /** Collection {@code name} of {@code database}, read and written as {@code type} with {@link #registry}. */
     public static <T> MongoCollection<T> collection(MongoDatabase database, String name, Class<T> type, Codec<?>... first) {
-        return database.getCollection(name, type).withCodecRegistry(registry(first));
+        return collection(database.getCollection(name), type, first);
+    }
+
+    /** {@code collection}, read and written as {@code type} with {@link #registry}. */
+    public static <T> MongoCollection<T> collection(MongoCollection<?> collection, Class<T> type, Codec<?>... first) {
+        return collection.withDocumentClass(type).withCodecRegistry(registry(first));
     }
 
     /** A {@link BigDecimal} as its plain string ({@code "120.00"}: exact, scale kept), never Decimal128. */
