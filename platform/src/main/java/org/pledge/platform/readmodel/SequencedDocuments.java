@@ -23,8 +23,9 @@ import org.bson.conversions.Bson;
  * <p><b>What a projection does to use it.</b>
  * <ol>
  *   <li>Declares its document as a record read and written by the collection's codecs ({@link ReadModelCodecs}):
- *       {@code @BsonId} on the id component, field-name constants from {@link RecordFields} for its queries. A
- *       component named like the sequence field may be read; the value stored is the one set here.</li>
+ *       a public record, {@code @BsonId} on the id component, field-name constants from {@link RecordFields} for its
+ *       queries. A component stored as the sequence field is the projection's to set (to the event's sequence number,
+ *       so later events of the batch see it); the value stored is always the number of the last event applied.</li>
  *   <li>Creates the unique index on exactly {@code {_id: 1, <sequenceField>: 1}} (see ADR 0005) and passes
  *       {@code idOfEvent}, the document an event of a batch changes, so a batch's documents are read in one query.</li>
  *   <li>Handles each event of its own aggregate with {@link #apply}{@code (id, sequence, current -> next)}: a pure
