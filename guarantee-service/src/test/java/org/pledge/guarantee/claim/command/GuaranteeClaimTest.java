@@ -24,7 +24,7 @@ class GuaranteeClaimTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GuaranteeClaim.class);
-        fixture.registerCommandTargetResolver(new GuaranteeClaimTarget());
+        fixture.registerCommandTargetResolver(GuaranteeClaimTarget.resolver());
     }
 
     @Test
