@@ -9,7 +9,7 @@ import org.pledge.feedback.survey.api.SurveyInvitationPreparedEvent;
  * One survey invitation in {@code survey_invitations}, by case (read and written through the driver's record codec:
  * these components are the field names). Service type, channel and language only: no personal data.
  *
- * @param seq the sequence number of the invitation's last event applied (set by {@code SequencedDocuments})
+ * @param seq the sequence number of the invitation's last event applied (the event's, set by the projection)
  */
 public record InvitationDocument(@BsonId String caseId, String invitationId, String serviceType, String channel, String language,
                                  String status, Instant submittedAt, long seq) {
@@ -17,8 +17,8 @@ public record InvitationDocument(@BsonId String caseId, String invitationId, Str
     static final String SEQ = "seq";
     static final String SERVICE_TYPE = "serviceType";
 
-    static InvitationDocument prepared(SurveyInvitationPreparedEvent event, String status) {
+    static InvitationDocument prepared(SurveyInvitationPreparedEvent event, String status, long sequence) {
         return new InvitationDocument(event.caseId(), event.invitationId(), event.serviceType(), event.channel(), event.language(),
-                status, event.submittedAt(), 0);
+                status, event.submittedAt(), sequence);
     }
 }

@@ -24,7 +24,7 @@ class SurveyInvitationProjection {
     @EventHandler
     void on(SurveyInvitationPreparedEvent event, @SequenceNumber long sequence) {
         invitations.apply(event.caseId(), sequence,
-                current -> InvitationDocument.prepared(event, InvitationStatus.AWAITING_CASE_END.name()));
+                current -> InvitationDocument.prepared(event, InvitationStatus.AWAITING_CASE_END.name(), sequence));
     }
 
     @ResetHandler

@@ -10,16 +10,16 @@ import org.pledge.guarantee.claim.api.GuaranteedFeeRecordedEvent;
  * components are the field names).
  *
  * @param feeAmount the fee paid as a decimal string, null when none was paid
- * @param seq       the sequence number of the claim's last event applied (set by {@code SequencedDocuments})
+ * @param seq       the sequence number of the claim's last event applied (the event's, set by the projection)
  */
 public record ClaimDocument(@BsonId String caseId, String claimId, String serviceType, String feeAmount, String feeCurrency,
                             String status, Instant submittedAt, long seq) {
 
     static final String SEQ = "seq";
 
-    static ClaimDocument recorded(GuaranteedFeeRecordedEvent event, String status) {
+    static ClaimDocument recorded(GuaranteedFeeRecordedEvent event, String status, long sequence) {
         return new ClaimDocument(event.caseId(), event.claimId(), event.serviceType(),
                 event.feePaid() == null ? null : event.feePaid().amount().toPlainString(),
-                event.feePaid() == null ? null : event.feePaid().currency(), status, event.submittedAt(), 0);
+                event.feePaid() == null ? null : event.feePaid().currency(), status, event.submittedAt(), sequence);
     }
 }

@@ -23,7 +23,7 @@ class GuaranteeClaimProjection {
 
     @EventHandler
     void on(GuaranteedFeeRecordedEvent event, @SequenceNumber long sequence) {
-        claims.apply(event.caseId(), sequence, current -> ClaimDocument.recorded(event, ClaimStatus.WATCHING.name()));
+        claims.apply(event.caseId(), sequence, current -> ClaimDocument.recorded(event, ClaimStatus.WATCHING.name(), sequence));
     }
 
     @ResetHandler

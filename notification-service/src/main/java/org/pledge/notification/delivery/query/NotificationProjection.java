@@ -24,7 +24,7 @@ class NotificationProjection {
     @EventHandler
     void on(NotificationRequestedEvent event, @SequenceNumber long sequence) {
         notifications.apply(event.notificationId(), sequence,
-                current -> NotificationDocument.requested(event, NotificationStatus.PENDING.name()));
+                current -> NotificationDocument.requested(event, NotificationStatus.PENDING.name(), sequence));
     }
 
     @ResetHandler
