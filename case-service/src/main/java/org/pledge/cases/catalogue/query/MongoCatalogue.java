@@ -27,6 +27,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.pledge.cases.catalogue.api.CalendarVersions;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.catalogue.api.ServiceCatalogue;
 import org.pledge.cases.catalogue.api.ServiceType;
@@ -54,7 +55,7 @@ import org.springframework.stereotype.Component;
  * answering from the documents already stored.
  */
 @Component
-public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
+public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars, CalendarVersions {
 
     static final String SERVICE_TYPES = "service_types";
     static final String CALENDARS = "business_calendars";

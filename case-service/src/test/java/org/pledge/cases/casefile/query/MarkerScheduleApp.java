@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,13 +26,14 @@ import org.pledge.testsupport.time.MutableClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.pledge.cases.casefile.command.MarkerSweeper;
 
 /**
  * One case-service instance for the SLA integration tests: the whole application on a given database of the JVM's
  * test infrastructure, with a {@link MutableClock} shared by all instances of a test, a service type {@code SLA-IT}
  * with a one-hour standard (at risk after 48 minutes), and a fast sweep.
  */
-final class SlaApp implements AutoCloseable {
+final class MarkerScheduleApp implements AutoCloseable {
 
     static final String SERVICE_TYPE = "SLA-IT";
     static final Duration STANDARD = Duration.ofHours(1);
@@ -41,11 +42,11 @@ final class SlaApp implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
-    private SlaApp(ConfigurableApplicationContext context) {
+    private MarkerScheduleApp(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
-    static SlaApp start(String database, MutableClock clock) {
+    static MarkerScheduleApp start(String database, MutableClock clock) {
         List<String> args = new ArrayList<>();
         PledgeTestInitializer.properties(PledgeInfrastructure.get(), TestTokens.get(), database)
                 .forEach((k, v) -> args.add("--" + k + "=" + v));
@@ -64,19 +65,19 @@ final class SlaApp implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CaseServiceApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("slaTestClock", clock))
                 .run(args.toArray(String[]::new));
-        return new SlaApp(context);
+        return new MarkerScheduleApp(context);
     }
 
     CommandGateway commands() {
         return context.getBean(CommandGateway.class);
     }
 
-    SlaClocks clocks() {
-        return context.getBean(SlaClocks.class);
+    MarkerSchedules clocks() {
+        return context.getBean(MarkerSchedules.class);
     }
 
-    SlaSweeper sweeper() {
-        return context.getBean(SlaSweeper.class);
+    MarkerSweeper sweeper() {
+        return context.getBean(MarkerSweeper.class);
     }
 
     void submit(String caseId, Instant at) {
@@ -106,7 +107,7 @@ final class SlaApp implements AutoCloseable {
 
     Map<String, Object> clockDocument(String caseId) {
         return context.getBean(MongoDatabaseFactory.class).getMongoDatabase()
-                .getCollection(SlaClocks.COLLECTION).find(new Document("_id", caseId)).first();
+                .getCollection(MarkerSchedules.COLLECTION).find(new Document("_id", caseId)).first();
     }
 
     @Override

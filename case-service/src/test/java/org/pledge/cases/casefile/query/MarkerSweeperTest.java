@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +21,10 @@ import org.pledge.cases.casefile.api.MarkCaseAtRiskCommand;
 import org.pledge.cases.casefile.api.MarkServiceStandardBreachedCommand;
 import org.pledge.testsupport.infra.MemoryMongo;
 import org.pledge.testsupport.time.MutableClock;
+import org.pledge.cases.casefile.command.MarkerSweeper;
 
 /** The sweep's claims on mongo-java-server, with a clock the test moves and a real (local) Axon command bus. */
-class SlaSweeperTest {
+class MarkerSweeperTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
     private static final Instant AT_RISK = T0.plus(Duration.ofMinutes(48));
@@ -37,14 +38,14 @@ class SlaSweeperTest {
     private final List<Object> sent = new CopyOnWriteArrayList<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private MongoCollection<Document> collection;
-    private SlaClocks clocks;
+    private MarkerSchedules clocks;
     private CommandGateway gateway;
 
     @BeforeEach
     void fresh() {
-        collection = MONGO.database("sla").getCollection(SlaClocks.COLLECTION);
+        collection = MONGO.database("sla").getCollection(MarkerSchedules.COLLECTION);
         collection.drop();
-        clocks = new SlaClocks(collection);
+        clocks = new MarkerSchedules(collection);
         clocks.ensureIndexes();
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(MarkCaseAtRiskCommand.class.getName(), m -> {
@@ -66,12 +67,12 @@ class SlaSweeperTest {
         return null;
     }
 
-    private SlaSweeper sweeper(String instance, int batchSize) {
-        return new SlaSweeper(clocks, gateway, clock, instance, batchSize, LEASE);
+    private MarkerSweeper sweeper(String instance, int batchSize) {
+        return new MarkerSweeper(clocks, gateway, clock, instance, batchSize, LEASE);
     }
 
     private void started(String caseId) {
-        clocks.start(caseId, 0, SlaClock.started(AT_RISK, DEADLINE));
+        clocks.start(caseId, 0, MarkerSchedule.started(AT_RISK, DEADLINE));
     }
 
     @Test
@@ -91,7 +92,7 @@ class SlaSweeperTest {
         sweeper("a", 10).sweep();
 
         assertThat(sent).containsExactly(new MarkCaseAtRiskCommand("c1", AT_RISK, AT_RISK));
-        assertThat(actors).containsExactly(SlaSweeper.SWEEP_ACTOR);
+        assertThat(actors).containsExactly(MarkerSweeper.SWEEP_ACTOR);
     }
 
     @Test
@@ -107,7 +108,7 @@ class SlaSweeperTest {
     @Test
     void sweep_sendsBreach_afterAtRiskWasRecorded() {
         started("c1");
-        clocks.apply("c1", 1, SlaClock::markedAtRisk);
+        clocks.apply("c1", 1, MarkerSchedule::markedAtRisk);
         clock.set(DEADLINE);
 
         sweeper("a", 10).sweep();
@@ -121,7 +122,7 @@ class SlaSweeperTest {
         clock.set(AT_RISK);
         sweeper("a", 10).sweep();
 
-        SlaSweeper other = sweeper("b", 10);
+        MarkerSweeper other = sweeper("b", 10);
         other.sweep();
         clock.advance(LEASE.minusMillis(1));
         other.sweep();
@@ -130,7 +131,7 @@ class SlaSweeperTest {
         clock.advance(Duration.ofMillis(1)); // the first instance died with the claim: taken over
         other.sweep();
         assertThat(sent).hasSize(2);
-        assertThat(collection.find().first()).containsEntry(SlaClocks.CLAIMED_BY, "b");
+        assertThat(collection.find().first()).containsEntry(MarkerSchedules.CLAIMED_BY, "b");
     }
 
     @Test
@@ -147,7 +148,7 @@ class SlaSweeperTest {
         clock.set(DEADLINE);
         clocks.claim("c1", AT_RISK, "a", LEASE);
 
-        clocks.apply("c1", 1, SlaClock::markedAtRisk); // the at-risk event arrives
+        clocks.apply("c1", 1, MarkerSchedule::markedAtRisk); // the at-risk event arrives
         sweeper("b", 10).sweep();
 
         assertThat(sent).containsExactly(new MarkServiceStandardBreachedCommand("c1", DEADLINE, DEADLINE));
@@ -158,10 +159,10 @@ class SlaSweeperTest {
         started("c1");
         clock.set(AT_RISK);
         failure.set(new IllegalStateException("command bus down"));
-        SlaSweeper sweeper = sweeper("a", 10);
+        MarkerSweeper sweeper = sweeper("a", 10);
 
         assertThat(sweeper.sweep()).isZero();
-        assertThat(collection.find().first()).doesNotContainKey(SlaClocks.CLAIMED_BY);
+        assertThat(collection.find().first()).doesNotContainKey(MarkerSchedules.CLAIMED_BY);
 
         failure.set(null);
         assertThat(sweeper.sweep()).isEqualTo(1);
@@ -182,27 +183,27 @@ class SlaSweeperTest {
     @Test
     void pausedOrClosedOrFiredClock_isNeverDue() {
         started("paused");
-        clocks.apply("paused", 3, SlaClock::pause);
+        clocks.apply("paused", 3, MarkerSchedule::pause);
         started("closed");
         clocks.apply("closed", 3, c -> c.close(null));
         started("done");
-        clocks.apply("done", 3, SlaClock::markedAtRisk);
-        clocks.apply("done", 4, SlaClock::breached);
+        clocks.apply("done", 3, MarkerSchedule::markedAtRisk);
+        clocks.apply("done", 4, MarkerSchedule::breached);
         clock.set(DEADLINE.plus(Duration.ofDays(30)));
 
         sweeper("a", 10).sweep();
 
         assertThat(sent).isEmpty();
-        assertThat(collection.find(new Document("_id", "paused")).first()).containsEntry(SlaClocks.NEXT_DUE_AT, null);
+        assertThat(collection.find(new Document("_id", "paused")).first()).containsEntry(MarkerSchedules.NEXT_DUE_AT, null);
     }
 
     @Test
     void sweep_isBoundedByTheBatchSize_earliestFirst() {
         for (int i = 0; i < 5; i++) {
-            clocks.start("c" + i, 0, SlaClock.started(AT_RISK.minusSeconds(i), DEADLINE));
+            clocks.start("c" + i, 0, MarkerSchedule.started(AT_RISK.minusSeconds(i), DEADLINE));
         }
         clock.set(AT_RISK);
-        SlaSweeper sweeper = sweeper("a", 2);
+        MarkerSweeper sweeper = sweeper("a", 2);
 
         assertThat(sweeper.sweep()).isEqualTo(2);
         assertThat(sent).extracting(c -> ((MarkCaseAtRiskCommand) c).caseId()).containsExactly("c4", "c3");
@@ -214,7 +215,7 @@ class SlaSweeperTest {
     @Test
     void dueInstant_isRoundedUpToTheMillisecond_soTheSweepIsNeverEarly() {
         Instant atRiskWithNanos = AT_RISK.plusNanos(1_500);
-        clocks.start("c1", 0, SlaClock.started(atRiskWithNanos, DEADLINE));
+        clocks.start("c1", 0, MarkerSchedule.started(atRiskWithNanos, DEADLINE));
 
         clock.set(AT_RISK);
         sweeper("a", 10).sweep();

@@ -1,4 +1,4 @@
-package org.pledge.cases.catalogue.command;
+package org.pledge.cases.casefile.command;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import org.pledge.cases.CaseServiceException;
 import org.pledge.cases.casefile.api.RecalculateDeadlineCommand;
 import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
-import org.pledge.cases.catalogue.query.MongoCatalogue;
+import org.pledge.cases.catalogue.api.CalendarVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,11 +41,11 @@ public class CalendarRecalculation {
     private static final Duration CATALOGUE_WAIT = Duration.ofSeconds(30);
 
     private final CommandGateway commands;
-    private final MongoCatalogue catalogue;
+    private final CalendarVersions catalogue;
     private final CaseSummaries caseSummaries;
     private final Clock clock;
 
-    CalendarRecalculation(CommandGateway commands, MongoCatalogue catalogue, CaseSummaries caseSummaries, Clock clock) {
+    CalendarRecalculation(CommandGateway commands, CalendarVersions catalogue, CaseSummaries caseSummaries, Clock clock) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.caseSummaries = caseSummaries;

@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.command;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +10,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pledge.platform.security.ActorMetadata;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.pledge.cases.casefile.api.MarkCaseAtRiskCommand;
+import org.pledge.cases.casefile.query.MarkerSchedule;
+import org.pledge.cases.casefile.query.MarkerSchedules;
 import org.pledge.cases.casefile.api.MarkServiceStandardBreachedCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sweep over {@link SlaClocks}: claims each due clock atomically and sends the case the marker that is due.
+ * One sweep over {@link MarkerSchedules}: claims each due clock atomically and sends the case the marker that is due.
  *
  * <p>The case aggregate is the guard against double firing: it records each marker once and ignores a mark that is
  * duplicate, early, paused or closed. The claim only keeps several instances from doing the same work. After a
@@ -24,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * next sweep retries; a {@link ConcurrencyException} means another instance changed the case at the same time, which
  * is left to the next sweep as well (the case then decides again).
  */
-public class SlaSweeper {
+public class MarkerSweeper {
 
-    private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
+    private static final Logger log = LoggerFactory.getLogger(MarkerSweeper.class);
 
-    private final SlaClocks clocks;
+    private final MarkerSchedules clocks;
     private final CommandGateway commands;
     private final Clock clock;
     private final String instanceId;
@@ -37,7 +39,7 @@ public class SlaSweeper {
     private final AtomicLong completedSweeps = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
-    public SlaSweeper(SlaClocks clocks, CommandGateway commands, Clock clock, String instanceId, int batchSize, Duration lease) {
+    public MarkerSweeper(MarkerSchedules clocks, CommandGateway commands, Clock clock, String instanceId, int batchSize, Duration lease) {
         this.clocks = clocks;
         this.commands = commands;
         this.clock = clock;
@@ -56,7 +58,7 @@ public class SlaSweeper {
         try {
             Instant now = clock.instant();
             for (String caseId : clocks.due(now, batchSize)) {
-                Optional<SlaClocks.Claim> claim = clocks.claim(caseId, now, instanceId, lease);
+                Optional<MarkerSchedules.Claim> claim = clocks.claim(caseId, now, instanceId, lease);
                 if (claim.isPresent() && fire(claim.get(), now)) {
                     fired++;
                 }
@@ -68,14 +70,14 @@ public class SlaSweeper {
     }
 
     /** The actor recorded on the markers this sweep sends. */
-    static final String SWEEP_ACTOR = "case-service/sla-sweep";
+    public static final String SWEEP_ACTOR = "case-service/sla-sweep";
     /** The client recorded on them: this service. */
     static final String SERVICE = "case-service";
 
-    private boolean fire(SlaClocks.Claim claim, Instant now) {
-        SlaClock c = claim.clock();
+    private boolean fire(MarkerSchedules.Claim claim, Instant now) {
+        MarkerSchedule c = claim.clock();
         // a breach that is due records the at-risk marker first if it was missed, so send only the breach then
-        boolean breach = claim.kind() == SlaClock.Kind.BREACH || !now.isBefore(c.deadline());
+        boolean breach = claim.kind() == MarkerSchedule.Kind.BREACH || !now.isBefore(c.deadline());
         Object command = breach
                 ? new MarkServiceStandardBreachedCommand(claim.caseId(), c.deadline(), now)
                 : new MarkCaseAtRiskCommand(claim.caseId(), c.atRiskAt(), now);

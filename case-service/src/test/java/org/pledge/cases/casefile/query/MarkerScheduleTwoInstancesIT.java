@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Two case-service instances on one database sweep the same clocks: each marker is recorded once per case. */
-class SlaTwoInstancesIT {
+class MarkerScheduleTwoInstancesIT {
 
-    private static final Logger log = LoggerFactory.getLogger(SlaTwoInstancesIT.class);
+    private static final Logger log = LoggerFactory.getLogger(MarkerScheduleTwoInstancesIT.class);
     private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
     private static final int CASES = 8;
 
@@ -27,22 +27,22 @@ class SlaTwoInstancesIT {
     void eachCase_isMarkedAtRiskOnce_andBreachedOnce_whenTwoInstancesSweep() {
         MutableClock clock = new MutableClock(T0);
         String database = "sla-two-" + UUID.randomUUID();
-        try (SlaApp a = SlaApp.start(database, clock); SlaApp b = SlaApp.start(database, clock)) {
+        try (MarkerScheduleApp a = MarkerScheduleApp.start(database, clock); MarkerScheduleApp b = MarkerScheduleApp.start(database, clock)) {
             List<String> cases = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
                 String caseId = UUID.randomUUID().toString();
                 (i % 2 == 0 ? a : b).submit(caseId, T0);
                 cases.add(caseId);
             }
-            Awaitility.await().atMost(SlaApp.WAIT).until(() -> cases.stream().allMatch(c -> a.clocks().find(c).isPresent()));
+            Awaitility.await().atMost(MarkerScheduleApp.WAIT).until(() -> cases.stream().allMatch(c -> a.clocks().find(c).isPresent()));
 
-            clock.set(T0.plus(SlaApp.AT_RISK_AFTER).plusSeconds(60));
-            Awaitility.await().atMost(SlaApp.WAIT)
+            clock.set(T0.plus(MarkerScheduleApp.AT_RISK_AFTER).plusSeconds(60));
+            Awaitility.await().atMost(MarkerScheduleApp.WAIT)
                     .until(() -> cases.stream().allMatch(c -> a.count(c, CaseMarkedAtRiskEvent.class) > 0));
             assertThat(cases).allSatisfy(c -> assertThat(a.count(c, ServiceStandardBreachedEvent.class)).isZero());
 
-            clock.set(T0.plus(SlaApp.STANDARD).plusSeconds(60));
-            Awaitility.await().atMost(SlaApp.WAIT).until(() -> cases.stream().allMatch(a::atRiskAndBreachRecorded));
+            clock.set(T0.plus(MarkerScheduleApp.STANDARD).plusSeconds(60));
+            Awaitility.await().atMost(MarkerScheduleApp.WAIT).until(() -> cases.stream().allMatch(a::atRiskAndBreachRecorded));
             a.awaitSweeps(2);
             b.awaitSweeps(2);
 

@@ -1,4 +1,4 @@
-package org.pledge.cases.catalogue.command;
+package org.pledge.cases.casefile.command;
 
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.pledge.cases.CaseServiceException;
 import org.pledge.cases.casefile.api.RecalculateDeadlineCommand;
 import org.pledge.cases.casefile.query.CaseSummaries;
-import org.pledge.cases.catalogue.query.MongoCatalogue;
+import org.pledge.cases.catalogue.api.CalendarVersions;
 import org.pledge.platform.security.ActorMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,13 @@ public class CalendarRecalculationSweep {
     private static final Logger log = LoggerFactory.getLogger(CalendarRecalculationSweep.class);
 
     private final CommandGateway commands;
-    private final MongoCatalogue catalogue;
+    private final CalendarVersions catalogue;
     private final CaseSummaries summaries;
     private final Clock clock;
     private final int batchSize;
     private final AtomicLong completedSweeps = new AtomicLong();
 
-    public CalendarRecalculationSweep(CommandGateway commands, MongoCatalogue catalogue, CaseSummaries summaries, Clock clock, int batchSize) {
+    public CalendarRecalculationSweep(CommandGateway commands, CalendarVersions catalogue, CaseSummaries summaries, Clock clock, int batchSize) {
         this.commands = commands;
         this.catalogue = catalogue;
         this.summaries = summaries;

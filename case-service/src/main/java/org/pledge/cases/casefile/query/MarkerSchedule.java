@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,19 +14,19 @@ import java.util.Objects;
  * @param atRiskFired the case recorded {@code CaseMarkedAtRiskEvent}
  * @param breachFired the case recorded {@code ServiceStandardBreachedEvent}
  */
-public record SlaClock(Instant atRiskAt, Instant deadline, boolean paused, boolean closed, boolean atRiskFired,
+public record MarkerSchedule(Instant atRiskAt, Instant deadline, boolean paused, boolean closed, boolean atRiskFired,
                        boolean breachFired) {
 
     /** The marker a due clock fires next. */
     public enum Kind { AT_RISK, BREACH }
 
-    public SlaClock {
+    public MarkerSchedule {
         Objects.requireNonNull(atRiskAt, "atRiskAt");
         Objects.requireNonNull(deadline, "deadline");
     }
 
-    static SlaClock started(Instant atRiskAt, Instant deadline) {
-        return new SlaClock(atRiskAt, deadline, false, false, false, false);
+    static MarkerSchedule started(Instant atRiskAt, Instant deadline) {
+        return new MarkerSchedule(atRiskAt, deadline, false, false, false, false);
     }
 
     /** The next marker to fire, or null when none can fire (paused, closed, or both fired). */
@@ -55,31 +55,31 @@ public record SlaClock(Instant atRiskAt, Instant deadline, boolean paused, boole
         return millis.equals(at) ? at : millis.plusMillis(1);
     }
 
-    SlaClock pause() {
-        return new SlaClock(atRiskAt, deadline, true, closed, atRiskFired, breachFired);
+    MarkerSchedule pause() {
+        return new MarkerSchedule(atRiskAt, deadline, true, closed, atRiskFired, breachFired);
     }
 
-    SlaClock resume(Instant newAtRiskAt, Instant newDeadline) {
-        return new SlaClock(newAtRiskAt, newDeadline, false, closed, atRiskFired, breachFired);
+    MarkerSchedule resume(Instant newAtRiskAt, Instant newDeadline) {
+        return new MarkerSchedule(newAtRiskAt, newDeadline, false, closed, atRiskFired, breachFired);
     }
 
-    SlaClock rescheduled(Instant newAtRiskAt, Instant newDeadline) {
-        return new SlaClock(newAtRiskAt, newDeadline, paused, closed, atRiskFired, breachFired);
+    MarkerSchedule rescheduled(Instant newAtRiskAt, Instant newDeadline) {
+        return new MarkerSchedule(newAtRiskAt, newDeadline, paused, closed, atRiskFired, breachFired);
     }
 
-    SlaClock markedAtRisk() {
-        return new SlaClock(atRiskAt, deadline, paused, closed, true, breachFired);
+    MarkerSchedule markedAtRisk() {
+        return new MarkerSchedule(atRiskAt, deadline, paused, closed, true, breachFired);
     }
 
-    SlaClock breached() {
-        return new SlaClock(atRiskAt, deadline, paused, closed, atRiskFired, true);
+    MarkerSchedule breached() {
+        return new MarkerSchedule(atRiskAt, deadline, paused, closed, atRiskFired, true);
     }
 
-    SlaClock close(Instant finalDeadline) {
-        return new SlaClock(atRiskAt, finalDeadline == null ? deadline : finalDeadline, false, true, atRiskFired, breachFired);
+    MarkerSchedule close(Instant finalDeadline) {
+        return new MarkerSchedule(atRiskAt, finalDeadline == null ? deadline : finalDeadline, false, true, atRiskFired, breachFired);
     }
 
-    SlaClock reopen(Instant newAtRiskAt, Instant newDeadline) {
-        return new SlaClock(newAtRiskAt, newDeadline, false, false, atRiskFired, breachFired);
+    MarkerSchedule reopen(Instant newAtRiskAt, Instant newDeadline) {
+        return new MarkerSchedule(newAtRiskAt, newDeadline, false, false, atRiskFired, breachFired);
     }
 }

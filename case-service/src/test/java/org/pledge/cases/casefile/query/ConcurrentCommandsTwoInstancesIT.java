@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +29,14 @@ class ConcurrentCommandsTwoInstancesIT {
     void racingCommandsOnOneCase_fromTwoInstances_allTakeEffect() throws Exception {
         MutableClock clock = new MutableClock(T0);
         String database = "race-" + UUID.randomUUID();
-        try (SlaApp a = SlaApp.start(database, clock); SlaApp b = SlaApp.start(database, clock)) {
+        try (MarkerScheduleApp a = MarkerScheduleApp.start(database, clock); MarkerScheduleApp b = MarkerScheduleApp.start(database, clock)) {
             String caseId = UUID.randomUUID().toString();
             a.submit(caseId, T0);
 
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<Future<?>> runs = new ArrayList<>();
-                for (SlaApp app : List.of(a, b)) {
+                for (MarkerScheduleApp app : List.of(a, b)) {
                     String prefix = app == a ? "worker-a-" : "worker-b-";
                     runs.add(pool.submit(() -> {
                         for (int i = 0; i < PER_INSTANCE; i++) {

@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.config;
 
 import java.time.Duration;
 
@@ -16,13 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId    who claims (logged and stored in {@code claimedBy}); blank: a random id per start
  */
 @ConfigurationProperties("pledge.sla")
-public record SlaScheduleProperties(
+public record MarkerScheduleProperties(
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("100") int batchSize,
         @DefaultValue("30s") Duration claimLease,
         String instanceId) {
 
-    public SlaScheduleProperties {
+    public MarkerScheduleProperties {
         if (sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw new IllegalArgumentException("pledge.sla.sweep-interval must be positive, was " + sweepInterval);
         }

@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ import org.pledge.cases.catalogue.api.Money;
 import org.pledge.testsupport.infra.MemoryMongo;
 
 /** The {@code sla-clocks} projection as a plain object over mongo-java-server. */
-class SlaClockProjectionTest {
+class MarkerScheduleProjectionTest {
 
     private static final String CASE = "case-1";
     private static final Instant T0 = Instant.parse("2026-03-02T15:00:00Z");
@@ -41,22 +41,22 @@ class SlaClockProjectionTest {
     static final MemoryMongo MONGO = new MemoryMongo();
 
     private MongoCollection<Document> collection;
-    private SlaClocks clocks;
-    private SlaClockProjection projection;
+    private MarkerSchedules clocks;
+    private MarkerScheduleProjection projection;
 
     @BeforeEach
     void fresh() {
-        collection = MONGO.database("sla").getCollection(SlaClocks.COLLECTION);
+        collection = MONGO.database("sla").getCollection(MarkerSchedules.COLLECTION);
         collection.drop();
-        clocks = new SlaClocks(collection);
+        clocks = new MarkerSchedules(collection);
         clocks.ensureIndexes(); // as the service does: every change below goes through the {_id, seq} index
-        projection = new SlaClockProjection(clocks);
+        projection = new MarkerScheduleProjection(clocks);
     }
 
     @Test
     void theCompareAndSetIndex_isUniqueOnIdAndSeq_soMongoJavaServerLooksChangesUp() {
         assertThat(collection.listIndexes()).anySatisfy(index -> {
-            assertThat(index.get("key", Document.class)).isEqualTo(new Document("_id", 1).append(SlaClocks.SEQ, 1));
+            assertThat(index.get("key", Document.class)).isEqualTo(new Document("_id", 1).append(MarkerSchedules.SEQ, 1));
             assertThat(index.getBoolean("unique")).isTrue();
         });
     }

@@ -1,4 +1,4 @@
-package org.pledge.cases.catalogue.command;
+package org.pledge.cases.casefile.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

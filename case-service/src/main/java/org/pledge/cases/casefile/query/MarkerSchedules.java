@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,12 @@ import org.bson.conversions.Bson;
 import org.pledge.platform.readmodel.SequencedDocuments;
 
 /**
- * The {@code sla_clocks} collection: one document per case, written by {@link SlaClockProjection} and claimed by
- * {@link SlaSweeper}.
+ * The {@code sla_clocks} collection: one document per case, written by {@link MarkerScheduleProjection} and claimed by
+ * {@link MarkerSweeper}.
  *
  * <pre>
  * { _id: caseId, seq: last applied event's aggregate sequence number,
- *   atRiskAt, deadline, paused, closed, atRiskFired, breachFired,     (the clock, see {@link SlaClock})
+ *   atRiskAt, deadline, paused, closed, atRiskFired, breachFired,     (the clock, see {@link MarkerSchedule})
  *   nextDueAt: Date | null, kind: "AT_RISK" | "BREACH" | null,        (derived: what fires next, and when)
  *   claimedBy, claimedUntil }                                          (the sweep's claim, absent when free)
  * </pre>
@@ -39,7 +39,7 @@ import org.pledge.platform.readmodel.SequencedDocuments;
  * mongo-java-server, without transactions. The index on {@code nextDueAt} serves the due-query on MongoDB;
  * mongo-java-server ignores non-unique indexes and scans (fine for local and CI volumes).
  */
-public class SlaClocks {
+public class MarkerSchedules {
 
     public static final String COLLECTION = "sla_clocks";
 
@@ -58,7 +58,7 @@ public class SlaClocks {
     private final MongoCollection<Document> collection;
     private final SequencedDocuments documents;
 
-    public SlaClocks(MongoCollection<Document> collection) {
+    public MarkerSchedules(MongoCollection<Document> collection) {
         this.collection = collection;
         // the clocks a batch of case events may change: one per case (the CaseAggregate's id)
         this.documents = new SequencedDocuments(collection, SEQ, CaseIds::ofEvent);
@@ -75,7 +75,7 @@ public class SlaClocks {
     }
 
     /** A clock claimed by one sweep: what to fire, and the claim to release if firing fails. */
-    public record Claim(String caseId, SlaClock clock, SlaClock.Kind kind, Instant dueAt, String claimedBy,
+    public record Claim(String caseId, MarkerSchedule clock, MarkerSchedule.Kind kind, Instant dueAt, String claimedBy,
                         Instant claimedUntil) {
     }
 
@@ -85,7 +85,7 @@ public class SlaClocks {
      *
      * @return true when this call created the clock
      */
-    public boolean start(String caseId, long seq, SlaClock clock) {
+    public boolean start(String caseId, long seq, MarkerSchedule clock) {
         return documents.apply(caseId, seq, current -> current != null ? null : document(caseId, clock));
     }
 
@@ -97,24 +97,24 @@ public class SlaClocks {
      *
      * @return true when the change was applied now; false for a replay or an unknown case
      */
-    public boolean apply(String caseId, long seq, UnaryOperator<SlaClock> change) {
+    public boolean apply(String caseId, long seq, UnaryOperator<MarkerSchedule> change) {
         return documents.apply(caseId, seq, current -> current == null ? null : document(caseId, change.apply(clock(current))));
     }
 
     /** The whole document of a clock: no claim (a change clears it), the sequence number is set by the caller. */
-    private static Document document(String caseId, SlaClock clock) {
+    private static Document document(String caseId, MarkerSchedule clock) {
         Document document = new Document("_id", caseId);
         fields(clock).forEach(document::append);
         return document;
     }
 
-    private static Map<String, Object> fields(SlaClock clock) {
+    private static Map<String, Object> fields(MarkerSchedule clock) {
         Instant nextDueAt = clock.nextDueAt();
-        SlaClock.Kind kind = clock.nextKind();
+        MarkerSchedule.Kind kind = clock.nextKind();
         Map<String, Object> fields = new LinkedHashMap<>();
         // rounded up: a millisecond-truncated instant could make the sweep fire before the case agrees it is due
-        fields.put(AT_RISK_AT, Date.from(SlaClock.ceilMillis(clock.atRiskAt())));
-        fields.put(DEADLINE, Date.from(SlaClock.ceilMillis(clock.deadline())));
+        fields.put(AT_RISK_AT, Date.from(MarkerSchedule.ceilMillis(clock.atRiskAt())));
+        fields.put(DEADLINE, Date.from(MarkerSchedule.ceilMillis(clock.deadline())));
         fields.put(PAUSED, clock.paused());
         fields.put(CLOSED, clock.closed());
         fields.put(AT_RISK_FIRED, clock.atRiskFired());
@@ -124,8 +124,8 @@ public class SlaClocks {
         return fields;
     }
 
-    public Optional<SlaClock> find(String caseId) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first()).map(SlaClocks::clock);
+    public Optional<MarkerSchedule> find(String caseId) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first()).map(MarkerSchedules::clock);
     }
 
     /**
@@ -155,8 +155,8 @@ public class SlaClocks {
         if (claimed == null) {
             return Optional.empty();
         }
-        SlaClock clock = clock(claimed);
-        return Optional.of(new Claim(caseId, clock, SlaClock.Kind.valueOf(claimed.getString(KIND)),
+        MarkerSchedule clock = clock(claimed);
+        return Optional.of(new Claim(caseId, clock, MarkerSchedule.Kind.valueOf(claimed.getString(KIND)),
                 claimed.getDate(NEXT_DUE_AT).toInstant(), owner, until));
     }
 
@@ -179,8 +179,8 @@ public class SlaClocks {
                 Filters.or(Filters.eq(CLAIMED_UNTIL, null), Filters.lte(CLAIMED_UNTIL, at)));
     }
 
-    private static SlaClock clock(Document d) {
-        return new SlaClock(d.getDate(AT_RISK_AT).toInstant(), d.getDate(DEADLINE).toInstant(),
+    private static MarkerSchedule clock(Document d) {
+        return new MarkerSchedule(d.getDate(AT_RISK_AT).toInstant(), d.getDate(DEADLINE).toInstant(),
                 d.getBoolean(PAUSED, false), d.getBoolean(CLOSED, false),
                 d.getBoolean(AT_RISK_FIRED, false), d.getBoolean(BREACH_FIRED, false));
     }

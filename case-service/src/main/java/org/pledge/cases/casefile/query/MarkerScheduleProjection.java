@@ -1,4 +1,4 @@
-package org.pledge.cases.sla.schedule;
+package org.pledge.cases.casefile.query;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,30 +15,30 @@ import org.pledge.cases.casefile.api.InformationRequestedEvent;
 import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
 
 /**
- * Keeps {@link SlaClocks} ({@code sla_clocks}) in step with every case event that changes the clock. Idempotent: each
+ * Keeps {@link MarkerSchedules} ({@code sla_clocks}) in step with every case event that changes the clock. Idempotent: each
  * change is applied once per aggregate sequence number, so redelivery after a restart and a full replay (after
  * {@link #reset()}) leave the same documents. Errors propagate (the processor retries the event) instead of being
  * logged and skipped: a skipped event would leave a clock that never fires or fires wrongly.
  */
-@ProcessingGroup(SlaClockProjection.GROUP)
-class SlaClockProjection {
+@ProcessingGroup(MarkerScheduleProjection.GROUP)
+public class MarkerScheduleProjection {
 
-    static final String GROUP = "sla-clocks";
+    public static final String GROUP = "sla-clocks";
 
-    private final SlaClocks clocks;
+    private final MarkerSchedules clocks;
 
-    SlaClockProjection(SlaClocks clocks) {
+    public MarkerScheduleProjection(MarkerSchedules clocks) {
         this.clocks = clocks;
     }
 
     @EventHandler
     void on(CaseSubmittedEvent e, @SequenceNumber long seq) {
-        clocks.start(e.caseId(), seq, SlaClock.started(e.atRiskAt(), e.deadline()));
+        clocks.start(e.caseId(), seq, MarkerSchedule.started(e.atRiskAt(), e.deadline()));
     }
 
     @EventHandler
     void on(InformationRequestedEvent e, @SequenceNumber long seq) {
-        clocks.apply(e.caseId(), seq, SlaClock::pause);
+        clocks.apply(e.caseId(), seq, MarkerSchedule::pause);
     }
 
     @EventHandler
@@ -53,12 +53,12 @@ class SlaClockProjection {
 
     @EventHandler
     void on(CaseMarkedAtRiskEvent e, @SequenceNumber long seq) {
-        clocks.apply(e.caseId(), seq, SlaClock::markedAtRisk);
+        clocks.apply(e.caseId(), seq, MarkerSchedule::markedAtRisk);
     }
 
     @EventHandler
     void on(ServiceStandardBreachedEvent e, @SequenceNumber long seq) {
-        clocks.apply(e.caseId(), seq, SlaClock::breached);
+        clocks.apply(e.caseId(), seq, MarkerSchedule::breached);
     }
 
     @EventHandler
