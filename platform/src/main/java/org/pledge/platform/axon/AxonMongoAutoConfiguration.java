@@ -34,6 +34,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.pledge.platform.messaging.publish.IntegrationEventPublisher;
@@ -118,10 +119,18 @@ public class AxonMongoAutoConfiguration {
         return jackson(revisionResolver);
     }
 
+    /** Revisions from {@code @EventRevision} (or Axon's {@code @Revision}). */
     @Bean
     @ConditionalOnMissingBean(RevisionResolver.class)
     public RevisionResolver revisionResolver() {
-        return new org.axonframework.serialization.AnnotationRevisionResolver();
+        return new EventRevisions();
+    }
+
+    /** Every aggregate's commands are routed by {@code @CommandTarget} (or Axon's {@code @TargetAggregateIdentifier}). */
+    @Bean
+    @ConditionalOnMissingBean(CommandTargetResolver.class)
+    public CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     @Bean

@@ -20,7 +20,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.pledge.cases.casefile.api.CaseIds;
 import org.bson.conversions.Bson;
 import org.pledge.platform.readmodel.SequencedDocuments;
 
@@ -61,7 +60,7 @@ public class MarkerSchedules {
     public MarkerSchedules(MongoCollection<Document> collection) {
         this.collection = collection;
         // the clocks a batch of case events may change: one per case (the CaseAggregate's id)
-        this.documents = new SequencedDocuments(collection, SEQ, CaseIds::ofEvent);
+        this.documents = new SequencedDocuments(collection, SEQ, CaseEvents::caseIdOf);
     }
 
     /**
