@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.pledge.platform.eventstore.MongoSequencedEventStorageEngine;
 
+import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +156,7 @@ public final class EventStoreBenchmark {
     private static EventStorageEngine sequenced(MongoDatabase database) {
         return MongoSequencedEventStorageEngine.builder()
                                                .mongoDatabase(database)
+                                               .clock(Clock.systemUTC())
                                                .eventSerializer(SERIALIZER)
                                                .snapshotSerializer(SERIALIZER)
                                                .secondaryUniqueIndexes(SECONDARY_INDEXES)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -157,7 +158,7 @@ class CachedAggregateCheckTest {
         Instance(MongoDatabase db) {
             JacksonSerializer serializer = JacksonSerializer.builder()
                     .objectMapper(AxonMongoAutoConfiguration.axonObjectMapper()).build();
-            engine = MongoSequencedEventStorageEngine.builder().mongoDatabase(db)
+            engine = MongoSequencedEventStorageEngine.builder().mongoDatabase(db).clock(Clock.systemUTC())
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
             eventStore = StagedEvents.eventStore(EmbeddedEventStore.builder().storageEngine(engine));
             SimpleCommandBus bus = SimpleCommandBus.builder().build();

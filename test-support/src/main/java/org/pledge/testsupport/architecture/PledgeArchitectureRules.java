@@ -151,7 +151,7 @@ public final class PledgeArchitectureRules {
     public static final ArchRule CONTROLLERS_DO_NOT_TOUCH_AGGREGATES_OR_COLLECTIONS = noClasses()
             .that().resideInAPackage("..web..")
             .and().areMetaAnnotatedWith("org.springframework.stereotype.Controller")
-            .should().dependOnClassesThat().resideInAnyPackage("..command..", "com.mongodb..", "org.bson..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.pledge..command..", "com.mongodb..", "org.bson..",
                     "org.springframework.data.mongodb..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.eventsourcing.eventstore.EventStore")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.modelling.command.Repository")

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.cases.CaseSubmittedV1;
+import org.pledge.guarantee.claim.api.Money;
 import org.pledge.guarantee.claim.query.GuaranteedCases;
 import org.pledge.platform.messaging.consume.CloudEventConsumers;
 import org.pledge.platform.messaging.consume.InboundCloudEvent;
@@ -26,6 +27,7 @@ class CaseEventsHandler {
             return;
         }
         CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
-        cases.record(new GuaranteedCases.GuaranteedCase(submitted.caseId(), submitted.serviceType(), submitted.fee()));
+        cases.record(new GuaranteedCases.GuaranteedCase(submitted.caseId(), submitted.serviceType(),
+                submitted.fee() == null ? null : new Money(submitted.fee().amount(), submitted.fee().currency())));
     }
 }

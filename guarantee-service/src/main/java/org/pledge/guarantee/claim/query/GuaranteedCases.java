@@ -8,7 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.pledge.contracts.Money;
+import org.pledge.guarantee.claim.api.Money;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
 
@@ -44,19 +44,8 @@ public class GuaranteedCases {
         return result;
     }
 
-    /**
-     * The stored fee, or null when there is none or it is out of the contract's bounds: such an amount (a megabyte of
-     * digits) could be stored before {@code pledge.case.submitted.v1} bounded it, and is not served again.
-     */
+    /** The stored fee, or null when there is none or it is out of the contract's bounds ({@link Money#ifBounded}). */
     private static Money fee(Document d) {
-        String amount = d.getString("feeAmount");
-        if (amount == null) {
-            return null;
-        }
-        try {
-            return new Money(amount, d.getString("feeCurrency"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
+        return Money.ifBounded(d.getString("feeAmount"), d.getString("feeCurrency"));
     }
 }
