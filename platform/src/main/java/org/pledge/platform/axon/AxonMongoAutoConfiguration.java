@@ -243,19 +243,19 @@ public class AxonMongoAutoConfiguration {
 
     /**
      * The aggregate cache an aggregate opts into with {@code @Aggregate(cache = "pledgeAggregateCache")}: Axon's
-     * {@code WeakReferenceCache} (entries live while memory allows), with {@link CachedAggregateCheck} on the command
+     * {@code WeakReferenceCache} (entries live while memory allows), with {@link CachedRejectionGuard} on the command
      * bus so that no answer rests on a copy another instance has overtaken (docs/adr/0005).
      */
     @Bean
     @ConditionalOnMissingBean(name = "pledgeAggregateCache")
     public Cache pledgeAggregateCache() {
-        return new CheckedAggregateCache(new WeakReferenceCache());
+        return new HitRecordingAggregateCache(new WeakReferenceCache());
     }
 
     @Bean
-    public SmartInitializingSingleton cachedAggregateCheckOnCommandBus(ObjectProvider<CommandBus> commandBus) {
+    public SmartInitializingSingleton cachedRejectionGuardOnCommandBus(ObjectProvider<CommandBus> commandBus) {
         return () -> commandBus.ifAvailable(bus -> {
-            bus.registerHandlerInterceptor(new CachedAggregateCheck());
+            bus.registerHandlerInterceptor(new CachedRejectionGuard());
             bus.registerHandlerInterceptor(new AggregateVersionOnResult());
         });
     }
@@ -266,7 +266,7 @@ public class AxonMongoAutoConfiguration {
     public VersionedCommandGateway versionedCommandGateway(CommandGateway commandGateway,
                                                            ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
         return new VersionedCommandGateway(commandGateway, () -> {
-            if (eventStore.getIfAvailable() instanceof StagedEvents staged) {
+            if (eventStore.getIfAvailable() instanceof StageRecordingEventStore staged) {
                 staged.wakeReaders();
             }
         });

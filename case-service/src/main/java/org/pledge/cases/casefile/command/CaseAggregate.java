@@ -49,7 +49,7 @@ import org.pledge.cases.catalogue.api.ServiceCatalogue;
 import org.pledge.cases.catalogue.api.ServiceType;
 import org.pledge.cases.sla.BusinessCalendar;
 import org.pledge.cases.sla.BusinessCalendars;
-import org.pledge.cases.sla.ClockSpec;
+import org.pledge.cases.sla.ServiceStandardClockSpec;
 import org.pledge.cases.sla.Pause;
 import org.pledge.cases.sla.ServiceStandard;
 import org.pledge.cases.sla.ServiceStandardClock;
@@ -196,7 +196,7 @@ public class CaseAggregate {
     public void handle(RecordInformationReceivedCommand command, BusinessCalendars calendars) {
         requireStatus(command, CaseStatus.AWAITING_INFORMATION);
         requireInOrder(command.now());
-        ClockSpec resumed = clock(calendar(calendars)).withPauseClosedAt(command.now());
+        ServiceStandardClockSpec resumed = clock(calendar(calendars)).withPauseClosedAt(command.now());
         apply(new InformationReceivedEvent(caseId, pausedSince, command.now(),
                 breached ? deadline : ServiceStandardClock.deadline(resumed),
                 breached ? atRiskAt : ServiceStandardClock.atRiskAt(resumed)));
@@ -248,7 +248,7 @@ public class CaseAggregate {
         requireStatus(command, CaseStatus.RESOLVED);
         requireText(command.reason(), "reason");
         requireInOrder(command.now());
-        ClockSpec resumed = clock(calendar(calendars)).withPause(new Pause(resolvedAt, command.now()));
+        ServiceStandardClockSpec resumed = clock(calendar(calendars)).withPause(new Pause(resolvedAt, command.now()));
         apply(new CaseReopenedEvent(caseId, command.reason(), resolvedAt, command.now(),
                 breached ? deadline : ServiceStandardClock.deadline(resumed),
                 breached ? atRiskAt : ServiceStandardClock.atRiskAt(resumed)));
@@ -271,7 +271,7 @@ public class CaseAggregate {
         recordDueMarkers(command.now());
         BusinessCalendar newCalendar = calendars.version(command.calendarId(), command.calendarVersion())
                 .orElseThrow(() -> unknownCalendar(command.calendarId(), command.calendarVersion()));
-        ClockSpec recalculated = clock(newCalendar);
+        ServiceStandardClockSpec recalculated = clock(newCalendar);
         apply(new DeadlineRecalculatedEvent(caseId, newCalendar.id(), newCalendar.version(),
                 breached ? deadline : ServiceStandardClock.deadline(recalculated),
                 breached ? atRiskAt : ServiceStandardClock.atRiskAt(recalculated), command.now()));
@@ -411,7 +411,7 @@ public class CaseAggregate {
         BusinessCalendar calendar = calendars.current(serviceType.calendarId())
                 .orElseThrow(() -> new InvalidCaseCommandException(InvalidCaseCommandException.CALENDAR_UNKNOWN,
                         "no business calendar " + serviceType.calendarId()));
-        ClockSpec clock = ClockSpec.of(serviceType.standard(), calendar, serviceType.atRiskShare(), receivedAt);
+        ServiceStandardClockSpec clock = ServiceStandardClockSpec.of(serviceType.standard(), calendar, serviceType.atRiskShare(), receivedAt);
         Instant newDeadline = ServiceStandardClock.deadline(clock);
         Instant newAtRiskAt = ServiceStandardClock.atRiskAt(clock);
         apply(new CaseSubmittedEvent(id, serviceType.code(), channel, submittedAt, receivedAt, receivedAtStatedBy, applicant,
@@ -441,8 +441,8 @@ public class CaseAggregate {
         }
     }
 
-    private ClockSpec clock(BusinessCalendar calendar) {
-        return new ClockSpec(standard, calendar, atRiskShare, clockStartedAt, pauses, pausedSince);
+    private ServiceStandardClockSpec clock(BusinessCalendar calendar) {
+        return new ServiceStandardClockSpec(standard, calendar, atRiskShare, clockStartedAt, pauses, pausedSince);
     }
 
     private BusinessCalendar calendar(BusinessCalendars calendars) {

@@ -29,7 +29,7 @@ import java.time.ZoneId;
  * @param runningTimeElapsed  for duration standards: running (unpaused) time so far; null otherwise
  * @param runningTimeRemaining for duration standards: time left, never negative; null otherwise
  */
-public record ClockReading(Instant at, String standard, String calendarId, int calendarVersion, ZoneId zone,
+public record ServiceStandardClockReading(Instant at, String standard, String calendarId, int calendarVersion, ZoneId zone,
                            Instant startedAt, LocalDate receiptDate, long extensionDays, Duration pausedTime,
                            LocalDate lastCountedDay, Instant atRiskAt, Instant deadline, ClockStatus status,
                            Integer daysElapsed, Integer daysRemaining,

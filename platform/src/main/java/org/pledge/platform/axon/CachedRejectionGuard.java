@@ -8,7 +8,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Makes every answer decided on a cached aggregate ({@link CheckedAggregateCache}) as good as one decided on the
+ * Makes every answer decided on a cached aggregate ({@link HitRecordingAggregateCache}) as good as one decided on the
  * event store's copy:
  * <ul>
  *   <li>the command appended events: the event store accepts them only at the next sequence number of the aggregate,
@@ -22,7 +22,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * A rejection therefore costs two attempts when the aggregate was cached; the common path (a command that appends)
  * costs no read at all.
  */
-public final class CachedAggregateCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
+public final class CachedRejectionGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
     public Object handle(@Nonnull UnitOfWork<? extends CommandMessage<?>> unitOfWork,
@@ -31,13 +31,13 @@ public final class CachedAggregateCheck implements MessageHandlerInterceptor<Com
         try {
             result = interceptorChain.proceed();
         } catch (Exception e) {
-            if (CheckedAggregateCache.servedFromCache(unitOfWork) && !(e instanceof ConcurrencyException)) {
+            if (HitRecordingAggregateCache.servedFromCache(unitOfWork) && !(e instanceof ConcurrencyException)) {
                 throw new StaleAggregateException(
                         "rejected on a cached aggregate; deciding again on the stored one", e);
             }
             throw e;
         }
-        if (CheckedAggregateCache.servedFromCache(unitOfWork) && !StagedEvents.any(unitOfWork)) {
+        if (HitRecordingAggregateCache.servedFromCache(unitOfWork) && !StageRecordingEventStore.any(unitOfWork)) {
             throw new StaleAggregateException("no change on a cached aggregate; deciding again on the stored one", null);
         }
         return result;

@@ -7,7 +7,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The aggregate cache of Pledge services: a {@link Cache} that remembers, in the current unit of work, that an
- * aggregate was served from it, so that {@link CachedAggregateCheck} can make sure no command's answer rests on a
+ * aggregate was served from it, so that {@link CachedRejectionGuard} can make sure no command's answer rests on a
  * copy that another instance has overtaken. Everything else is the delegate's (by default Axon's
  * {@code WeakReferenceCache}: entries live while memory allows).
  *
@@ -16,13 +16,13 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * sequence number ({@link org.axonframework.modelling.command.ConcurrencyException}, retried with a fresh load), but a
  * command the stale copy <em>rejects</em>, or answers by changing nothing, would never reach the store.
  */
-public final class CheckedAggregateCache implements Cache {
+public final class HitRecordingAggregateCache implements Cache {
 
-    private static final String SERVED_FROM_CACHE = CheckedAggregateCache.class.getName() + ".hit";
+    private static final String SERVED_FROM_CACHE = HitRecordingAggregateCache.class.getName() + ".hit";
 
     private final Cache delegate;
 
-    public CheckedAggregateCache(Cache delegate) {
+    public HitRecordingAggregateCache(Cache delegate) {
         this.delegate = delegate;
     }
 

@@ -18,7 +18,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Axon's embedded event store, which also notes in the publishing unit of work that events were staged there, and the
- * last aggregate event staged: for {@link CachedAggregateCheck} (a command decided on a cached aggregate that staged
+ * last aggregate event staged: for {@link CachedRejectionGuard} (a command decided on a cached aggregate that staged
  * nothing needs checking against the store) and for {@link AggregateVersionOnResult} (the version a command left its
  * aggregate at). The command's own unit of work, not its root: a command sent from an event handler runs nested in the
  * handler's batch, whose other commands must not count.
@@ -32,10 +32,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * {@code pledge.axon.processor-wake-interval} apart: under many waiting writes, the first wakes the readers at once and
  * the ones that follow within the interval are woken for together at its end.
  */
-public final class StagedEvents extends EmbeddedEventStore {
+public final class StageRecordingEventStore extends EmbeddedEventStore {
 
-    private static final String STAGED = StagedEvents.class.getName() + ".staged";
-    private static final String LAST = StagedEvents.class.getName() + ".last";
+    private static final String STAGED = StageRecordingEventStore.class.getName() + ".staged";
+    private static final String LAST = StageRecordingEventStore.class.getName() + ".last";
     /** How often idle readers are woken for events another instance appended (the coordinator's own idle look). */
     static final long IDLE_WAKE_MILLIS = 500;
 
@@ -51,23 +51,23 @@ public final class StagedEvents extends EmbeddedEventStore {
     private long lastWake = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     private boolean wakeScheduled;
 
-    private StagedEvents(Builder builder, java.time.Duration wakeInterval) {
+    private StageRecordingEventStore(Builder builder, java.time.Duration wakeInterval) {
         super(builder);
         this.wakeIntervalNanos = wakeInterval.toNanos();
         idleWake.scheduleWithFixedDelay(() -> wakeAll(false), IDLE_WAKE_MILLIS, IDLE_WAKE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** An event store that marks units of work with staged events; {@code builder} as for Axon's; no wake interval. */
-    public static StagedEvents eventStore(Builder builder) {
-        return new StagedEvents(builder, java.time.Duration.ZERO);
+    public static StageRecordingEventStore eventStore(Builder builder) {
+        return new StageRecordingEventStore(builder, java.time.Duration.ZERO);
     }
 
     /**
      * As {@link #eventStore(Builder)}, waking readers on demand at most once per {@code wakeInterval}
      * ({@code pledge.axon.processor-wake-interval}).
      */
-    public static StagedEvents eventStore(Builder builder, java.time.Duration wakeInterval) {
-        return new StagedEvents(builder, wakeInterval);
+    public static StageRecordingEventStore eventStore(Builder builder, java.time.Duration wakeInterval) {
+        return new StageRecordingEventStore(builder, wakeInterval);
     }
 
     /** Whether any event was published in {@code unitOfWork} itself so far. */

@@ -39,7 +39,7 @@ import org.pledge.testsupport.infra.MemoryMongo;
  * Two instances, each with its own aggregate cache, on one event store: no answer rests on a cached copy the other
  * instance has overtaken, and a current cached copy is used without reading the store.
  */
-class CachedAggregateCheckTest {
+class CachedRejectionGuardTest {
 
     private final AtomicInteger eventReads = new AtomicInteger();
     @RegisterExtension
@@ -160,15 +160,15 @@ class CachedAggregateCheckTest {
                     .objectMapper(AxonMongoAutoConfiguration.axonObjectMapper()).build();
             engine = MongoSequencedEventStorageEngine.builder().mongoDatabase(db).clock(Clock.systemUTC())
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
-            eventStore = StagedEvents.eventStore(EmbeddedEventStore.builder().storageEngine(engine));
+            eventStore = StageRecordingEventStore.eventStore(EmbeddedEventStore.builder().storageEngine(engine));
             SimpleCommandBus bus = SimpleCommandBus.builder().build();
             bus.registerHandlerInterceptor((unitOfWork, chain) -> {
                 handled.incrementAndGet();
                 return chain.proceed();
             });
-            bus.registerHandlerInterceptor(new CachedAggregateCheck());
+            bus.registerHandlerInterceptor(new CachedRejectionGuard());
             CachingEventSourcingRepository<Door> repository = CachingEventSourcingRepository.builder(Door.class)
-                    .eventStore(eventStore).cache(new CheckedAggregateCache(new WeakReferenceCache())).build();
+                    .eventStore(eventStore).cache(new HitRecordingAggregateCache(new WeakReferenceCache())).build();
             AggregateAnnotationCommandHandler.<Door>builder().aggregateType(Door.class).repository(repository)
                     .build().subscribe(bus);
             gateway = DefaultCommandGateway.builder().commandBus(bus)

@@ -16,12 +16,12 @@ import java.util.List;
  * @param pausedSince start of the pause in progress, or null when the clock runs; it does not move the
  *                    deadline until it is closed (see {@link #withPauseClosedAt})
  */
-public record ClockSpec(ServiceStandard standard, BusinessCalendar calendar, BigDecimal atRiskShare, Instant startedAt,
+public record ServiceStandardClockSpec(ServiceStandard standard, BusinessCalendar calendar, BigDecimal atRiskShare, Instant startedAt,
                         List<Pause> pauses, Instant pausedSince) {
 
     public static final BigDecimal DEFAULT_AT_RISK_SHARE = new BigDecimal("0.8");
 
-    public ClockSpec {
+    public ServiceStandardClockSpec {
         if (standard == null || calendar == null || startedAt == null) {
             throw new InvalidServiceLevelException(InvalidServiceLevelException.CLOCK_INPUT_MISSING,
                     "a clock needs a standard, a calendar and a start instant");
@@ -44,8 +44,8 @@ public record ClockSpec(ServiceStandard standard, BusinessCalendar calendar, Big
     }
 
     /** A running clock without pauses. */
-    public static ClockSpec of(ServiceStandard standard, BusinessCalendar calendar, BigDecimal atRiskShare, Instant startedAt) {
-        return new ClockSpec(standard, calendar, atRiskShare, startedAt, List.of(), null);
+    public static ServiceStandardClockSpec of(ServiceStandard standard, BusinessCalendar calendar, BigDecimal atRiskShare, Instant startedAt) {
+        return new ServiceStandardClockSpec(standard, calendar, atRiskShare, startedAt, List.of(), null);
     }
 
     /** The most decimals an at-risk share may have (0.123456). */
@@ -69,24 +69,24 @@ public record ClockSpec(ServiceStandard standard, BusinessCalendar calendar, Big
     }
 
     /** This clock with the pause in progress (if any) closed at {@code at}. */
-    public ClockSpec withPauseClosedAt(Instant at) {
+    public ServiceStandardClockSpec withPauseClosedAt(Instant at) {
         if (pausedSince == null) {
             return this;
         }
         List<Pause> closed = new ArrayList<>(pauses);
         closed.add(new Pause(pausedSince, at.isBefore(pausedSince) ? pausedSince : at));
-        return new ClockSpec(standard, calendar, atRiskShare, startedAt, closed, null);
+        return new ServiceStandardClockSpec(standard, calendar, atRiskShare, startedAt, closed, null);
     }
 
     /** This clock with one more closed pause. */
-    public ClockSpec withPause(Pause pause) {
+    public ServiceStandardClockSpec withPause(Pause pause) {
         List<Pause> more = new ArrayList<>(pauses);
         more.add(pause);
-        return new ClockSpec(standard, calendar, atRiskShare, startedAt, more, pausedSince);
+        return new ServiceStandardClockSpec(standard, calendar, atRiskShare, startedAt, more, pausedSince);
     }
 
     /** The same clock under another calendar version. */
-    public ClockSpec withCalendar(BusinessCalendar newCalendar) {
-        return new ClockSpec(standard, newCalendar, atRiskShare, startedAt, pauses, pausedSince);
+    public ServiceStandardClockSpec withCalendar(BusinessCalendar newCalendar) {
+        return new ServiceStandardClockSpec(standard, newCalendar, atRiskShare, startedAt, pauses, pausedSince);
     }
 }

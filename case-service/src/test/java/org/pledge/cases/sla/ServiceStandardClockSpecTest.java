@@ -11,21 +11,21 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-class ClockSpecTest {
+class ServiceStandardClockSpecTest {
 
     private static final BusinessCalendar UTC = BusinessCalendar.mondayToFriday("utc", 1, ZoneId.of("UTC"), Set.of());
     private static final Instant START = Instant.parse("2025-06-02T10:00:00Z");
 
     @Test
     void clock_defaultsTheAtRiskShareTo80Percent() {
-        assertThat(ClockSpec.of(ServiceStandard.businessDays(5), UTC, null, START).atRiskShare()).isEqualByComparingTo("0.8");
+        assertThat(ServiceStandardClockSpec.of(ServiceStandard.businessDays(5), UTC, null, START).atRiskShare()).isEqualByComparingTo("0.8");
     }
 
     @Test
     void clock_isRejected_whenTheShareIsOutsideZeroToOne() {
-        assertThatThrownBy(() -> ClockSpec.of(ServiceStandard.businessDays(5), UTC, BigDecimal.ZERO, START))
+        assertThatThrownBy(() -> ServiceStandardClockSpec.of(ServiceStandard.businessDays(5), UTC, BigDecimal.ZERO, START))
                 .extracting("errorCode").isEqualTo(InvalidServiceLevelException.AT_RISK_SHARE_INVALID);
-        assertThatThrownBy(() -> ClockSpec.of(ServiceStandard.businessDays(5), UTC, new BigDecimal("1.01"), START))
+        assertThatThrownBy(() -> ServiceStandardClockSpec.of(ServiceStandard.businessDays(5), UTC, new BigDecimal("1.01"), START))
                 .extracting("errorCode").isEqualTo(InvalidServiceLevelException.AT_RISK_SHARE_INVALID);
     }
 
@@ -35,11 +35,11 @@ class ClockSpecTest {
         Pause overlapping = new Pause(START.plusSeconds(150), START.plusSeconds(300));
         Pause beforeStart = new Pause(START.minusSeconds(1), START.plusSeconds(1));
 
-        assertThatThrownBy(() -> new ClockSpec(ServiceStandard.businessDays(5), UTC, null, START, List.of(first, overlapping), null))
+        assertThatThrownBy(() -> new ServiceStandardClockSpec(ServiceStandard.businessDays(5), UTC, null, START, List.of(first, overlapping), null))
                 .extracting("errorCode").isEqualTo(InvalidServiceLevelException.PAUSES_INVALID);
-        assertThatThrownBy(() -> new ClockSpec(ServiceStandard.businessDays(5), UTC, null, START, List.of(beforeStart), null))
+        assertThatThrownBy(() -> new ServiceStandardClockSpec(ServiceStandard.businessDays(5), UTC, null, START, List.of(beforeStart), null))
                 .extracting("errorCode").isEqualTo(InvalidServiceLevelException.PAUSES_INVALID);
-        assertThatThrownBy(() -> new ClockSpec(ServiceStandard.businessDays(5), UTC, null, START, List.of(first), START))
+        assertThatThrownBy(() -> new ServiceStandardClockSpec(ServiceStandard.businessDays(5), UTC, null, START, List.of(first), START))
                 .extracting("errorCode").isEqualTo(InvalidServiceLevelException.PAUSES_INVALID);
         assertThatThrownBy(() -> new Pause(START, START.minusSeconds(1)))
                 .extracting("errorCode").isEqualTo(InvalidServiceLevelException.PAUSES_INVALID);
