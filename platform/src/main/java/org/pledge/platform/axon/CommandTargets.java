@@ -15,24 +15,52 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.pledge.platform.api.CommandTarget;
 
 /**
- * Routes a command to the aggregate its {@link CommandTarget} component names; a command without one is left to Axon's
- * {@link AnnotationCommandTargetResolver} ({@code @TargetAggregateIdentifier}). The platform declares it as the
- * {@link CommandTargetResolver} of every aggregate; an {@code AggregateTestFixture} gets it with
- * {@code registerCommandTargetResolver(new CommandTargets())}.
+ * Routes commands that carry no Axon annotation, so that a feature's {@code api} stays free of framework types. Two
+ * ways, both without an Axon type in the command:
+ * <ul>
+ *   <li>By annotation (the default of every aggregate): the command's {@link CommandTarget} component names the
+ *       aggregate; a command without one is left to Axon's {@link AnnotationCommandTargetResolver}
+ *       ({@code @TargetAggregateIdentifier}). The platform declares an instance as the service's
+ *       {@link CommandTargetResolver} unless the service declares one; an {@code AggregateTestFixture} gets it with
+ *       {@code registerCommandTargetResolver(new CommandTargets())}.</li>
+ *   <li>By interface: the feature's commands implement an interface of its own that names the target aggregate's id,
+ *       and the aggregate names a resolver bean made with {@link #by} ({@code @Aggregate(commandTargetResolver = "...")}):
+ *       <pre>
+ * &#64;Bean("notificationTarget")
+ * CommandTargetResolver notificationTarget() {
+ *     return CommandTargets.by(NotificationCommand.class, NotificationCommand::notificationId);
+ * }
+ *       </pre></li>
+ * </ul>
  */
 public final class CommandTargets implements CommandTargetResolver {
 
     private final CommandTargetResolver axonAnnotations = AnnotationCommandTargetResolver.builder().build();
     private final Map<Class<?>, Optional<Function<Object, Object>>> accessors = new ConcurrentHashMap<>();
 
+    /** Resolves a command of {@code type} to the aggregate {@code targetId} names (no expected version). */
+    public static <T> CommandTargetResolver by(Class<T> type, Function<? super T, String> targetId) {
+        return command -> {
+            Object payload = command.getPayload();
+            if (!type.isInstance(payload)) {
+                throw new IllegalArgumentException(command.getPayloadType().getSimpleName() + " is not a " + type.getSimpleName());
+            }
+            String id = targetId.apply(type.cast(payload));
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(command.getPayloadType().getSimpleName() + " names no target aggregate");
+            }
+            return new VersionedAggregateIdentifier(id, null);
+        };
+    }
+
+    /** Resolves by the command's {@link CommandTarget} component, else by Axon's annotations. */
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        Object payload = command.getPayload();
         Optional<Function<Object, Object>> accessor = accessors.computeIfAbsent(command.getPayloadType(), CommandTargets::accessorOf);
         if (accessor.isEmpty()) {
             return axonAnnotations.resolveTarget(command);
         }
-        Object target = accessor.get().apply(payload);
+        Object target = accessor.get().apply(command.getPayload());
         if (target == null) {
             throw new IllegalArgumentException("Invalid command. It does not identify the target aggregate. "
                     + "Make sure the @CommandTarget component of " + command.getPayloadType().getSimpleName() + " is not null.");
