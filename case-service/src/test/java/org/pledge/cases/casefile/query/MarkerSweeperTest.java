@@ -131,7 +131,7 @@ class MarkerSweeperTest {
         clock.advance(Duration.ofMillis(1)); // the first instance died with the claim: taken over
         other.sweep();
         assertThat(sent).hasSize(2);
-        assertThat(collection.find().first()).containsEntry(MarkerSchedules.CLAIMED_BY, "b");
+        assertThat(collection.find().first()).containsEntry(MarkerScheduleDocument.CLAIMED_BY, "b");
     }
 
     @Test
@@ -162,7 +162,7 @@ class MarkerSweeperTest {
         MarkerSweeper sweeper = sweeper("a", 10);
 
         assertThat(sweeper.sweep()).isZero();
-        assertThat(collection.find().first()).doesNotContainKey(MarkerSchedules.CLAIMED_BY);
+        assertThat(collection.find().first()).doesNotContainKey(MarkerScheduleDocument.CLAIMED_BY);
 
         failure.set(null);
         assertThat(sweeper.sweep()).isEqualTo(1);
@@ -194,7 +194,7 @@ class MarkerSweeperTest {
         sweeper("a", 10).sweep();
 
         assertThat(sent).isEmpty();
-        assertThat(collection.find(new Document("_id", "paused")).first()).containsEntry(MarkerSchedules.NEXT_DUE_AT, null);
+        assertThat(collection.find(new Document("_id", "paused")).first().get(MarkerScheduleDocument.NEXT_DUE_AT)).isNull();
     }
 
     @Test
