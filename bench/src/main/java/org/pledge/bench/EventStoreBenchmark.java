@@ -18,6 +18,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.pledge.platform.eventstore.MongoSequencedEventStorageEngine;
 
+import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +193,7 @@ public final class EventStoreBenchmark {
                                                .mongoDatabase(store.database())
                                                .eventsCollectionName(store.collection("events"))
                                                .snapshotsCollectionName(store.collection("snapshots"))
+                                               .clock(Clock.systemUTC())
                                                .eventSerializer(SERIALIZER)
                                                .snapshotSerializer(SERIALIZER)
                                                .secondaryUniqueIndexes(SECONDARY_INDEXES)

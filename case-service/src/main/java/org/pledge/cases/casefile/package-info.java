@@ -1,5 +1,30 @@
 /**
- * Cases: the {@code Case} aggregate ({@code command}) and its commands, events and errors ({@code api}).
+ * Cases: the {@code Case} aggregate ({@code command}) and its commands, events and errors ({@code api}); the read
+ * models of cases ({@code query}); what keeps each open case's deadline watched and current.
+ *
+ * <p>Depends on {@code catalogue.api} (service types, fees, calendar versions) and {@code sla} (standards, calendars,
+ * the service-standard clock); nothing depends on it but the web and integration edges of its own.
+ *
+ * <h2>Due markers: durable, exactly-once firing of at-risk and breach</h2>
+ * <ul>
+ *   <li>{@code query.MarkerScheduleProjection} (processing group {@code sla-clocks}, pooled streaming, token in Mongo)
+ *       keeps one {@code query.MarkerSchedule} per case in {@code sla_clocks} (names kept from before the move: they
+ *       hold tokens and data) with the next marker due and when ({@code nextDueAt}, null while paused, closed, or when
+ *       both fired). Idempotent by aggregate sequence number.</li>
+ *   <li>{@code command.MarkerSweeper}, every {@code pledge.sla.sweep-interval}, reads up to {@code pledge.sla.batch-size}
+ *       due schedules, claims each with one {@code findOneAndUpdate} on {@code _id} ({@code claimedBy},
+ *       {@code claimedUntil}) and sends {@code MarkCaseAtRiskCommand} or {@code MarkServiceStandardBreachedCommand}. The
+ *       case aggregate records each marker once and ignores stale, early, paused or closed marks: it is the guard; the
+ *       claim only spares the other instances the work.</li>
+ *   <li>Time comes from the injected {@link java.time.Clock}; due instants are stored rounded up to the millisecond, so
+ *       a sweep is never earlier than the case. No transactions, no change streams, no TTL: the same on MongoDB and
+ *       mongo-java-server (where the due-query scans).</li>
+ * </ul>
+ *
+ * <h2>New calendar versions</h2>
+ * {@code command.CalendarRecalculation} reacts to {@code BusinessCalendarPublishedEvent} with one
+ * {@code RecalculateDeadlineCommand} per open case on an older version; {@code command.CalendarRecalculationSweep}
+ * ({@code pledge.catalogue.recalculation.*}) catches the cases it could not see yet.
  *
  * <p>Decisions:
  * <ul>

@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.util.function.Predicate;
 
 /**
- * The service-standard clock, as pure functions of a {@link ClockSpec}. Z is the calendar's zone;
+ * The service-standard clock of a case (how much of its promised time has run, when it is at risk, when it is due), as
+ * pure functions of a {@link ServiceStandardClockSpec}; a {@link ServiceStandardClockReading} explains it at an instant.
+ * It is not a {@link java.time.Clock}: the time of day always comes from the injected one. Z is the calendar's zone;
  * dates are local dates in Z; "local midnight" at the start of a date is
  * {@link LocalDate#atStartOfDay(ZoneId)} (01:00 where a DST change skips midnight).
  *
@@ -30,7 +32,7 @@ import java.util.function.Predicate;
  *       the calendar, whatever the standard counts) from the day after the last counted day through
  *       the resolution date, and at least 1; 0 when resolved before the deadline.</li>
  * </ul>
- * A pause in progress ({@link ClockSpec#pausedSince()}) is ignored by {@link #deadline} and
+ * A pause in progress ({@link ServiceStandardClockSpec#pausedSince()}) is ignored by {@link #deadline} and
  * {@link #atRiskAt}: it moves them only once closed. {@link #read} shows a paused clock as if it resumed at
  * the instant read.
  */
@@ -40,12 +42,12 @@ public final class ServiceStandardClock {
     }
 
     /** The receipt date: the start instant's date in Z. */
-    public static LocalDate receiptDate(ClockSpec spec) {
+    public static LocalDate receiptDate(ServiceStandardClockSpec spec) {
         return LocalDate.ofInstant(spec.startedAt(), spec.calendar().zone());
     }
 
     /** Days (or, for durations, 0) added to the standard by the closed pauses. */
-    public static long extensionDays(ClockSpec spec) {
+    public static long extensionDays(ServiceStandardClockSpec spec) {
         if (!spec.standard().countsDays()) {
             return 0;
         }
@@ -64,17 +66,17 @@ public final class ServiceStandardClock {
     }
 
     /** Total time of the closed pauses. */
-    public static Duration pausedTime(ClockSpec spec) {
+    public static Duration pausedTime(ServiceStandardClockSpec spec) {
         return spec.pauses().stream().map(p -> Duration.between(p.from(), p.to())).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The last counted day of the extended standard (day standards only). */
-    public static LocalDate lastCountedDay(ClockSpec spec) {
+    public static LocalDate lastCountedDay(ServiceStandardClockSpec spec) {
         return nthCountedDayAfter(receiptDate(spec), days(spec.standard()) + extensionDays(spec), countedDays(spec));
     }
 
     /** The deadline under the closed pauses. */
-    public static Instant deadline(ClockSpec spec) {
+    public static Instant deadline(ServiceStandardClockSpec spec) {
         if (spec.standard() instanceof ServiceStandard.Elapsed elapsed) {
             return spec.startedAt().plus(elapsed.duration()).plus(pausedTime(spec));
         }
@@ -82,7 +84,7 @@ public final class ServiceStandardClock {
     }
 
     /** The instant from which the case is at risk, under the closed pauses. Never after the deadline. */
-    public static Instant atRiskAt(ClockSpec spec) {
+    public static Instant atRiskAt(ServiceStandardClockSpec spec) {
         if (spec.standard() instanceof ServiceStandard.Elapsed elapsed) {
             Instant at = spec.startedAt().plus(share(elapsed.duration(), spec.atRiskShare()));
             for (Pause pause : spec.pauses()) {
@@ -102,12 +104,12 @@ public final class ServiceStandardClock {
     }
 
     /** True when a resolution at {@code resolvedAt} is at or after the deadline. */
-    public static boolean isLate(ClockSpec spec, Instant resolvedAt) {
+    public static boolean isLate(ServiceStandardClockSpec spec, Instant resolvedAt) {
         return !resolvedAt.isBefore(deadline(spec));
     }
 
     /** Lateness in business days of a resolution at {@code resolvedAt}; 0 when on time. */
-    public static int latenessBusinessDays(ClockSpec spec, Instant resolvedAt) {
+    public static int latenessBusinessDays(ServiceStandardClockSpec spec, Instant resolvedAt) {
         return latenessBusinessDays(spec.standard(), spec.calendar(), deadline(spec), resolvedAt);
     }
 
@@ -134,7 +136,7 @@ public final class ServiceStandardClock {
     }
 
     /** Counted days used at {@code at} (day standards; a paused clock as if resumed at {@code at}). */
-    public static int businessDaysElapsed(ClockSpec spec, Instant at) {
+    public static int businessDaysElapsed(ServiceStandardClockSpec spec, Instant at) {
         requireDays(spec);
         return (int) Math.max(0, days(spec.standard()) - businessDaysRemaining(spec, at));
     }
@@ -143,9 +145,9 @@ public final class ServiceStandardClock {
      * Counted days left at {@code at}, the current day included while it is a counted day of the standard
      * (day standards; a paused clock as if resumed at {@code at}); 0 from the deadline on.
      */
-    public static int businessDaysRemaining(ClockSpec spec, Instant at) {
+    public static int businessDaysRemaining(ServiceStandardClockSpec spec, Instant at) {
         requireDays(spec);
-        ClockSpec closed = spec.withPauseClosedAt(at);
+        ServiceStandardClockSpec closed = spec.withPauseClosedAt(at);
         if (!at.isBefore(deadline(closed))) {
             return 0;
         }
@@ -164,14 +166,14 @@ public final class ServiceStandardClock {
     }
 
     /** The clock at {@code at}, explained. */
-    public static ClockReading read(ClockSpec spec, Instant at) {
-        ClockSpec closed = spec.withPauseClosedAt(at);
+    public static ServiceStandardClockReading read(ServiceStandardClockSpec spec, Instant at) {
+        ServiceStandardClockSpec closed = spec.withPauseClosedAt(at);
         Instant deadline = deadline(closed);
         Instant atRisk = atRiskAt(closed);
-        ClockReading.ClockStatus status = spec.paused() ? ClockReading.ClockStatus.PAUSED
-                : !at.isBefore(deadline) ? ClockReading.ClockStatus.BREACHED
-                : !at.isBefore(atRisk) ? ClockReading.ClockStatus.AT_RISK
-                : ClockReading.ClockStatus.RUNNING;
+        ServiceStandardClockReading.ClockStatus status = spec.paused() ? ServiceStandardClockReading.ClockStatus.PAUSED
+                : !at.isBefore(deadline) ? ServiceStandardClockReading.ClockStatus.BREACHED
+                : !at.isBefore(atRisk) ? ServiceStandardClockReading.ClockStatus.AT_RISK
+                : ServiceStandardClockReading.ClockStatus.RUNNING;
         Duration paused = pausedTime(closed);
         Integer elapsedDays = null;
         Integer remainingDays = null;
@@ -188,7 +190,7 @@ public final class ServiceStandardClock {
             runningElapsed = running.isNegative() ? Duration.ZERO : running.compareTo(total) > 0 ? total : running;
             runningRemaining = total.minus(runningElapsed);
         }
-        return new ClockReading(at, spec.standard().toString(), spec.calendar().id(), spec.calendar().version(),
+        return new ServiceStandardClockReading(at, spec.standard().toString(), spec.calendar().id(), spec.calendar().version(),
                 spec.calendar().zone(), spec.startedAt(), receiptDate(spec), extensionDays(closed), paused, last,
                 atRisk, deadline, status, elapsedDays, remainingDays, runningElapsed, runningRemaining);
     }
@@ -209,7 +211,7 @@ public final class ServiceStandardClock {
         return d;
     }
 
-    private static Predicate<LocalDate> countedDays(ClockSpec spec) {
+    private static Predicate<LocalDate> countedDays(ServiceStandardClockSpec spec) {
         return spec.standard() instanceof ServiceStandard.BusinessDays ? spec.calendar()::isBusinessDay : d -> true;
     }
 
@@ -223,7 +225,7 @@ public final class ServiceStandardClock {
         throw new IllegalArgumentException("not a day standard: " + standard);
     }
 
-    private static void requireDays(ClockSpec spec) {
+    private static void requireDays(ServiceStandardClockSpec spec) {
         if (!spec.standard().countsDays()) {
             throw new IllegalArgumentException("days elapsed and remaining apply to day standards, not " + spec.standard());
         }

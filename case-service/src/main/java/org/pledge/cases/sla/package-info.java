@@ -11,9 +11,9 @@
  * only through {@code RecalculateDeadlineCommand} (open cases only).
  *
  * <h2>The clock</h2>
- * {@link org.pledge.cases.sla.ServiceStandardClock} over a {@link org.pledge.cases.sla.ClockSpec}:
+ * {@link org.pledge.cases.sla.ServiceStandardClock} over a {@link org.pledge.cases.sla.ServiceStandardClockSpec}:
  * {@code deadline}, {@code atRiskAt}, {@code latenessBusinessDays}, {@code businessDaysElapsed},
- * {@code businessDaysRemaining}, {@code read} (a {@link org.pledge.cases.sla.ClockReading} for explanations).
+ * {@code businessDaysRemaining}, {@code read} (a {@link org.pledge.cases.sla.ServiceStandardClockReading} for explanations).
  * Decisions beyond the issue's text:
  * <ul>
  *   <li>At-risk day = &lfloor;share &times; N&rfloor; computed exactly on {@code BigDecimal} (0.8 &times; 7 = 5.6 &rarr; 5).

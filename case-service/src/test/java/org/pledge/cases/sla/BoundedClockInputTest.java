@@ -41,7 +41,7 @@ class BoundedClockInputTest {
         Instant start = Instant.parse("2199-12-31T00:00:00Z");
         for (ServiceStandard standard : new ServiceStandard[] {ServiceStandard.parse("P3660D"), ServiceStandard.parse("3660 business days"),
                 ServiceStandard.parse("3660 calendar days")}) {
-            Instant deadline = ServiceStandardClock.deadline(ClockSpec.of(standard, CALENDAR, null, start));
+            Instant deadline = ServiceStandardClock.deadline(ServiceStandardClockSpec.of(standard, CALENDAR, null, start));
             assertThat(deadline).isAfter(start);
         }
         assertThatThrownBy(() -> ServiceStandard.parse("x".repeat(100_000))).isInstanceOf(InvalidServiceLevelException.class);
@@ -50,13 +50,13 @@ class BoundedClockInputTest {
     @Test
     @Timeout(5)
     void atRiskShares_haveBoundedDecimals_soTheArithmeticStaysSmall() {
-        ClockSpec.requireShare(new BigDecimal("0.8"));
-        ClockSpec.requireShare(new BigDecimal("0.123456"));
-        ClockSpec.requireShare(new BigDecimal("0.50000000000")); // trailing zeros do not count
+        ServiceStandardClockSpec.requireShare(new BigDecimal("0.8"));
+        ServiceStandardClockSpec.requireShare(new BigDecimal("0.123456"));
+        ServiceStandardClockSpec.requireShare(new BigDecimal("0.50000000000")); // trailing zeros do not count
         for (BigDecimal bad : new BigDecimal[] {new BigDecimal("1e-1000000"), new BigDecimal("0.1234567"), new BigDecimal(BigInteger.ONE, 1_000_000),
                 new BigDecimal(BigInteger.TEN.pow(5000), 5001), BigDecimal.ZERO, new BigDecimal("1.000001"), new BigDecimal("-0.5"),
                 new BigDecimal("1e1000000")}) {
-            assertThatThrownBy(() -> ClockSpec.requireShare(bad)).isInstanceOf(InvalidServiceLevelException.class)
+            assertThatThrownBy(() -> ServiceStandardClockSpec.requireShare(bad)).isInstanceOf(InvalidServiceLevelException.class)
                     .extracting("errorCode").isEqualTo(InvalidServiceLevelException.AT_RISK_SHARE_INVALID);
         }
     }
@@ -92,7 +92,7 @@ class BoundedClockInputTest {
         }
         BusinessCalendar worst = BusinessCalendar.of("worst", 1, TORONTO,
                 EnumSet.complementOf(EnumSet.of(DayOfWeek.MONDAY)), mondays);
-        Instant deadline = ServiceStandardClock.deadline(ClockSpec.of(ServiceStandard.businessDays(3660), worst, null,
+        Instant deadline = ServiceStandardClock.deadline(ServiceStandardClockSpec.of(ServiceStandard.businessDays(3660), worst, null,
                 Instant.parse("2025-06-01T12:00:00Z")));
         assertThat(deadline).isAfter(Instant.parse("2150-01-01T00:00:00Z"));
         assertThat(Duration.between(Instant.parse("2025-06-01T12:00:00Z"), deadline).toDays()).isLessThan(200 * 366);

@@ -39,12 +39,12 @@ class ServiceStandardClockPropertiesTest {
     private static final Instant TO = Instant.parse("2031-01-01T00:00:00Z");
 
     /** A random clock: a day or duration standard with up to three closed pauses. */
-    record Scenario(ClockSpec spec) {
+    record Scenario(ServiceStandardClockSpec spec) {
     }
 
     @Property(tries = TRIES)
     void deadline_isAfterTheStart_andAtRiskLiesBetween(@ForAll("anyClock") Scenario scenario) {
-        ClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec spec = scenario.spec();
         Instant deadline = ServiceStandardClock.deadline(spec);
         Instant atRisk = ServiceStandardClock.atRiskAt(spec);
 
@@ -54,7 +54,7 @@ class ServiceStandardClockPropertiesTest {
 
     @Property(tries = TRIES)
     void dayDeadlines_fallAtLocalMidnight_evenWhereMidnightIsSkipped(@ForAll("dayClock") Scenario scenario) {
-        ClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec spec = scenario.spec();
         ZoneId zone = spec.calendar().zone();
 
         assertThat(ServiceStandardClock.deadline(spec)).satisfies(d -> assertThat(d).isEqualTo(startOfItsDay(d, zone)));
@@ -63,7 +63,7 @@ class ServiceStandardClockPropertiesTest {
 
     @Property(tries = TRIES)
     void dayDeadline_endsTheNPlusExtensionthCountedDay(@ForAll("dayClock") Scenario scenario) {
-        ClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec spec = scenario.spec();
         ZoneId zone = spec.calendar().zone();
         Predicate<LocalDate> counted = spec.standard() instanceof ServiceStandard.BusinessDays
                 ? spec.calendar()::isBusinessDay : d -> true;
@@ -78,8 +78,8 @@ class ServiceStandardClockPropertiesTest {
 
     @Property(tries = TRIES)
     void deadline_growsWithN(@ForAll("dayClock") Scenario scenario) {
-        ClockSpec spec = scenario.spec();
-        ClockSpec longer = new ClockSpec(plusOneDay(spec.standard()), spec.calendar(), spec.atRiskShare(), spec.startedAt(),
+        ServiceStandardClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec longer = new ServiceStandardClockSpec(plusOneDay(spec.standard()), spec.calendar(), spec.atRiskShare(), spec.startedAt(),
                 spec.pauses(), null);
 
         assertThat(ServiceStandardClock.deadline(longer)).isAfter(ServiceStandardClock.deadline(spec));
@@ -89,14 +89,14 @@ class ServiceStandardClockPropertiesTest {
     @Property(tries = TRIES)
     void deadline_neverMovesEarlier_whenAPauseIsLonger(@ForAll("anyClock") Scenario scenario,
                                                        @ForAll @IntRange(min = 1, max = 20 * 24 * 60) int extraMinutes) {
-        ClockSpec spec = scenario.spec();
-        ClockSpec unpaused = new ClockSpec(spec.standard(), spec.calendar(), spec.atRiskShare(), spec.startedAt(), List.of(), null);
+        ServiceStandardClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec unpaused = new ServiceStandardClockSpec(spec.standard(), spec.calendar(), spec.atRiskShare(), spec.startedAt(), List.of(), null);
         List<Pause> lengthened = new ArrayList<>(spec.pauses());
         if (!lengthened.isEmpty()) {
             Pause last = lengthened.remove(lengthened.size() - 1);
             lengthened.add(new Pause(last.from(), last.to().plus(Duration.ofMinutes(extraMinutes))));
         }
-        ClockSpec longer = new ClockSpec(spec.standard(), spec.calendar(), spec.atRiskShare(), spec.startedAt(), lengthened, null);
+        ServiceStandardClockSpec longer = new ServiceStandardClockSpec(spec.standard(), spec.calendar(), spec.atRiskShare(), spec.startedAt(), lengthened, null);
 
         assertThat(ServiceStandardClock.deadline(spec)).isAfterOrEqualTo(ServiceStandardClock.deadline(unpaused));
         assertThat(ServiceStandardClock.deadline(longer)).isAfterOrEqualTo(ServiceStandardClock.deadline(spec));
@@ -105,7 +105,7 @@ class ServiceStandardClockPropertiesTest {
 
     @Property(tries = TRIES)
     void durationDeadline_isStartPlusDurationPlusPausedTime(@ForAll("durationClock") Scenario scenario) {
-        ClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec spec = scenario.spec();
         Duration standard = ((ServiceStandard.Elapsed) spec.standard()).duration();
 
         assertThat(Duration.between(spec.startedAt(), ServiceStandardClock.deadline(spec)))
@@ -117,7 +117,7 @@ class ServiceStandardClockPropertiesTest {
             @ForAll("anyClock") Scenario scenario,
             @ForAll @IntRange(min = -10 * 24 * 60, max = 40 * 24 * 60) int minutesFromDeadline,
             @ForAll @IntRange(min = 0, max = 10 * 24 * 60) int laterBy) {
-        ClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec spec = scenario.spec();
         Instant deadline = ServiceStandardClock.deadline(spec);
         Instant resolved = deadline.plus(Duration.ofMinutes(minutesFromDeadline));
         int lateness = ServiceStandardClock.latenessBusinessDays(spec, resolved);
@@ -134,7 +134,7 @@ class ServiceStandardClockPropertiesTest {
     @Property(tries = TRIES)
     void daysElapsedAndRemaining_addUpToN_andRunFromNToZero(@ForAll("unpausedDayClock") Scenario scenario,
                                                             @ForAll @IntRange(min = 0, max = 1000) int permille) {
-        ClockSpec spec = scenario.spec();
+        ServiceStandardClockSpec spec = scenario.spec();
         Instant deadline = ServiceStandardClock.deadline(spec);
         long span = Duration.between(spec.startedAt(), deadline).toMinutes();
         Instant at = spec.startedAt().plus(Duration.ofMinutes(span * permille / 1000));
@@ -219,7 +219,7 @@ class ServiceStandardClockPropertiesTest {
                         closed.add(new Pause(from, cursor));
                     }
                     BusinessCalendar calendar = BusinessCalendar.of("random", 1, z, weekend, holidays);
-                    return new Scenario(new ClockSpec(standard, calendar, share, start, closed, null));
+                    return new Scenario(new ServiceStandardClockSpec(standard, calendar, share, start, closed, null));
                 });
     }
 

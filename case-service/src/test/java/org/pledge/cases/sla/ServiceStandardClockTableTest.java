@@ -103,7 +103,7 @@ class ServiceStandardClockTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void deadlineAndAtRisk_matchTheHandComputedInstants(Row row) {
-        ClockSpec spec = spec(row);
+        ServiceStandardClockSpec spec = spec(row);
 
         assertThat(ServiceStandardClock.deadline(spec)).isEqualTo(Instant.parse(row.deadline()));
         assertThat(ServiceStandardClock.atRiskAt(spec)).isEqualTo(Instant.parse(row.atRiskAt()));
@@ -112,7 +112,7 @@ class ServiceStandardClockTableTest {
     @Test
     void lateness_countsBusinessDaysAfterTheLastDayThroughTheResolutionDate_andIsAtLeastOne() {
         // Toronto, 5 business days from Fri 7 Mar: last counted day Fri 14, deadline Sat 15 Mar 00:00 EDT (04:00Z).
-        ClockSpec spec = spec(rows().findFirst().orElseThrow());
+        ServiceStandardClockSpec spec = spec(rows().findFirst().orElseThrow());
 
         // Fri 14 16:00 EDT: before the deadline -> on time.
         assertThat(ServiceStandardClock.latenessBusinessDays(spec, Instant.parse("2025-03-14T20:00:00Z"))).isZero();
@@ -129,7 +129,7 @@ class ServiceStandardClockTableTest {
     @Test
     void daysElapsedAndRemaining_countTheStandardsDays() {
         // Toronto, 10 business days from Mon 2 Jun 10:00 EDT, no pause: last counted day Mon 16, deadline Tue 17 04:00Z.
-        ClockSpec spec = ClockSpec.of(ServiceStandard.businessDays(10), calendar("America/Toronto", SAT_SUN, ""),
+        ServiceStandardClockSpec spec = ServiceStandardClockSpec.of(ServiceStandard.businessDays(10), calendar("America/Toronto", SAT_SUN, ""),
                 new BigDecimal("0.8"), Instant.parse("2025-06-02T14:00:00Z"));
 
         // at receipt: nothing used, Tue 3 .. Mon 16 = 10 left.
@@ -148,12 +148,12 @@ class ServiceStandardClockTableTest {
     @Test
     void read_explainsAPausedClockAsIfItResumedNow() {
         // Same clock, paused since Thu 5 Jun 15:00 EDT; read on Tue 10 Jun 09:00 EDT: as the table row above, E = 3.
-        ClockSpec spec = new ClockSpec(ServiceStandard.businessDays(10), calendar("America/Toronto", SAT_SUN, ""),
+        ServiceStandardClockSpec spec = new ServiceStandardClockSpec(ServiceStandard.businessDays(10), calendar("America/Toronto", SAT_SUN, ""),
                 new BigDecimal("0.8"), Instant.parse("2025-06-02T14:00:00Z"), List.of(), Instant.parse("2025-06-05T19:00:00Z"));
 
-        ClockReading reading = ServiceStandardClock.read(spec, Instant.parse("2025-06-10T13:00:00Z"));
+        ServiceStandardClockReading reading = ServiceStandardClock.read(spec, Instant.parse("2025-06-10T13:00:00Z"));
 
-        assertThat(reading.status()).isEqualTo(ClockReading.ClockStatus.PAUSED);
+        assertThat(reading.status()).isEqualTo(ServiceStandardClockReading.ClockStatus.PAUSED);
         assertThat(reading.receiptDate()).isEqualTo(LocalDate.of(2025, 6, 2));
         assertThat(reading.extensionDays()).isEqualTo(3);
         assertThat(reading.lastCountedDay()).isEqualTo(LocalDate.of(2025, 6, 19));
@@ -165,8 +165,8 @@ class ServiceStandardClockTableTest {
         assertThat(ServiceStandardClock.deadline(spec)).isEqualTo(Instant.parse("2025-06-17T04:00:00Z"));
     }
 
-    private static ClockSpec spec(Row row) {
-        return new ClockSpec(ServiceStandard.parse(row.standard()), calendar(row.zone(), row.weekend(), row.holidays()),
+    private static ServiceStandardClockSpec spec(Row row) {
+        return new ServiceStandardClockSpec(ServiceStandard.parse(row.standard()), calendar(row.zone(), row.weekend(), row.holidays()),
                 new BigDecimal("0.8"), Instant.parse(row.startedAt()), row.pauses(), null);
     }
 

@@ -10,7 +10,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Puts the version a command left its aggregate at ({@link AggregateVersion}: the sequence number of the last event
- * it staged, as {@link StagedEvents} noted it) into the metadata of the command's result. The payload is unchanged, so
+ * it staged, as {@link StageRecordingEventStore} noted it) into the metadata of the command's result. The payload is unchanged, so
  * {@code sendAndWait} callers see what they always did; {@link VersionedCommandGateway} reads the version. A command
  * that stored nothing gets no version. Registered on the command bus by the platform.
  */
@@ -20,7 +20,7 @@ public final class AggregateVersionOnResult implements MessageHandlerInterceptor
     public Object handle(@Nonnull UnitOfWork<? extends CommandMessage<?>> unitOfWork,
                          @Nonnull InterceptorChain interceptorChain) throws Exception {
         Object result = interceptorChain.proceed();
-        AggregateVersion version = StagedEvents.last(unitOfWork);
+        AggregateVersion version = StageRecordingEventStore.last(unitOfWork);
         if (version == null) {
             return result;
         }

@@ -13,8 +13,8 @@ import org.axonframework.eventhandling.TrackingEventStream;
  * reaches its read model up to half a second late, and a write waiting for its read model (ADR 0007) would wait that
  * long.
  *
- * <p>{@link StagedEvents} wakes every such stream when a caller is about to wait for processors ({@link
- * StagedEvents#wakeReaders}), and every {@value StagedEvents#IDLE_WAKE_MILLIS} ms otherwise (for events another instance
+ * <p>{@link StageRecordingEventStore} wakes every such stream when a caller is about to wait for processors ({@link
+ * StageRecordingEventStore#wakeReaders}), and every {@value StageRecordingEventStore#IDLE_WAKE_MILLIS} ms otherwise (for events another instance
  * appended, which the store's producer fetches on its own schedule). After a demanded wake the next
  * {@link #hasNextAvailable()} waits up to {@value #WAKE_WAIT_MILLIS} ms for the store's producer to hand the new events
  * over, so the reader does not look a moment too early and go back to sleep.

@@ -34,6 +34,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.pledge.platform.messaging.publish.IntegrationEventPublisher;
@@ -118,10 +119,18 @@ public class AxonMongoAutoConfiguration {
         return jackson(revisionResolver);
     }
 
+    /** Revisions from {@code @EventRevision} (or Axon's {@code @Revision}). */
     @Bean
     @ConditionalOnMissingBean(RevisionResolver.class)
     public RevisionResolver revisionResolver() {
-        return new org.axonframework.serialization.AnnotationRevisionResolver();
+        return new EventRevisions();
+    }
+
+    /** Every aggregate's commands are routed by {@code @CommandTarget} (or Axon's {@code @TargetAggregateIdentifier}). */
+    @Bean
+    @ConditionalOnMissingBean(CommandTargetResolver.class)
+    public CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     @Bean
@@ -234,19 +243,19 @@ public class AxonMongoAutoConfiguration {
 
     /**
      * The aggregate cache an aggregate opts into with {@code @Aggregate(cache = "pledgeAggregateCache")}: Axon's
-     * {@code WeakReferenceCache} (entries live while memory allows), with {@link CachedAggregateCheck} on the command
+     * {@code WeakReferenceCache} (entries live while memory allows), with {@link CachedRejectionGuard} on the command
      * bus so that no answer rests on a copy another instance has overtaken (docs/adr/0005).
      */
     @Bean
     @ConditionalOnMissingBean(name = "pledgeAggregateCache")
     public Cache pledgeAggregateCache() {
-        return new CheckedAggregateCache(new WeakReferenceCache());
+        return new HitRecordingAggregateCache(new WeakReferenceCache());
     }
 
     @Bean
-    public SmartInitializingSingleton cachedAggregateCheckOnCommandBus(ObjectProvider<CommandBus> commandBus) {
+    public SmartInitializingSingleton cachedRejectionGuardOnCommandBus(ObjectProvider<CommandBus> commandBus) {
         return () -> commandBus.ifAvailable(bus -> {
-            bus.registerHandlerInterceptor(new CachedAggregateCheck());
+            bus.registerHandlerInterceptor(new CachedRejectionGuard());
             bus.registerHandlerInterceptor(new AggregateVersionOnResult());
         });
     }
@@ -257,7 +266,7 @@ public class AxonMongoAutoConfiguration {
     public VersionedCommandGateway versionedCommandGateway(CommandGateway commandGateway,
                                                            ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
         return new VersionedCommandGateway(commandGateway, () -> {
-            if (eventStore.getIfAvailable() instanceof StagedEvents staged) {
+            if (eventStore.getIfAvailable() instanceof StageRecordingEventStore staged) {
                 staged.wakeReaders();
             }
         });

@@ -50,7 +50,7 @@ public final class ConflictRetryScheduler extends AbstractRetryScheduler {
     protected long computeRetryInterval(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
                                         @Nonnull List<Class<? extends Throwable>[]> failures) {
         if (lastFailure instanceof StaleAggregateException) {
-            return 0; // nobody to drift apart from: the retry just skips the cache (see CachedAggregateCheck)
+            return 0; // nobody to drift apart from: the retry just skips the cache (see CachedRejectionGuard)
         }
         int retry = Math.max(1, failures.size());
         double jitter = 0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble();

@@ -30,7 +30,7 @@ public class EventStoreConfiguration {
 
     /**
      * Axon's embedded event store over the engine below (what Axon's auto-configuration would build), noting staged
-     * events in the unit of work for {@link CachedAggregateCheck} ({@link StagedEvents}).
+     * events in the unit of work for {@link CachedRejectionGuard} ({@link StageRecordingEventStore}).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
@@ -41,7 +41,7 @@ public class EventStoreConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
-        return StagedEvents.eventStore(builder, properties.processorWakeInterval());
+        return StageRecordingEventStore.eventStore(builder, properties.processorWakeInterval());
     }
 
     @Bean

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           to this much later, and a steady stream of commits costs one query per interval instead of
  *                           about two per event
  * @param processorWakeInterval the least time between two wakes of idle processors demanded by writes that wait for
- *                           their read model ({@link StagedEvents#wakeReaders}): after a quiet spell at once, under many
+ *                           their read model ({@link StageRecordingEventStore#wakeReaders}): after a quiet spell at once, under many
  *                           such writes at most this far apart
  * @param commandConflictRetries how often the command gateway retries a command that lost a race for its aggregate
  *                           ({@link org.axonframework.modelling.command.ConcurrencyException}); see {@link ConflictRetryScheduler}

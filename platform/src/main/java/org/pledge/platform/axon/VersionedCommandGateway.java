@@ -11,7 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
  * Sends a command like {@link CommandGateway#sendAndWait(Object)} (same retries, same interceptors, same exceptions)
  * and also returns the version the command left its aggregate at, for a caller that answers with an entity tag or
  * waits until a read model has caught up with its own write (docs/adr/0007-read-your-writes.md). A command that stored
- * events wakes the event processors at once ({@link StagedEvents#wakeReaders}), since its sender is about to wait for
+ * events wakes the event processors at once ({@link StageRecordingEventStore#wakeReaders}), since its sender is about to wait for
  * them; commands sent otherwise leave the processors to their own pace, which batches more.
  */
 public class VersionedCommandGateway {
@@ -19,7 +19,7 @@ public class VersionedCommandGateway {
     private final CommandGateway gateway;
     private final Runnable wakeProcessors;
 
-    /** @param wakeProcessors wakes the event processors after a command stored events (e.g. {@link StagedEvents#wakeReaders}) */
+    /** @param wakeProcessors wakes the event processors after a command stored events (e.g. {@link StageRecordingEventStore#wakeReaders}) */
     public VersionedCommandGateway(CommandGateway gateway, Runnable wakeProcessors) {
         this.gateway = gateway;
         this.wakeProcessors = wakeProcessors;

@@ -217,7 +217,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         private Duration gapTimeout = DEFAULT_GAP_TIMEOUT;
         private int maxGapOffset = 10_000;
         private int maxGaps = 64;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private int batchSize = 100;
         private boolean ensureIndexes = true;
         private boolean secondaryUniqueIndexes = false;
@@ -268,7 +268,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
             return this;
         }
 
-        /** The clock the gap timeout is measured with (the reader's, never the writers'). */
+        /** The clock the gap timeout is measured with (the reader's, never the writers'); required: the injected one. */
         public Builder clock(Clock clock) {
             assertNonNull(clock, "The Clock may not be null");
             this.clock = clock;
@@ -362,6 +362,7 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
         protected void validate() throws AxonConfigurationException {
             super.validate();
             assertNonNull(database, "The MongoDatabase is a hard requirement and should be provided");
+            assertNonNull(clock, "The Clock is a hard requirement: the service's injected java.time.Clock");
         }
 
         public MongoSequencedEventStorageEngine build() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class AvailabilityNotifyingStreamTest {
 
-    private final StagedEvents store = StagedEvents.eventStore(
+    private final StageRecordingEventStore store = StageRecordingEventStore.eventStore(
             EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()));
 
     @AfterEach

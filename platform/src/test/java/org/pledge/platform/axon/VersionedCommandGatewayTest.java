@@ -67,7 +67,7 @@ class VersionedCommandGatewayTest {
     @BeforeEach
     void start() {
         axon = DefaultConfigurer.defaultConfiguration()
-                .configureEventStore(c -> StagedEvents.eventStore(
+                .configureEventStore(c -> StageRecordingEventStore.eventStore(
                         EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())))
                 .configureAggregate(Counter.class)
                 .buildConfiguration();

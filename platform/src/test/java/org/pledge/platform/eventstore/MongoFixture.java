@@ -9,6 +9,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,7 @@ final class MongoFixture implements AutoCloseable {
     MongoSequencedEventStorageEngine.Builder engineBuilder(MongoDatabase database) {
         return MongoSequencedEventStorageEngine.builder()
                                                .mongoDatabase(database)
+                                               .clock(Clock.systemUTC())
                                                .eventSerializer(SERIALIZER)
                                                .snapshotSerializer(SERIALIZER);
     }

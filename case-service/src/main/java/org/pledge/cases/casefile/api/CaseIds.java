@@ -3,9 +3,6 @@ package org.pledge.cases.casefile.api;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-
 /** Case identifiers. */
 public final class CaseIds {
 
@@ -13,12 +10,6 @@ public final class CaseIds {
     public static final String AGGREGATE_TYPE = "CaseAggregate";
 
     private CaseIds() {
-    }
-
-    /** The case an event belongs to: the aggregate id of a case's own event; null for any other event. */
-    public static String ofEvent(EventMessage<?> event) {
-        return event instanceof DomainEventMessage<?> domain && AGGREGATE_TYPE.equals(domain.getType())
-                ? domain.getAggregateIdentifier() : null;
     }
 
     /**

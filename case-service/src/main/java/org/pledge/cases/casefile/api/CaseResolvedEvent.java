@@ -2,7 +2,7 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.serialization.Revision;
+import org.pledge.platform.api.EventRevision;
 
 /**
  * The case was decided.
@@ -11,7 +11,7 @@ import org.axonframework.serialization.Revision;
  * @param latenessInBusinessDays     0 when on time, else at least 1
  * @param deadline                   the deadline the resolution was measured against
  */
-@Revision("1")
+@EventRevision("1")
 public record CaseResolvedEvent(String caseId, Outcome outcome, String note, Instant resolvedAt, boolean onTime,
                                 int latenessInBusinessDays, Instant deadline) {
 }

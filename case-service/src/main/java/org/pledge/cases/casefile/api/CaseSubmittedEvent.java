@@ -3,8 +3,8 @@ package org.pledge.cases.casefile.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import org.axonframework.serialization.Revision;
 import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.api.EventRevision;
 
 /**
  * A case was submitted (or opened as a follow-up) and its clock started.
@@ -40,7 +40,7 @@ import org.pledge.cases.catalogue.api.Money;
  *                           fee was paid, for follow-ups, and in events stored before this field existed (revisions 1
  *                           and 2, upcast by {@code CaseSubmittedEventUpcaster})
  */
-@Revision("3")
+@EventRevision("3")
 public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
                                  Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
                                  String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,

@@ -2,9 +2,9 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.serialization.Revision;
+import org.pledge.platform.api.EventRevision;
 
 /** The assignee started working on the case (ASSIGNED → IN_PROGRESS). */
-@Revision("1")
+@EventRevision("1")
 public record CaseWorkStartedEvent(String caseId, Instant startedAt) {
 }

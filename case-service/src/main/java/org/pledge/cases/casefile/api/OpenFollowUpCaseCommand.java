@@ -2,8 +2,8 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.api.CommandTarget;
 
 /**
  * Opens a follow-up case linked to an earlier case (e.g. after a low satisfaction score). The case id is
@@ -24,7 +24,7 @@ import org.pledge.cases.catalogue.api.Money;
 public record OpenFollowUpCaseCommand(String followUpRequestId, String previousCaseId, String reason, String serviceTypeCode,
                                       Instant openedAt, Applicant applicant, Money feePaid, String owner) {
 
-    @TargetAggregateIdentifier
+    @CommandTarget
     public String caseId() {
         return CaseIds.forFollowUp(followUpRequestId);
     }

@@ -2,8 +2,8 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.platform.api.CommandTarget;
 
 /** The requested information arrived: AWAITING_INFORMATION → IN_PROGRESS; the clock resumes. */
-public record RecordInformationReceivedCommand(@TargetAggregateIdentifier String caseId, Instant now) {
+public record RecordInformationReceivedCommand(@CommandTarget String caseId, Instant now) {
 }

@@ -2,8 +2,8 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.platform.api.CommandTarget;
 
 /** The assignee starts working on the case: ASSIGNED → IN_PROGRESS. */
-public record StartWorkOnCaseCommand(@TargetAggregateIdentifier String caseId, Instant now) {
+public record StartWorkOnCaseCommand(@CommandTarget String caseId, Instant now) {
 }

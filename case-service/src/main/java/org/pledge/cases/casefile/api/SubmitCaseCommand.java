@@ -2,8 +2,8 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.api.CommandTarget;
 
 /**
  * A channel submits a case.
@@ -20,7 +20,7 @@ import org.pledge.cases.catalogue.api.Money;
  * @param feePaid            the fee paid: the catalogue's fee at receipt, unless {@code feeReductionReason} says why less
  * @param feeReductionReason a {@link FeeReduction} code, or null when the full fee was paid
  */
-public record SubmitCaseCommand(@TargetAggregateIdentifier String caseId, String serviceTypeCode, SubmissionChannel channel,
+public record SubmitCaseCommand(@CommandTarget String caseId, String serviceTypeCode, SubmissionChannel channel,
                                 Instant submittedAt, Instant receivedAt, String receivedAtStatedBy, Applicant applicant,
                                 Money feePaid, String feeReductionReason) {
 

@@ -2,8 +2,8 @@ package org.pledge.cases.casefile.api;
 
 import java.time.Instant;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.platform.api.CommandTarget;
 
 /** Withdraws an open case, by the client's channel or a caseworker; {@code reason} is required. */
-public record WithdrawCaseCommand(@TargetAggregateIdentifier String caseId, WithdrawnBy withdrawnBy, String reason, Instant now) {
+public record WithdrawCaseCommand(@CommandTarget String caseId, WithdrawnBy withdrawnBy, String reason, Instant now) {
 }

@@ -14,7 +14,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.conversions.Bson;
-import org.pledge.cases.casefile.api.CaseIds;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.platform.readmodel.ReadModelCodecs;
 import org.pledge.platform.readmodel.SequencedDocuments;
@@ -36,7 +35,7 @@ public class CaseSummaries {
         this.collection = ReadModelCodecs.collection(databases.getMongoDatabase(), "case_summaries", CaseSummaryDocument.class);
         // follow-up links are written at once by the follow-up's event (another aggregate, maybe another segment), so
         // the batch writes of a case's own events leave them as stored
-        this.documents = new SequencedDocuments<>(collection, LAST_SEQUENCE, CaseIds::ofEvent,
+        this.documents = new SequencedDocuments<>(collection, LAST_SEQUENCE, CaseEvents::caseIdOf,
                 Set.of(FOLLOW_UP_CASE_IDS));
         // real MongoDB: equality on calendar and status, then the range on the version, so "open cases behind the newest
         // version" reads only those cases, however many closed cases stay on old versions (mongo-java-server ignores it)

@@ -8,7 +8,7 @@ import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.query.CaseSummary;
 import org.pledge.cases.sla.BusinessCalendar;
 import org.pledge.cases.sla.BusinessCalendars;
-import org.pledge.cases.sla.ClockSpec;
+import org.pledge.cases.sla.ServiceStandardClockSpec;
 import org.pledge.cases.sla.ServiceStandard;
 import org.pledge.cases.sla.ServiceStandardClock;
 import org.springframework.stereotype.Component;
@@ -34,9 +34,9 @@ class CaseViews {
         Integer remaining = null;
         String timeRemaining = null;
         int lateness = 0;
-        Optional<ClockSpec> spec = spec(s);
+        Optional<ServiceStandardClockSpec> spec = spec(s);
         if (spec.isPresent() && at != null && !at.isBefore(s.receivedAt())) {
-            ClockSpec c = spec.get();
+            ServiceStandardClockSpec c = spec.get();
             if (c.standard().countsDays()) {
                 elapsed = ServiceStandardClock.businessDaysElapsed(c, at);
                 remaining = s.breached() ? 0 : ServiceStandardClock.businessDaysRemaining(c, at);
@@ -75,7 +75,7 @@ class CaseViews {
     }
 
     /** The case's clock, or empty when its inputs are incomplete (the view then omits the counts rather than failing). */
-    private Optional<ClockSpec> spec(CaseSummary s) {
+    private Optional<ServiceStandardClockSpec> spec(CaseSummary s) {
         if (s.serviceStandard() == null || s.calendarId() == null || s.receivedAt() == null) {
             return Optional.empty();
         }
@@ -84,7 +84,7 @@ class CaseViews {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ClockSpec(ServiceStandard.parse(s.serviceStandard()), calendar.get(),
+            return Optional.of(new ServiceStandardClockSpec(ServiceStandard.parse(s.serviceStandard()), calendar.get(),
                     s.atRiskShare() == null ? null : new java.math.BigDecimal(s.atRiskShare()), s.receivedAt(), s.pauses(),
                     s.pausedSince()));
         } catch (RuntimeException e) {

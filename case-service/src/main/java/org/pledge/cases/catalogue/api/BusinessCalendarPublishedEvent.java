@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.axonframework.serialization.Revision;
+import org.pledge.platform.api.EventRevision;
 
 /**
  * A version of a business calendar was published (versions are immutable). Open cases counting in the calendar
@@ -16,7 +16,7 @@ import org.axonframework.serialization.Revision;
  * @param addedHolidays   holidays this version added to the previous one (all of them for version 1)
  * @param removedHolidays holidays of the previous version this one no longer has
  */
-@Revision("1")
+@EventRevision("1")
 public record BusinessCalendarPublishedEvent(String calendarId, int version, String zone, Set<DayOfWeek> weekendDays, List<LocalDate> holidays,
                                              List<LocalDate> addedHolidays, List<LocalDate> removedHolidays, Instant publishedAt) {
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.platform.api.CommandTarget;
 
 /**
  * Creates or changes a service type (the aggregate id is the code). Validated as a {@link ServiceType}; the same
@@ -16,7 +16,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param availableFrom  null keeps the current value, or {@code now} for a new service type
  * @param onlyIfMissing  seeding: create it if missing, otherwise change nothing
  */
-public record DefineServiceTypeCommand(@TargetAggregateIdentifier String code, Map<String, String> names, Money fee, String standard,
+public record DefineServiceTypeCommand(@CommandTarget String code, Map<String, String> names, Money fee, String standard,
                                        String legalTimeLimit, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
                                        Instant availableFrom, boolean onlyIfMissing, Instant now) {
 }

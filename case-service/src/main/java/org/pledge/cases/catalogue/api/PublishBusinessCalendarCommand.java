@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pledge.platform.api.CommandTarget;
 
 /**
  * Publishes a business calendar: version 1 when it is new, the next version when its zone, weekend days or
@@ -14,6 +14,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param zone          an IANA zone id, e.g. {@code America/Toronto}
  * @param onlyIfMissing seeding: publish version 1 if the calendar does not exist, otherwise change nothing
  */
-public record PublishBusinessCalendarCommand(@TargetAggregateIdentifier String calendarId, String zone, Set<DayOfWeek> weekendDays,
+public record PublishBusinessCalendarCommand(@CommandTarget String calendarId, String zone, Set<DayOfWeek> weekendDays,
                                              Set<LocalDate> holidays, boolean onlyIfMissing, Instant now) {
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.pledge.cases.sla.ClockSpec;
+import org.pledge.cases.sla.ServiceStandardClockSpec;
 import org.pledge.cases.sla.InvalidServiceLevelException;
 import org.pledge.cases.sla.ServiceStandard;
 
@@ -52,9 +52,9 @@ public record ServiceType(String code, Map<String, String> names, Money fee, Ser
         if (legalTimeLimit != null) {
             requireNotShorter(standard, legalTimeLimit);
         }
-        atRiskShare = atRiskShare == null ? ClockSpec.DEFAULT_AT_RISK_SHARE : atRiskShare;
+        atRiskShare = atRiskShare == null ? ServiceStandardClockSpec.DEFAULT_AT_RISK_SHARE : atRiskShare;
         try {
-            ClockSpec.requireShare(atRiskShare);
+            ServiceStandardClockSpec.requireShare(atRiskShare);
         } catch (InvalidServiceLevelException e) {
             throw new InvalidServiceTypeException(InvalidServiceTypeException.AT_RISK_SHARE_INVALID, e.getMessage());
         }

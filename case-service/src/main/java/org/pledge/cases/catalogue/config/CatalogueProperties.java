@@ -2,7 +2,6 @@ package org.pledge.cases.catalogue.config;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,15 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code pledge.catalogue.*}: the service catalogue and business calendars the service starts with, and the sweep
- * that moves open cases onto the newest version of their calendar.
+ * {@code pledge.catalogue.*}: the service catalogue and business calendars the service starts with. The sweep that
+ * moves open cases onto the newest version of their calendar, {@code pledge.catalogue.recalculation.*}, belongs to the
+ * cases ({@code casefile.config.CalendarRecalculationProperties}).
  *
  * <pre>
  * pledge:
  *   catalogue:
- *     recalculation:
- *       sweep-interval: 1m
- *       batch-size: 100
  *     calendars:
  *       - id: CA-ON
  *         zone: America/Toronto
@@ -37,28 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * </pre>
  */
 @ConfigurationProperties("pledge.catalogue")
-public record CatalogueProperties(@DefaultValue List<Calendar> calendars, @DefaultValue List<ServiceTypeSeed> serviceTypes,
-                                  @DefaultValue Recalculation recalculation) {
-
-    /**
-     * The reconciliation sweep ({@code CalendarRecalculationSweep}): open cases the read model still shows on an
-     * older version than the newest published one of their calendar are recalculated.
-     *
-     * @param sweepInterval pause between the end of one sweep and the start of the next (the first comes one
-     *                      interval after start-up)
-     * @param batchSize     cases recalculated at most per calendar and sweep (the rest wait for the next sweep)
-     */
-    public record Recalculation(@DefaultValue("1m") Duration sweepInterval, @DefaultValue("100") int batchSize) {
-
-        public Recalculation {
-            if (sweepInterval.isNegative() || sweepInterval.isZero()) {
-                throw new IllegalArgumentException("pledge.catalogue.recalculation.sweep-interval must be positive, was " + sweepInterval);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("pledge.catalogue.recalculation.batch-size must be at least 1, was " + batchSize);
-            }
-        }
-    }
+public record CatalogueProperties(@DefaultValue List<Calendar> calendars, @DefaultValue List<ServiceTypeSeed> serviceTypes) {
 
     public record Calendar(String id, String zone, @DefaultValue({"SATURDAY", "SUNDAY"}) Set<DayOfWeek> weekendDays,
                            @DefaultValue Set<LocalDate> holidays) {

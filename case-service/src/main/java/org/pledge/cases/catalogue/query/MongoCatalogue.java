@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
+import org.pledge.cases.catalogue.api.CalendarVersions;
 
 /**
  * The catalogue as the {@code catalogue} projection keeps it: {@code service_types} (one {@link ServiceTypeDocument} per
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Component;
  * answering from the documents already stored.
  */
 @Component
-public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars {
+public class MongoCatalogue implements ServiceCatalogue, BusinessCalendars, CalendarVersions {
 
     static final String SERVICE_TYPES = "service_types";
     static final String CALENDARS = "business_calendars";

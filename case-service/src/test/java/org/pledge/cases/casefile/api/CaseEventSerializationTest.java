@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.axon.AxonMongoAutoConfiguration;
+import org.pledge.platform.axon.EventRevisions;
 
 /**
  * Every case event is stored forever: it must carry revision 1 and survive Axon's Jackson serializer
@@ -28,6 +29,7 @@ class CaseEventSerializationTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .revisionResolver(new EventRevisions())
             .build();
 
     static Stream<Object> events() {
@@ -83,7 +85,8 @@ class CaseEventSerializationTest {
 
     @Test
     void submission_storedBeforeItHadAnOwner_readsWithoutOne_andBelongsToItsSubmitter() throws Exception {
-        JacksonSerializer stored = JacksonSerializer.builder().objectMapper(AxonMongoAutoConfiguration.axonObjectMapper()).build();
+        JacksonSerializer stored = JacksonSerializer.builder().objectMapper(AxonMongoAutoConfiguration.axonObjectMapper())
+                .revisionResolver(new EventRevisions()).build();
         CaseSubmittedEvent current = (CaseSubmittedEvent) events().findFirst().orElseThrow();
         ObjectNode json = (ObjectNode) AxonMongoAutoConfiguration.axonObjectMapper().readTree(stored.serialize(current, String.class).getData());
         json.remove("owner"); // as every CaseSubmittedEvent stored before the field existed

@@ -60,6 +60,7 @@ import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.catalogue.api.ServiceType;
 import org.pledge.cases.sla.BusinessCalendar;
 import org.pledge.cases.sla.ServiceStandard;
+import org.pledge.platform.axon.CommandTargets;
 
 /** Every transition and every rejection of the Case aggregate. Dates: see {@link CaseMother}. */
 class CaseAggregateTest {
@@ -78,6 +79,7 @@ class CaseAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CaseAggregate.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         catalogue = CaseMother.catalogue();
         fixture.registerInjectableResource(catalogue);
     }

@@ -42,6 +42,7 @@ import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
 import org.pledge.cases.casefile.api.StartWorkOnCaseCommand;
 import org.pledge.cases.casefile.api.WithdrawCaseCommand;
 import org.pledge.cases.casefile.api.WithdrawnBy;
+import org.pledge.platform.axon.CommandTargets;
 
 /**
  * Random walks over the valid transitions of a case (with scheduler commands, pauses, reopenings and a calendar
@@ -59,6 +60,7 @@ class CaseLifecyclePropertiesTest {
     void markers_areRecordedOnceInOrderWhenDue_andNeverWhilePausedOrClosed(
             @ForAll("walks") List<Step> walk, @ForAll @IntRange(min = 0, max = 20) int receivedDaysEarlier) {
         FixtureConfiguration<CaseAggregate> fixture = new AggregateTestFixture<>(CaseAggregate.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource(CaseMother.catalogue().with(CaseMother.calendarV2()));
 
         List<Object> commands = new ArrayList<>();

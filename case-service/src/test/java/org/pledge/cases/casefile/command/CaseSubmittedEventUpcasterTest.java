@@ -19,6 +19,7 @@ import org.pledge.cases.casefile.api.PreferredChannel;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.axon.AxonMongoAutoConfiguration;
+import org.pledge.platform.axon.EventRevisions;
 
 /** Stored {@link CaseSubmittedEvent}s of revisions 1 and 2 read as revision 3: owner (kept if stored), no fee reduction. */
 class CaseSubmittedEventUpcasterTest {
@@ -26,7 +27,7 @@ class CaseSubmittedEventUpcasterTest {
     private static final Instant T = Instant.parse("2025-06-02T14:00:00Z");
 
     private final ObjectMapper json = AxonMongoAutoConfiguration.axonObjectMapper();
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).revisionResolver(new EventRevisions()).build();
     private final CaseSubmittedEventUpcaster upcaster = new CaseSubmittedEventUpcaster();
 
     @Test

@@ -16,6 +16,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pledge.platform.axon.EventRevisions;
 
 /** Catalogue events are stored forever: revision 1, and a round trip through Axon's Jackson serializer gives them back equal. */
 class CatalogueEventSerializationTest {
@@ -24,6 +25,7 @@ class CatalogueEventSerializationTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().findAndRegisterModules())
+            .revisionResolver(new EventRevisions())
             .build();
 
     static Stream<Object> events() {

@@ -22,6 +22,7 @@ import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
 import org.pledge.cases.catalogue.api.InvalidBusinessCalendarException;
 import org.pledge.cases.catalogue.api.PublishBusinessCalendarCommand;
 import org.pledge.cases.sla.InvalidServiceLevelException;
+import org.pledge.platform.axon.CommandTargets;
 
 class BusinessCalendarAggregateTest {
 
@@ -30,6 +31,7 @@ class BusinessCalendarAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BusinessCalendarAggregate.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.pledge.cases.catalogue.api.DefineServiceTypeCommand;
 import org.pledge.cases.catalogue.api.InvalidServiceTypeException;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.sla.InvalidServiceLevelException;
+import org.pledge.platform.axon.CommandTargets;
 
 class ServiceTypeAggregateTest {
 
@@ -30,6 +31,7 @@ class ServiceTypeAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ServiceTypeAggregate.class);
+        fixture.registerCommandTargetResolver(new CommandTargets());
         fixture.registerInjectableResource(CatalogueMother.calendars());
     }
 

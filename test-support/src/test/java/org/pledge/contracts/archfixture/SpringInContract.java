@@ -1,0 +1,7 @@
+package org.pledge.contracts.archfixture;
+
+import org.springframework.stereotype.Component;
+
+@Component
+public class SpringInContract {
+}

@@ -1,0 +1,7 @@
+package org.pledge.fixturecontroller.alpha.command;
+
+public class AlphaAggregate {
+
+    public void close() {
+    }
+}

@@ -1,0 +1,6 @@
+package org.pledge.fixtureframework.alpha.api;
+
+import org.bson.Document;
+
+public record MongoInApi(Document document) {
+}
