@@ -295,9 +295,22 @@ class IntegrationEventPublisherTest {
     @Test
     void brokerTimingOut_neverParks_andFailsEveryAttempt_untilItAnswers() {
         IntegrationEventPublisher publisher = fixture.publisher();
-        fixture.acks = send -> CompletableFuture.supplyAsync(() -> {
-            throw new TimeoutException("Expiring 1 record(s) for pledge.test.v1-0: 120000 ms has passed");
-        }, CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS));
+        // the broker expires the records after they were handed over: case-a's only once case-b is sent too (a
+        // failure seen at hand-over would stop the batch there), case-b's a moment later or at once - either way a
+        // timeout, never a refusal of the record itself
+        List<CompletableFuture<Object>> unanswered = new CopyOnWriteArrayList<>();
+        fixture.acks = send -> {
+            CompletableFuture<Object> ack = new CompletableFuture<>();
+            if (unanswered.isEmpty()) {
+                unanswered.add(ack);
+            } else {
+                unanswered.forEach(earlier -> earlier.completeExceptionally(brokerTimeout()));
+                unanswered.clear();
+                CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS)
+                        .execute(() -> ack.completeExceptionally(brokerTimeout()));
+            }
+            return ack;
+        };
         List<TrackedEventMessage<?>> batch = events(0, "case-a", "case-b");
 
         for (int attempt = 1; attempt <= 6; attempt++) {
@@ -458,5 +471,9 @@ class IntegrationEventPublisherTest {
         assertThat(IntegrationEventPublisher.globalIndex(plain)).isNull();
         publisher.on(plain.getPayload(), plain);
         assertThat(fixture.sentSubjects()).containsExactly("case-x");
+    }
+
+    private static TimeoutException brokerTimeout() {
+        return new TimeoutException("Expiring 1 record(s) for pledge.test.v1-0: 120000 ms has passed");
     }
 }
