@@ -20,8 +20,8 @@ import org.pledge.local.process.SupervisorListener;
 import org.pledge.local.sandbox.PaymentSandbox;
 import org.pledge.local.sandbox.SandboxProvider;
 import org.pledge.local.sandbox.SmsSandbox;
-import org.pledge.testsupport.infra.EmbeddedKafka;
-import org.pledge.testsupport.infra.EmbeddedMongo;
+import org.pledge.embedded.EmbeddedKafka;
+import org.pledge.embedded.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
