@@ -1,5 +1,6 @@
 package org.pledge.local;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledge.local.process.Supervised;
@@ -117,14 +118,9 @@ class LocalStackServicesIT {
         assertThat(new ProcessBuilder("kill", "-9", String.valueOf(pid)).inheritIO().start().waitFor()).isZero();
     }
 
-    static void awaitConsole(ByteArrayOutputStream console, String text, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!console.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no \"" + text + "\" within " + timeout + " on the console:\n" + console);
-            }
-            Thread.sleep(100);
-        }
+    static void awaitConsole(ByteArrayOutputStream console, String text, Duration timeout) {
+        Awaitility.await("\"" + text + "\" on the console").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(console.toString(StandardCharsets.UTF_8)).contains(text));
     }
 
     static boolean healthy(ServiceSpec service) {

@@ -1,5 +1,6 @@
 package org.pledge.local.process;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,21 +28,18 @@ class ProcessSupervisorIT {
         return command;
     }
 
-    static List<ProcessHandle> awaitReady(Supervised child, int expectedProcesses) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ProcessHandle> tree = new ArrayList<>();
-            tree.add(child.process().toHandle());
-            child.process().descendants().forEach(tree::add);
-            String log = Files.exists(child.logFile()) ? Files.readString(child.logFile()) : "";
-            long ready = log.lines().filter(line -> line.startsWith("child ready")).count();
-            if (tree.size() >= expectedProcesses && ready >= expectedProcesses) {
-                return tree;
-            }
-            assertThat(child.isAlive()).as("child died: %s", log).isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("child not ready: " + Files.readString(child.logFile()));
+    static List<ProcessHandle> awaitReady(Supervised child, int expectedProcesses) {
+        return Awaitility.await(child.name() + " and its descendants ready").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .until(() -> {
+                    List<ProcessHandle> tree = new ArrayList<>();
+                    tree.add(child.process().toHandle());
+                    child.process().descendants().forEach(tree::add);
+                    String log = Files.exists(child.logFile()) ? Files.readString(child.logFile()) : "";
+                    long ready = log.lines().filter(line -> line.startsWith("child ready")).count();
+                    assertThat(child.isAlive()).as("child died: %s", log).isTrue();
+                    return tree.size() >= expectedProcesses && ready >= expectedProcesses ? tree : null;
+                }, tree -> tree != null);
     }
 
     @Test

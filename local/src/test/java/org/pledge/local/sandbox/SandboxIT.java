@@ -1,6 +1,7 @@
 package org.pledge.local.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,11 +199,9 @@ class SandboxIT {
                 .isInstanceOf(HttpTimeoutException.class);
 
         post("/admin/mode", null, "{\"mode\":\"OK\"}");
-        HttpResponse<String> lookup = get("/v1/messages?idempotencyKey=" + key);
-        for (int i = 0; i < 50 && lookup.statusCode() == 404; i++) { // a loaded machine may still be on it
-            Thread.sleep(100);
-            lookup = get("/v1/messages?idempotencyKey=" + key);
-        }
+        // a loaded machine may still be on it
+        HttpResponse<String> lookup = Awaitility.await("the request the timed-out call made").atMost(Duration.ofSeconds(5))
+                .pollInSameThread().until(() -> get("/v1/messages?idempotencyKey=" + key), r -> r.statusCode() != 404);
         assertThat(lookup.statusCode()).isEqualTo(200);
         HttpResponse<String> retry = post("/v1/messages", key, smsBody("+31612345678"));
         assertThat(retry.statusCode()).isEqualTo(200);
