@@ -48,7 +48,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void services_are_started_with_the_local_infrastructure_and_stopped_with_the_stack(@TempDir Path root) throws Exception {
+    void services_areStartedWithTheLocalInfrastructure_andStoppedWithTheStack(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
         ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
@@ -77,7 +77,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void a_service_that_dies_at_start_is_reported_with_its_log_and_everything_is_stopped(@TempDir Path root) throws Exception {
+    void service_isReportedWithItsLogAndEverythingStops_whenItDiesAtStart(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         fakeJar(root, "feedback-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
@@ -134,7 +134,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void a_service_killed_with_sigkill_is_reported_at_once_and_restarted_and_the_pid_file_follows(@TempDir Path root) throws Exception {
+    void service_isReportedAtOnceAndRestartedAndThePidFileFollows_whenKilledWithSigkill(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -162,7 +162,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void status_restart_and_stop_work_from_another_process(@TempDir Path root) throws Exception {
+    void statusRestartAndStop_workFromAnotherProcess(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
         ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");

@@ -55,7 +55,7 @@ class PledgeLocalScriptIT {
     }
 
     @Test
-    void started_in_the_background_by_a_script_it_stops_everything_on_sigint_to_its_process_group(@TempDir Path dir)
+    void launcher_stopsEverythingOnSigintToItsProcessGroup_whenStartedInTheBackgroundByAScript(@TempDir Path dir)
             throws Exception {
         Path script = script();
         Path fakeRoot = dir.resolve("repo");

@@ -26,12 +26,12 @@ class PledgeInfrastructureIT {
     private final PledgeInfrastructure infrastructure = PledgeInfrastructure.get();
 
     @Test
-    void isStartedOncePerJvm() {
+    void infrastructure_isStartedOncePerJvm() {
         assertThat(PledgeInfrastructure.get()).isSameAs(infrastructure);
     }
 
     @Test
-    void followsTheDockerSwitch() {
+    void mode_followsTheDockerSwitch() {
         PledgeInfrastructure.Mode expected = PledgeInfrastructure.Mode.resolve(
                 PledgeInfrastructure.setting(), PledgeInfrastructure::dockerAvailable);
         assertThat(infrastructure.mode()).isEqualTo(expected);

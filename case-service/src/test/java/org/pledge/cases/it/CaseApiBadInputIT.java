@@ -89,7 +89,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("absurdFees")
-    void absurdFees_are400_withTheFieldPathWhenValidated(String what, String amount) {
+    void absurdFees_are400_withTheFieldPath_whenValidated(String what, String amount) {
         ApiResponse response = post("/api/cases", channelToken(), with("feePaid.amount", amount),
                 Map.of("Idempotency-Key", "fee-" + System.nanoTime()));
         assertProblem(response, 400, null);

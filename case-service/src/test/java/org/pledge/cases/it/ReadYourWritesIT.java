@@ -24,7 +24,7 @@ class ReadYourWritesIT extends CaseServiceITSupport {
     MeterRegistry meters;
 
     @Test
-    void submitThenGet_at_once_finds_the_case_1000_times_in_a_row() {
+    void getRightAfterSubmit_findsTheCase_aThousandTimesInARow() {
         String cw = caseworkerToken();
         long started = System.nanoTime();
         long[] submitNanos = new long[1000];
@@ -53,7 +53,7 @@ class ReadYourWritesIT extends CaseServiceITSupport {
     }
 
     @Test
-    void pauseThenGet_shows_the_case_paused_and_resumeThenGet_shows_the_deadline_moved() {
+    void getAfterPause_showsTheCasePaused_andGetAfterResume_showsTheDeadlineMoved() {
         String cw = caseworkerToken();
         String caseId = submit("DEMO", Map.of()); // a two-minute standard of running time
         JsonNode fresh = get("/api/cases/" + caseId, cw).json();
@@ -84,7 +84,7 @@ class ReadYourWritesIT extends CaseServiceITSupport {
     }
 
     @Test
-    void replayedCommand_answers_with_the_version_it_left() {
+    void replayedCommand_answersWithTheVersionItLeft() {
         String cw = caseworkerToken();
         String caseId = submit("PASSPORT", Map.of());
         Map<String, String> key = Map.of("Idempotency-Key", "assign-once");

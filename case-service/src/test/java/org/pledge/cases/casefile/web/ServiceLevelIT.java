@@ -122,7 +122,7 @@ class ServiceLevelIT extends CaseServiceITSupport {
     }
 
     @Test
-    void onlyOperationsAndAuditors() {
+    void serviceLevels_areForOperationsAndAuditorsOnly() {
         for (String role : new String[] {"caseworker", "channel"}) {
             for (String path : new String[] {"/api/service-levels", "/api/service-levels/PASSPORT"}) {
                 ApiResponse response = get(path, TOKENS.token("someone", role));
