@@ -5,7 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.pledge.feedback.survey.query.TrackedCases;
+import org.pledge.feedback.survey.query.SurveyInvitations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Feedback", description = "Client feedback and surveys")
 class FeedbackSummaryController {
 
-    private final TrackedCases cases;
+    private final SurveyInvitations invitations;
 
-    FeedbackSummaryController(TrackedCases cases) {
-        this.cases = cases;
+    FeedbackSummaryController(SurveyInvitations invitations) {
+        this.invitations = invitations;
     }
 
     @Schema(name = "FeedbackSummary")
@@ -29,7 +29,7 @@ class FeedbackSummaryController {
     @Operation(operationId = "getFeedbackSummary", summary = "Read what feedback-service knows so far",
             description = "The cases it will survey, in all and by service type.")
     Summary summary() {
-        Map<String, Long> byType = cases.countByServiceType();
+        Map<String, Long> byType = invitations.countByServiceType();
         return new Summary(byType.values().stream().mapToLong(Long::longValue).sum(), byType);
     }
 }

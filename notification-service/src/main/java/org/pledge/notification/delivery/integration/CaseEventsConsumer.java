@@ -12,7 +12,7 @@ import org.springframework.messaging.Message;
 class CaseEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> caseEvents(CloudEventConsumers consumers, CaseEventsHandler handler) {
+    Consumer<Message<byte[]>> caseEvents(CloudEventConsumers consumers, CaseEventCommands handler) {
         return consumers.deduplicating("caseEvents", handler::on);
     }
 }

@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.contracts.CloudEventHeaders;
+import org.pledge.contracts.EventType;
+import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.SchemaCheck;
+import org.pledge.platform.security.ActorMetadata;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -48,6 +52,17 @@ public record InboundCloudEvent(String id, String type, String source, String su
             throw new InvalidCloudEventException(this.type + " " + id + " violates its schema: " + violations);
         }
         return dataAs(type, objectMapper);
+    }
+
+    /**
+     * The metadata of the command a consumer sends for this event, so that the events it causes say who and what
+     * caused them: {@code actor} = {@code ce_source} (the publishing service), roles {@code system}, {@code client} =
+     * the topic of its type (else the source), {@code correlationId} = {@code ce_id}.
+     */
+    public Map<String, Object> commandMetaData() {
+        String client = EventTypes.byName(type).map(EventType::topic).orElse(source);
+        return Map.of(ActorMetadata.ACTOR, source, ActorMetadata.ACTOR_ROLES, ActorMetadata.SYSTEM_ROLE,
+                ActorMetadata.CLIENT, client, ActorMetadata.CORRELATION_ID, id);
     }
 
     /**

@@ -1,0 +1,38 @@
+package org.pledge.feedback.survey.integration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pledge.contracts.EventTypes;
+import org.pledge.contracts.cases.CaseSubmittedV1;
+import org.pledge.feedback.survey.api.PrepareSurveyInvitationCommand;
+import org.pledge.platform.messaging.consume.InboundCloudEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps inbound {@code pledge.case.v1} events to commands on feedback-service's survey invitations; contract types go
+ * no further than this class. So far {@code pledge.case.submitted.v1} → {@link PrepareSurveyInvitationCommand}; other
+ * case events are not acted on yet. A redelivered CloudEvent is dropped by the platform ({@code ce_id}); the same
+ * submission under another id reaches the same invitation, which ignores it.
+ */
+@Component
+class CaseEventCommands {
+
+    private final CommandGateway commands;
+    private final ObjectMapper objectMapper;
+
+    CaseEventCommands(CommandGateway commands, ObjectMapper objectMapper) {
+        this.commands = commands;
+        this.objectMapper = objectMapper;
+    }
+
+    void on(InboundCloudEvent event) {
+        if (!EventTypes.CASE_SUBMITTED.name().equals(event.type())) {
+            return;
+        }
+        CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
+        PrepareSurveyInvitationCommand command = PrepareSurveyInvitationCommand.forCase(submitted.caseId(), submitted.serviceType(),
+                submitted.channel(), submitted.language(), submitted.submittedAt());
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(event.commandMetaData()));
+    }
+}

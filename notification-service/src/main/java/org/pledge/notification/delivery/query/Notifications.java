@@ -1,0 +1,64 @@
+package org.pledge.notification.delivery.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.pledge.notification.delivery.api.NotificationRequestedEvent;
+import org.pledge.platform.readmodel.RecordDocuments;
+import org.pledge.platform.readmodel.SequencedDocuments;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code notifications} read model: one {@link NotificationDocument} per notification, kept by
+ * {@link NotificationProjection} through {@link SequencedDocuments} (each event applied once, by the notification's
+ * sequence numbers).
+ */
+@Repository
+public class Notifications {
+
+    static final String COLLECTION = "notifications";
+
+    private final MongoCollection<NotificationDocument> notifications;
+    private final MongoCollection<Document> documents;
+    private final SequencedDocuments sequenced;
+    private final RecordDocuments<NotificationDocument> records;
+
+    public Notifications(MongoDatabaseFactory databases) {
+        this.documents = databases.getMongoDatabase().getCollection(COLLECTION);
+        this.notifications = documents.withDocumentClass(NotificationDocument.class);
+        // the compare-and-set of SequencedDocuments filters on exactly {_id, seq}
+        documents.createIndex(Indexes.ascending("_id", NotificationDocument.SEQ), new IndexOptions().unique(true));
+        // real MongoDB uses it; mongo-java-server ignores non-unique indexes and scans (fine at this size)
+        documents.createIndex(Indexes.ascending(NotificationDocument.CASE_ID));
+        this.sequenced = new SequencedDocuments(documents, NotificationDocument.SEQ, Notifications::notificationOf);
+        this.records = RecordDocuments.of(NotificationDocument.class, documents.getCodecRegistry());
+    }
+
+    /** The document an event of a notification changes: its own. */
+    static String notificationOf(EventMessage<?> event) {
+        return event.getPayload() instanceof NotificationRequestedEvent requested ? requested.notificationId() : null;
+    }
+
+    void apply(String notificationId, long sequence, UnaryOperator<NotificationDocument> change) {
+        sequenced.apply(notificationId, sequence, records.changing(change));
+    }
+
+    void deleteAll() {
+        documents.deleteMany(new Document());
+    }
+
+    /** The notifications of one case, oldest first, at most {@code limit}. */
+    public List<NotificationDocument> forCase(String caseId, int limit) {
+        return notifications.find(Filters.eq(NotificationDocument.CASE_ID, caseId))
+                .sort(Sorts.ascending(NotificationDocument.RECORDED_AT)).limit(limit).into(new ArrayList<>());
+    }
+}
