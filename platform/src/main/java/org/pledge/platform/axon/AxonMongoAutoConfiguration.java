@@ -37,7 +37,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.pledge.platform.messaging.publish.IntegrationEventPublisher;
-import org.pledge.platform.readmodel.EndOfBatch;
+import org.pledge.platform.readmodel.BatchEndTasks;
 import org.pledge.platform.readmodel.ReadModelProperties;
 import org.pledge.platform.security.ActorMetadata;
 import org.pledge.platform.security.ActorMetadataDispatchInterceptor;
@@ -180,7 +180,7 @@ public class AxonMongoAutoConfiguration {
 
     /**
      * Pooled streaming processors by default, with {@code pledge.axon.processor-batch-size} and
-     * {@code processor-segments}, with {@link EndOfBatch} around every event (a batch's deferred writes happen after its
+     * {@code processor-segments}, with {@link BatchEndTasks} around every event (a batch's deferred writes happen after its
      * last event, before its token is stored) (a processor named under {@code axon.eventhandling.processors.<group>} gets the same
      * defaults from {@code PledgeDefaultsEnvironmentPostProcessor}, and its own settings there win); the publisher group propagates every error so the processor retries
      * instead of skipping; a Mongo dead-letter queue for each group that opts in with
@@ -200,7 +200,7 @@ public class AxonMongoAutoConfiguration {
                 .usingPooledStreamingEventProcessors((c, builder) -> builder
                         .batchSize(properties.processorBatchSize())
                         .initialSegmentCount(properties.processorSegments()))
-                .registerDefaultHandlerInterceptor((c, processorName) -> new EndOfBatch())
+                .registerDefaultHandlerInterceptor((c, processorName) -> new BatchEndTasks())
                 .registerListenerInvocationErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(PUBLISHER_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerDeadLetterQueueProvider(group -> dlqGroups.contains(group)

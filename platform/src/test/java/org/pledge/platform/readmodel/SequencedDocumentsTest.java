@@ -20,6 +20,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,9 +28,24 @@ import org.pledge.testsupport.infra.MemoryMongo;
 
 /**
  * A counter per aggregate kept through {@link SequencedDocuments} in batches run the way an event processor runs them
- * (a {@link BatchingUnitOfWork} with {@link EndOfBatch} around each event), on mongo-java-server.
+ * (a {@link BatchingUnitOfWork} with {@link BatchEndTasks} around each event), on mongo-java-server.
  */
 class SequencedDocumentsTest {
+
+    /** The test's read model: a counter of events per aggregate, with fields other writers set. */
+    public record Counter(@BsonId String id, Integer count, List<String> links, String note, String other) {
+        Counter withCount(int count) {
+            return new Counter(id, count, links, note, other);
+        }
+
+        Counter withLinks(List<String> links) {
+            return new Counter(id, count, links, note, other);
+        }
+
+        Counter withNote(String note) {
+            return new Counter(id, count, links, note, other);
+        }
+    }
 
     private final List<String> commands = new ArrayList<>();
     @RegisterExtension
@@ -42,13 +58,13 @@ class SequencedDocumentsTest {
         }
     });
     private MongoCollection<Document> collection;
-    private SequencedDocuments documents;
+    private SequencedDocuments<Counter> documents;
 
     @BeforeEach
     void setUp() {
         collection = mongo.database("test").getCollection("counters");
         collection.createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true));
-        documents = new SequencedDocuments(collection, "seq",
+        documents = new SequencedDocuments<>(counters(), "seq",
                 e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
         commands.clear();
     }
@@ -93,7 +109,7 @@ class SequencedDocumentsTest {
         List<EventMessage<?>> batch = List.of(event("a", 0), event("a", 1), event("boom", 0));
 
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        unitOfWork.executeWithResult(() -> new EndOfBatch().handle(current(), () -> {
+        unitOfWork.executeWithResult(() -> new BatchEndTasks().handle(current(), () -> {
             if (current().getMessage() instanceof DomainEventMessage<?> d && d.getAggregateIdentifier().equals("boom")) {
                 throw new IllegalStateException("handler failed");
             }
@@ -129,7 +145,7 @@ class SequencedDocumentsTest {
         // this batch holds "a" and links it at once (mirrored into its copy), then changes it by its own event
         runBatch(List.of(event("a", 1)), () -> documents.updateAtOnce("a",
                 com.mongodb.client.model.Updates.addToSet("links", "f1"),
-                d -> d.append("links", List.of("f1"))));
+                d -> d.withLinks(List.of("f1"))));
 
         Document stored = collection.find(new Document("_id", "a")).first();
         assertThat(stored.getList("links", String.class)).containsExactly("f1");
@@ -138,12 +154,12 @@ class SequencedDocumentsTest {
 
     @Test
     void aFieldWrittenAtOnce_byAnotherSegment_whileThisBatchHoldsTheDocument_survivesThisBatchsWrite() {
-        documents = new SequencedDocuments(collection, "seq",
+        documents = new SequencedDocuments<>(counters(), "seq",
                 e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null, Set.of("links"));
         runBatch(List.of(event("a", 0)));
 
         // another segment links "a" after this batch read it and before this batch writes it: no mirror here
-        runBatch(List.of(event("a", 1), event("b", 0)), () -> new SequencedDocuments(collection, "seq", e -> null,
+        runBatch(List.of(event("a", 1), event("b", 0)), () -> new SequencedDocuments<>(counters(), "seq", e -> null,
                 Set.of("links")).updateAtOnce("a", Updates.addToSet("links", "f2"), d -> d));
 
         Document stored = collection.find(new Document("_id", "a")).first();
@@ -154,17 +170,14 @@ class SequencedDocumentsTest {
 
     @Test
     void aFieldTheBatchRemoves_isRemovedFromTheStore_whenFieldsAreWrittenAtOnce() {
-        documents = new SequencedDocuments(collection, "seq",
+        documents = new SequencedDocuments<>(counters(), "seq",
                 e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null, Set.of("links"));
         runBatch(List.of(event("a", 0)));
         collection.updateOne(new Document("_id", "a"), Updates.set("note", "x"));
 
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(event("a", 1)));
-        unitOfWork.executeWithResult(() -> new EndOfBatch().handle(current(), () ->
-                documents.apply("a", 1, d -> {
-                    d.remove("note");
-                    return increment(d);
-                })));
+        unitOfWork.executeWithResult(() -> new BatchEndTasks().handle(current(), () ->
+                documents.apply("a", 1, d -> increment(d.withNote(null)))));
 
         Document stored = collection.find(new Document("_id", "a")).first();
         assertThat(stored.containsKey("note")).isFalse();
@@ -172,10 +185,33 @@ class SequencedDocumentsTest {
     }
 
     @Test
+    void aFieldTheRecordDoesNotKnow_isLeftAsStored_whenFieldsAreWrittenAtOnce() {
+        documents = new SequencedDocuments<>(counters(), "seq",
+                e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null, Set.of("links"));
+        runBatch(List.of(event("a", 0)));
+        collection.updateOne(new Document("_id", "a"), Updates.set("legacy", 7));
+
+        runBatch(List.of(event("a", 1)));
+
+        Document stored = collection.find(new Document("_id", "a")).first();
+        assertThat(stored.getInteger("legacy")).isEqualTo(7);
+        assertThat(stored.getInteger("count")).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordsNullComponents_areNotStored_andTheSequenceIsAnInt64() {
+        runBatch(List.of(event("a", 0)));
+
+        Document stored = collection.find(new Document("_id", "a")).first();
+        assertThat(stored).containsOnlyKeys("_id", "count", "seq");
+        assertThat(stored.get("seq")).isEqualTo(0L);
+    }
+
+    @Test
     void outsideAnEventProcessor_eachChangeIsWrittenAtOnce() {
         assertThat(documents.apply("a", 0, this::increment)).isTrue();
         assertThat(documents.apply("a", 0, this::increment)).isFalse();
-        documents.updateAtOnce("a", com.mongodb.client.model.Updates.set("note", "x"), d -> d.append("note", "x"));
+        documents.updateAtOnce("a", com.mongodb.client.model.Updates.set("note", "x"), d -> d.withNote("x"));
 
         assertThat(count("a")).isEqualTo(1);
         assertThat(collection.find(new Document("_id", "a")).first().getString("note")).isEqualTo("x");
@@ -209,7 +245,7 @@ class SequencedDocumentsTest {
 
     @Test
     void awaitSequence_seesAnotherInstancesWrite_byReadingTheStoreEveryPollInterval() throws Exception {
-        SequencedDocuments otherInstance = new SequencedDocuments(collection, "seq",
+        SequencedDocuments<Counter> otherInstance = new SequencedDocuments<>(counters(), "seq",
                 e -> e instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
         var waiting = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> documents.awaitSequence("b", 0, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(20)));
@@ -238,7 +274,7 @@ class SequencedDocumentsTest {
     /** Runs the batch as a pooled processor's work package does; {@code afterFirst} runs after the first event. */
     private void runBatch(List<EventMessage<?>> batch, Runnable afterFirst) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        unitOfWork.executeWithResult(() -> new EndOfBatch().handle(current(), () -> {
+        unitOfWork.executeWithResult(() -> new BatchEndTasks().handle(current(), () -> {
             Object result = handle(current().getMessage());
             if (((BatchingUnitOfWork<?>) current()).isFirstMessage()) {
                 afterFirst.run();
@@ -258,9 +294,12 @@ class SequencedDocumentsTest {
         return documents.apply(event.getAggregateIdentifier(), event.getSequenceNumber(), this::increment);
     }
 
-    private Document increment(Document doc) {
-        Document next = doc == null ? new Document("count", 0) : doc;
-        return next.append("count", next.getInteger("count", 0) + 1);
+    private Counter increment(Counter counter) {
+        return counter == null ? new Counter(null, 1, null, null, null) : counter.withCount(counter.count() + 1);
+    }
+
+    private MongoCollection<Counter> counters() {
+        return collection.withDocumentClass(Counter.class).withCodecRegistry(ReadModelCodecs.registry());
     }
 
     private int count(String id) {

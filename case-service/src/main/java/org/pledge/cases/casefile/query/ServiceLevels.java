@@ -14,7 +14,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.sla.BusinessCalendar;
@@ -38,8 +37,10 @@ public class ServiceLevels {
     static final int MAX_OPEN = 100_000;
     static final int MAX_RESOLVED = 100_000;
     private static final List<String> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList();
-    private static final Bson FIELDS = Projections.include("serviceType", "channel", "status", "atRisk", "breached", "receivedAt",
-            "resolvedAt", "onTime", "calendarId", "calendarVersion");
+    private static final Bson FIELDS = Projections.include(CaseSummaryDocument.SERVICE_TYPE, CaseSummaryDocument.CHANNEL,
+            CaseSummaryDocument.STATUS, CaseSummaryDocument.AT_RISK, CaseSummaryDocument.BREACHED, CaseSummaryDocument.RECEIVED_AT,
+            CaseSummaryDocument.RESOLVED_AT, CaseSummaryDocument.ON_TIME, CaseSummaryDocument.CALENDAR_ID,
+            CaseSummaryDocument.CALENDAR_VERSION);
 
     private final CaseSummaries summaries;
     private final BusinessCalendars calendars;
@@ -50,23 +51,25 @@ public class ServiceLevels {
         this.calendars = calendars;
         this.clock = clock;
         // for real MongoDB (both queries select by status; the resolved one ranges over resolvedAt); mongo-java-server ignores it
-        summaries.collection().createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("resolvedAt")));
+        summaries.collection().createIndex(Indexes.compoundIndex(Indexes.ascending(CaseSummaryDocument.STATUS),
+                Indexes.descending(CaseSummaryDocument.RESOLVED_AT)));
     }
 
     /** The figures of every service type with cases, or of one ({@code serviceType} not null; empty figures if it has none). */
     public ServiceLevelReport report(String serviceType, int resolvedWithinDays) {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(resolvedWithinDays));
-        List<Bson> open = new ArrayList<>(List.of(Filters.in("status", OPEN)));
-        List<Bson> resolved = new ArrayList<>(List.of(Filters.eq("status", CaseStatus.RESOLVED.name()),
-                Filters.gte("resolvedAt", Date.from(since))));
+        List<Bson> open = new ArrayList<>(List.of(Filters.in(CaseSummaryDocument.STATUS, OPEN)));
+        List<Bson> resolved = new ArrayList<>(List.of(Filters.eq(CaseSummaryDocument.STATUS, CaseStatus.RESOLVED.name()),
+                Filters.gte(CaseSummaryDocument.RESOLVED_AT, Date.from(since))));
         if (serviceType != null) {
-            open.add(Filters.eq("serviceType", serviceType));
-            resolved.add(Filters.eq("serviceType", serviceType));
+            open.add(Filters.eq(CaseSummaryDocument.SERVICE_TYPE, serviceType));
+            resolved.add(Filters.eq(CaseSummaryDocument.SERVICE_TYPE, serviceType));
         }
         List<ServiceLevelCase> cases = new ArrayList<>();
-        boolean truncated = read(Filters.and(open), Sorts.ascending("_id"), MAX_OPEN, cases);
-        truncated |= read(Filters.and(resolved), Sorts.orderBy(Sorts.descending("resolvedAt"), Sorts.ascending("_id")), MAX_RESOLVED, cases);
+        boolean truncated = read(Filters.and(open), Sorts.ascending(CaseSummaryDocument.ID), MAX_OPEN, cases);
+        truncated |= read(Filters.and(resolved), Sorts.orderBy(Sorts.descending(CaseSummaryDocument.RESOLVED_AT),
+                Sorts.ascending(CaseSummaryDocument.ID)), MAX_RESOLVED, cases);
         Map<String, BusinessCalendar> cache = new HashMap<>();
         List<ServiceLevelReport.ServiceTypeLevels> levels = ServiceLevelCalculator.compute(cases, now, c -> c.calendarId() == null ? null
                 : cache.computeIfAbsent(c.calendarId() + "@" + c.calendarVersion(),
@@ -80,16 +83,13 @@ public class ServiceLevels {
     /** Reads at most {@code max} cases into {@code into}; true when there were more. */
     private boolean read(Bson filter, Bson sort, int max, List<ServiceLevelCase> into) {
         int read = 0;
-        for (Document d : summaries.collection().find(filter).projection(FIELDS).sort(sort).limit(max + 1)) {
+        for (CaseSummaryDocument d : summaries.collection().find(filter).projection(FIELDS).sort(sort).limit(max + 1)) {
             if (++read > max) {
                 return true;
             }
-            Date received = d.getDate("receivedAt");
-            Date resolvedAt = d.getDate("resolvedAt");
-            into.add(new ServiceLevelCase(d.getString("serviceType"), d.getString("channel"), OPEN.contains(d.getString("status")),
-                    d.getBoolean("atRisk", false), d.getBoolean("breached", false), received == null ? null : received.toInstant(),
-                    resolvedAt == null ? null : resolvedAt.toInstant(), d.getBoolean("onTime"), d.getString("calendarId"),
-                    d.getInteger("calendarVersion", 0)));
+            CaseSummary s = d.toSummary();
+            into.add(new ServiceLevelCase(s.serviceType(), s.channel(), d.status() != null && d.status().isOpen(), s.atRisk(),
+                    s.breached(), s.receivedAt(), s.resolvedAt(), s.onTime(), s.calendarId(), s.calendarVersion()));
         }
         return false;
     }

@@ -2,7 +2,6 @@ package org.pledge.cases.casefile.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.OptionalLong;
 
 import com.mongodb.ErrorCategory;
@@ -10,7 +9,9 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.pledge.platform.readmodel.ReadModelCodecs;
+import org.pledge.platform.readmodel.RecordFields;
 import org.pledge.platform.web.PledgeException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.http.HttpStatus;
@@ -29,10 +30,27 @@ class CommandKeys {
 
     static final Duration LEASE = Duration.ofMinutes(1);
 
-    private final MongoCollection<Document> collection;
+    /** Where a request with this key is: claimed and running, or completed. */
+    public enum State { PENDING, DONE }
+
+    /**
+     * A {@code command_keys} document as stored: {@code _id} = case id, NUL, key; the hash of the request; its state
+     * (by name); the lease of a pending claim and the creation time as BSON dates; the case's version the completed
+     * request left (int64; absent for keys stored before versions were kept, or when the command stored nothing).
+     */
+    public record CommandKey(@BsonId String id, String requestHash, State state, Instant leaseUntil, Instant createdAt,
+                             Long version) {
+        private static final RecordFields FIELDS = RecordFields.of(CommandKey.class);
+        static final String ID = FIELDS.name("id");
+        static final String STATE = FIELDS.name("state");
+        static final String LEASE_UNTIL = FIELDS.name("leaseUntil");
+        static final String VERSION = FIELDS.name("version");
+    }
+
+    private final MongoCollection<CommandKey> collection;
 
     CommandKeys(MongoDatabaseFactory databases) {
-        this.collection = databases.getMongoDatabase().getCollection("command_keys");
+        this.collection = ReadModelCodecs.collection(databases.getMongoDatabase(), "command_keys", CommandKey.class);
     }
 
     /**
@@ -48,28 +66,28 @@ class CommandKeys {
     Claim claim(String caseId, String key, String requestHash, Instant now) {
         String id = caseId + "\u0000" + key;
         try {
-            collection.insertOne(new Document("_id", id).append("requestHash", requestHash).append("state", "PENDING")
-                    .append("leaseUntil", Date.from(now.plus(LEASE))).append("createdAt", Date.from(now)));
+            collection.insertOne(new CommandKey(id, requestHash, State.PENDING, now.plus(LEASE), now, null));
             return new Claim(id);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
         }
-        Document existing = collection.find(Filters.eq("_id", id)).first();
+        CommandKey existing = collection.find(Filters.eq(CommandKey.ID, id)).first();
         if (existing == null) {
             return claim(caseId, key, requestHash, now); // released in between
         }
-        if (!requestHash.equals(existing.getString("requestHash"))) {
+        if (!requestHash.equals(existing.requestHash())) {
             throw new KeyReusedException();
         }
-        if ("DONE".equals(existing.getString("state"))) {
-            Number version = existing.get("version", Number.class);
-            return new Claim(id, true, version == null ? OptionalLong.empty() : OptionalLong.of(version.longValue()));
+        if (existing.state() == State.DONE) {
+            Long version = existing.version();
+            return new Claim(id, true, version == null ? OptionalLong.empty() : OptionalLong.of(version));
         }
-        Document taken = collection.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", id), Filters.eq("state", "PENDING"), Filters.lt("leaseUntil", Date.from(now))),
-                Updates.set("leaseUntil", Date.from(now.plus(LEASE))));
+        CommandKey taken = collection.findOneAndUpdate(
+                Filters.and(Filters.eq(CommandKey.ID, id), Filters.eq(CommandKey.STATE, State.PENDING.name()),
+                        Filters.lt(CommandKey.LEASE_UNTIL, now)),
+                Updates.set(CommandKey.LEASE_UNTIL, now.plus(LEASE)));
         if (taken == null) {
             throw new InProgressException();
         }
@@ -78,13 +96,13 @@ class CommandKeys {
 
     /** The request is done; its replays answer with {@code version}, the case's version it left. */
     void complete(Claim claim, OptionalLong version) {
-        collection.updateOne(Filters.eq("_id", claim.id()), version.isPresent()
-                ? Updates.combine(Updates.set("state", "DONE"), Updates.set("version", version.getAsLong()))
-                : Updates.set("state", "DONE"));
+        collection.updateOne(Filters.eq(CommandKey.ID, claim.id()), version.isPresent()
+                ? Updates.combine(Updates.set(CommandKey.STATE, State.DONE.name()), Updates.set(CommandKey.VERSION, version.getAsLong()))
+                : Updates.set(CommandKey.STATE, State.DONE.name()));
     }
 
     void release(Claim claim) {
-        collection.deleteOne(Filters.and(Filters.eq("_id", claim.id()), Filters.eq("state", "PENDING")));
+        collection.deleteOne(Filters.and(Filters.eq(CommandKey.ID, claim.id()), Filters.eq(CommandKey.STATE, State.PENDING.name())));
     }
 
     static class KeyReusedException extends PledgeException {

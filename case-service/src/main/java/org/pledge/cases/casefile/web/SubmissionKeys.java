@@ -1,14 +1,15 @@
 package org.pledge.cases.casefile.web;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+import org.pledge.platform.readmodel.ReadModelCodecs;
+import org.pledge.platform.readmodel.RecordFields;
 import org.pledge.platform.web.PledgeException;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.http.HttpStatus;
@@ -22,10 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionKeys {
 
-    private final MongoCollection<Document> collection;
+    /**
+     * A {@code submission_keys} document as stored: {@code _id} = submitter, NUL, key; the hash of the body; the case id
+     * it created; when (a BSON date).
+     */
+    public record SubmissionKey(@BsonId String id, String bodyHash, String caseId, Instant createdAt) {
+        private static final RecordFields FIELDS = RecordFields.of(SubmissionKey.class);
+        static final String ID = FIELDS.name("id");
+    }
+
+    private final MongoCollection<SubmissionKey> collection;
 
     SubmissionKeys(MongoDatabaseFactory databases) {
-        this.collection = databases.getMongoDatabase().getCollection("submission_keys");
+        this.collection = ReadModelCodecs.collection(databases.getMongoDatabase(), "submission_keys", SubmissionKey.class);
     }
 
     /** The case id for this key and body: a new one on first use, the remembered one after. */
@@ -33,22 +43,21 @@ class SubmissionKeys {
         String id = submitter + "\u0000" + key;
         String caseId = UUID.randomUUID().toString();
         try {
-            collection.insertOne(new Document("_id", id).append("bodyHash", bodyHash).append("caseId", caseId)
-                    .append("createdAt", Date.from(now)));
+            collection.insertOne(new SubmissionKey(id, bodyHash, caseId, now));
             return caseId;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
         }
-        Document existing = collection.find(Filters.eq("_id", id)).first();
+        SubmissionKey existing = collection.find(Filters.eq(SubmissionKey.ID, id)).first();
         if (existing == null) {
             throw new IllegalStateException("submission key vanished");
         }
-        if (!bodyHash.equals(existing.getString("bodyHash"))) {
+        if (!bodyHash.equals(existing.bodyHash())) {
             throw new KeyReusedException();
         }
-        return existing.getString("caseId");
+        return existing.caseId();
     }
 
     static class KeyReusedException extends PledgeException {

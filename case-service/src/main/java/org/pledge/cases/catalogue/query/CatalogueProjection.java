@@ -1,25 +1,18 @@
 package org.pledge.cases.catalogue.query;
 
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.List;
-
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.bson.Document;
 import org.pledge.cases.catalogue.api.BusinessCalendarPublishedEvent;
 import org.pledge.cases.catalogue.api.ServiceTypeDefinedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code service_types} (newest revision per code) and {@code business_calendars} (every published version)
- * for {@link MongoCatalogue}.
+ * Keeps {@code service_types} (newest revision per code, {@link ServiceTypeDocument}) and {@code business_calendars}
+ * (every published version, {@link CalendarDocument}) for {@link MongoCatalogue}.
  *
  * <p>Every write is idempotent and monotone, each one atomic on one document: a service type is replaced only if the
  * stored revision is lower than the event's (an older or equal revision changes nothing), and a calendar version is
@@ -45,24 +38,11 @@ class CatalogueProjection {
 
     @EventHandler
     void on(ServiceTypeDefinedEvent e) {
-        Document names = new Document();
-        e.names().forEach(names::append);
-        Document doc = new Document("_id", e.code())
-                .append("revision", e.revision())
-                .append("names", names)
-                .append("fee", new Document("amount", e.fee().amount().toPlainString()).append("currency", e.fee().currency()))
-                .append("standard", e.standard())
-                .append("legalTimeLimit", e.legalTimeLimit())
-                .append("atRiskShare", e.atRiskShare().toPlainString())
-                .append("guaranteed", e.guaranteed())
-                .append("calendarId", e.calendarId())
-                .append("availableFrom", date(e.availableFrom()))
-                .append("definedAt", date(e.definedAt()));
         try {
             // matches only an older revision; when none is stored the upsert inserts, when this or a newer one is
             // stored the insert collides on _id
-            catalogue.serviceTypes().replaceOne(Filters.and(Filters.eq("_id", e.code()), Filters.lt("revision", e.revision())), doc,
-                    new ReplaceOptions().upsert(true));
+            catalogue.serviceTypes().replaceOne(Filters.and(Filters.eq(ServiceTypeDocument.CODE, e.code()),
+                    Filters.lt(ServiceTypeDocument.REVISION, e.revision())), ServiceTypeDocument.of(e), new ReplaceOptions().upsert(true));
         } catch (MongoWriteException ex) {
             requireDuplicateKey(ex); // this revision or a newer one is stored already
         }
@@ -70,18 +50,8 @@ class CatalogueProjection {
 
     @EventHandler
     void on(BusinessCalendarPublishedEvent e) {
-        String id = e.calendarId() + ":" + e.version();
-        Document doc = new Document("_id", id)
-                .append("calendarId", e.calendarId())
-                .append("version", e.version())
-                .append("zone", e.zone())
-                .append("weekendDays", e.weekendDays().stream().sorted().map(DayOfWeek::name).toList())
-                .append("holidays", strings(e.holidays()))
-                .append("addedHolidays", strings(e.addedHolidays()))
-                .append("removedHolidays", strings(e.removedHolidays()))
-                .append("publishedAt", date(e.publishedAt()));
         try {
-            catalogue.calendars().insertOne(doc);
+            catalogue.calendars().insertOne(CalendarDocument.of(e));
         } catch (MongoWriteException ex) {
             requireDuplicateKey(ex); // stored already (a replay or a redelivery): published versions never change
         }
@@ -91,13 +61,5 @@ class CatalogueProjection {
         if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
             throw e;
         }
-    }
-
-    private static List<String> strings(List<LocalDate> dates) {
-        return dates == null ? List.of() : dates.stream().sorted().map(LocalDate::toString).toList();
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 }

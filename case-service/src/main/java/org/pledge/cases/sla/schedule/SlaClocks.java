@@ -3,10 +3,7 @@ package org.pledge.cases.sla.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -19,21 +16,21 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
-import org.pledge.cases.casefile.api.CaseIds;
+import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
+import org.pledge.cases.casefile.api.CaseIds;
+import org.pledge.platform.readmodel.ReadModelCodecs;
 import org.pledge.platform.readmodel.SequencedDocuments;
 
+import static org.pledge.cases.sla.schedule.SlaClockDocument.CLAIMED_BY;
+import static org.pledge.cases.sla.schedule.SlaClockDocument.CLAIMED_UNTIL;
+import static org.pledge.cases.sla.schedule.SlaClockDocument.ID;
+import static org.pledge.cases.sla.schedule.SlaClockDocument.NEXT_DUE_AT;
+import static org.pledge.cases.sla.schedule.SlaClockDocument.SEQ;
+
 /**
- * The {@code sla_clocks} collection: one document per case, written by {@link SlaClockProjection} and claimed by
- * {@link SlaSweeper}.
- *
- * <pre>
- * { _id: caseId, seq: last applied event's aggregate sequence number,
- *   atRiskAt, deadline, paused, closed, atRiskFired, breachFired,     (the clock, see {@link SlaClock})
- *   nextDueAt: Date | null, kind: "AT_RISK" | "BREACH" | null,        (derived: what fires next, and when)
- *   claimedBy, claimedUntil }                                          (the sweep's claim, absent when free)
- * </pre>
+ * The {@code sla_clocks} collection ({@link SlaClockDocument}): one document per case, written by
+ * {@link SlaClockProjection} and claimed by {@link SlaSweeper}.
  *
  * <p>Only single-document operations on {@code _id} decide anything, so it behaves the same on MongoDB and on
  * mongo-java-server, without transactions. The index on {@code nextDueAt} serves the due-query on MongoDB;
@@ -43,25 +40,13 @@ public class SlaClocks {
 
     public static final String COLLECTION = "sla_clocks";
 
-    static final String SEQ = "seq";
-    static final String AT_RISK_AT = "atRiskAt";
-    static final String DEADLINE = "deadline";
-    static final String PAUSED = "paused";
-    static final String CLOSED = "closed";
-    static final String AT_RISK_FIRED = "atRiskFired";
-    static final String BREACH_FIRED = "breachFired";
-    static final String NEXT_DUE_AT = "nextDueAt";
-    static final String KIND = "kind";
-    static final String CLAIMED_BY = "claimedBy";
-    static final String CLAIMED_UNTIL = "claimedUntil";
+    private final MongoCollection<SlaClockDocument> collection;
+    private final SequencedDocuments<SlaClockDocument> documents;
 
-    private final MongoCollection<Document> collection;
-    private final SequencedDocuments documents;
-
-    public SlaClocks(MongoCollection<Document> collection) {
-        this.collection = collection;
+    public SlaClocks(MongoCollection<?> collection) {
+        this.collection = ReadModelCodecs.collection(collection, SlaClockDocument.class);
         // the clocks a batch of case events may change: one per case (the CaseAggregate's id)
-        this.documents = new SequencedDocuments(collection, SEQ, CaseIds::ofEvent);
+        this.documents = new SequencedDocuments<>(this.collection, SEQ, CaseIds::ofEvent);
     }
 
     /**
@@ -71,7 +56,7 @@ public class SlaClocks {
      */
     public void ensureIndexes() {
         collection.createIndex(Indexes.ascending(NEXT_DUE_AT));
-        collection.createIndex(Indexes.ascending("_id", SEQ), new IndexOptions().unique(true));
+        collection.createIndex(Indexes.ascending(ID, SEQ), new IndexOptions().unique(true));
     }
 
     /** A clock claimed by one sweep: what to fire, and the claim to release if firing fails. */
@@ -86,7 +71,7 @@ public class SlaClocks {
      * @return true when this call created the clock
      */
     public boolean start(String caseId, long seq, SlaClock clock) {
-        return documents.apply(caseId, seq, current -> current != null ? null : document(caseId, clock));
+        return documents.apply(caseId, seq, current -> current != null ? null : SlaClockDocument.of(caseId, seq, clock));
     }
 
     /**
@@ -98,34 +83,12 @@ public class SlaClocks {
      * @return true when the change was applied now; false for a replay or an unknown case
      */
     public boolean apply(String caseId, long seq, UnaryOperator<SlaClock> change) {
-        return documents.apply(caseId, seq, current -> current == null ? null : document(caseId, change.apply(clock(current))));
-    }
-
-    /** The whole document of a clock: no claim (a change clears it), the sequence number is set by the caller. */
-    private static Document document(String caseId, SlaClock clock) {
-        Document document = new Document("_id", caseId);
-        fields(clock).forEach(document::append);
-        return document;
-    }
-
-    private static Map<String, Object> fields(SlaClock clock) {
-        Instant nextDueAt = clock.nextDueAt();
-        SlaClock.Kind kind = clock.nextKind();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        // rounded up: a millisecond-truncated instant could make the sweep fire before the case agrees it is due
-        fields.put(AT_RISK_AT, Date.from(SlaClock.ceilMillis(clock.atRiskAt())));
-        fields.put(DEADLINE, Date.from(SlaClock.ceilMillis(clock.deadline())));
-        fields.put(PAUSED, clock.paused());
-        fields.put(CLOSED, clock.closed());
-        fields.put(AT_RISK_FIRED, clock.atRiskFired());
-        fields.put(BREACH_FIRED, clock.breachFired());
-        fields.put(NEXT_DUE_AT, nextDueAt == null ? null : Date.from(nextDueAt));
-        fields.put(KIND, kind == null ? null : kind.name());
-        return fields;
+        return documents.apply(caseId, seq, current -> current == null ? null
+                : SlaClockDocument.of(caseId, seq, change.apply(current.clock())));
     }
 
     public Optional<SlaClock> find(String caseId) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", caseId)).first()).map(SlaClocks::clock);
+        return Optional.ofNullable(collection.find(Filters.eq(ID, caseId)).first()).map(SlaClockDocument::clock);
     }
 
     /**
@@ -135,10 +98,10 @@ public class SlaClocks {
     public List<String> due(Instant now, int limit) {
         List<String> ids = new ArrayList<>();
         collection.find(claimable(now))
-                .projection(Projections.include("_id"))
+                .projection(Projections.include(ID))
                 .sort(Sorts.ascending(NEXT_DUE_AT))
                 .limit(limit)
-                .forEach(d -> ids.add(d.getString("_id")));
+                .forEach(d -> ids.add(d.caseId()));
         return ids;
     }
 
@@ -148,40 +111,31 @@ public class SlaClocks {
      */
     public Optional<Claim> claim(String caseId, Instant now, String owner, Duration lease) {
         Instant until = now.plus(lease);
-        Document claimed = collection.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", caseId), claimable(now)),
-                Updates.combine(Updates.set(CLAIMED_BY, owner), Updates.set(CLAIMED_UNTIL, Date.from(until))),
+        SlaClockDocument claimed = collection.findOneAndUpdate(
+                Filters.and(Filters.eq(ID, caseId), claimable(now)),
+                Updates.combine(Updates.set(CLAIMED_BY, owner), Updates.set(CLAIMED_UNTIL, until)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (claimed == null) {
             return Optional.empty();
         }
-        SlaClock clock = clock(claimed);
-        return Optional.of(new Claim(caseId, clock, SlaClock.Kind.valueOf(claimed.getString(KIND)),
-                claimed.getDate(NEXT_DUE_AT).toInstant(), owner, until));
+        return Optional.of(new Claim(caseId, claimed.clock(), claimed.kind(), claimed.nextDueAt(), owner, until));
     }
 
     /** Gives a claim back (firing failed), unless the clock changed or was claimed anew since. */
     public boolean release(Claim claim) {
         return collection.updateOne(
-                Filters.and(Filters.eq("_id", claim.caseId()), Filters.eq(CLAIMED_BY, claim.claimedBy()),
-                        Filters.eq(CLAIMED_UNTIL, Date.from(claim.claimedUntil()))),
+                Filters.and(Filters.eq(ID, claim.caseId()), Filters.eq(CLAIMED_BY, claim.claimedBy()),
+                        Filters.eq(CLAIMED_UNTIL, claim.claimedUntil())),
                 Updates.combine(Updates.unset(CLAIMED_BY), Updates.unset(CLAIMED_UNTIL))).getModifiedCount() == 1;
     }
 
     /** Deletes every clock (the projection's reset, before a replay). */
     public void deleteAll() {
-        collection.deleteMany(new Document());
+        collection.deleteMany(new BsonDocument());
     }
 
     private static Bson claimable(Instant now) {
-        Date at = Date.from(now);
-        return Filters.and(Filters.lte(NEXT_DUE_AT, at),
-                Filters.or(Filters.eq(CLAIMED_UNTIL, null), Filters.lte(CLAIMED_UNTIL, at)));
-    }
-
-    private static SlaClock clock(Document d) {
-        return new SlaClock(d.getDate(AT_RISK_AT).toInstant(), d.getDate(DEADLINE).toInstant(),
-                d.getBoolean(PAUSED, false), d.getBoolean(CLOSED, false),
-                d.getBoolean(AT_RISK_FIRED, false), d.getBoolean(BREACH_FIRED, false));
+        return Filters.and(Filters.lte(NEXT_DUE_AT, now),
+                Filters.or(Filters.eq(CLAIMED_UNTIL, null), Filters.lte(CLAIMED_UNTIL, now)));
     }
 }

@@ -194,7 +194,7 @@ class CaseSummaryProjectionIT {
     }
 
     private Document raw(String caseId) {
-        return summaries.collection().find(new Document("_id", caseId)).first();
+        return summaries.collection().withDocumentClass(Document.class).find(new Document("_id", caseId)).first();
     }
 
     private static CaseSubmittedEvent submitted(String caseId, String previousCaseId) {

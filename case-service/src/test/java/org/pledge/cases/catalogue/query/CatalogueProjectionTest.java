@@ -103,22 +103,22 @@ class CatalogueProjectionTest {
     @Test
     void sameRevisionAgain_changesNothing() {
         projection.on(defined(1, "10 business days"));
-        Document before = catalogue.serviceTypes().find().first();
+        Document before = catalogue.serviceTypes().withDocumentClass(Document.class).find().first();
 
         projection.on(defined(1, "11 business days")); // cannot happen (a revision is one event); shows nothing is rewritten
 
-        assertThat(catalogue.serviceTypes().find().first()).isEqualTo(before);
+        assertThat(catalogue.serviceTypes().withDocumentClass(Document.class).find().first()).isEqualTo(before);
     }
 
     @Test
     void publishedCalendarVersion_isInsertedOnce_andNeverRewritten() {
         projection.on(published(1, List.of(CHRISTMAS)));
         projection.on(published(2, List.of(CHRISTMAS, BOXING_DAY)));
-        Document v1 = catalogue.calendars().find(new Document("_id", "CA-ON:1")).first();
+        Document v1 = catalogue.calendars().withDocumentClass(Document.class).find(new Document("_id", "CA-ON:1")).first();
 
         projection.on(published(1, List.of(BOXING_DAY))); // a different body under the same version: ignored
 
-        assertThat(catalogue.calendars().find(new Document("_id", "CA-ON:1")).first()).isEqualTo(v1);
+        assertThat(catalogue.calendars().withDocumentClass(Document.class).find(new Document("_id", "CA-ON:1")).first()).isEqualTo(v1);
         assertThat(catalogue.calendars().countDocuments()).isEqualTo(2);
         assertThat(catalogue.current("CA-ON").orElseThrow().version()).isEqualTo(2);
     }
@@ -167,8 +167,9 @@ class CatalogueProjectionTest {
         }
     }
 
-    private static List<Document> all(MongoCollection<Document> collection) {
-        return collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    /** The documents as stored. */
+    private static List<Document> all(MongoCollection<?> collection) {
+        return collection.withDocumentClass(Document.class).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 
     private static ServiceTypeDefinedEvent defined(int revision, String standard) {

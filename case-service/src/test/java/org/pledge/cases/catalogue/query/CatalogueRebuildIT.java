@@ -152,7 +152,8 @@ class CatalogueRebuildIT extends CaseServiceITSupport {
                 null, null, true, calendarId, Instant.parse("2020-01-01T00:00:00Z"), false, clock.instant());
     }
 
-    private static List<Document> all(MongoCollection<Document> collection) {
-        return collection.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    /** The documents as stored. */
+    private static List<Document> all(MongoCollection<?> collection) {
+        return collection.withDocumentClass(Document.class).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 }

@@ -14,7 +14,6 @@ import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.pledge.feedback.survey.api.SurveyInvitationPreparedEvent;
-import org.pledge.platform.readmodel.RecordDocuments;
 import org.pledge.platform.readmodel.SequencedDocuments;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
@@ -30,15 +29,14 @@ public class SurveyInvitations {
     static final String COLLECTION = "survey_invitations";
 
     private final MongoCollection<Document> documents;
-    private final SequencedDocuments sequenced;
-    private final RecordDocuments<InvitationDocument> records;
+    private final SequencedDocuments<InvitationDocument> sequenced;
 
     public SurveyInvitations(MongoDatabaseFactory databases) {
         this.documents = databases.getMongoDatabase().getCollection(COLLECTION);
         // the compare-and-set of SequencedDocuments filters on exactly {_id, seq}
         documents.createIndex(Indexes.ascending("_id", InvitationDocument.SEQ), new IndexOptions().unique(true));
-        this.sequenced = new SequencedDocuments(documents, InvitationDocument.SEQ, SurveyInvitations::caseOf);
-        this.records = RecordDocuments.of(InvitationDocument.class, documents.getCodecRegistry());
+        this.sequenced = new SequencedDocuments<>(documents.withDocumentClass(InvitationDocument.class), InvitationDocument.SEQ,
+                SurveyInvitations::caseOf);
     }
 
     /** The document an event of an invitation changes: its case's. */
@@ -47,7 +45,7 @@ public class SurveyInvitations {
     }
 
     void apply(String caseId, long sequence, UnaryOperator<InvitationDocument> change) {
-        sequenced.apply(caseId, sequence, records.changing(change));
+        sequenced.apply(caseId, sequence, change);
     }
 
     void deleteAll() {

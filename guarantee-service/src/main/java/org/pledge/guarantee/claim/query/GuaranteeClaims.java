@@ -11,7 +11,6 @@ import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.pledge.guarantee.claim.api.GuaranteedFeeRecordedEvent;
-import org.pledge.platform.readmodel.RecordDocuments;
 import org.pledge.platform.readmodel.SequencedDocuments;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
@@ -27,16 +26,14 @@ public class GuaranteeClaims {
 
     private final MongoCollection<ClaimDocument> claims;
     private final MongoCollection<Document> documents;
-    private final SequencedDocuments sequenced;
-    private final RecordDocuments<ClaimDocument> records;
+    private final SequencedDocuments<ClaimDocument> sequenced;
 
     public GuaranteeClaims(MongoDatabaseFactory databases) {
         this.documents = databases.getMongoDatabase().getCollection(COLLECTION);
         this.claims = documents.withDocumentClass(ClaimDocument.class);
         // the compare-and-set of SequencedDocuments filters on exactly {_id, seq}
         documents.createIndex(Indexes.ascending("_id", ClaimDocument.SEQ), new IndexOptions().unique(true));
-        this.sequenced = new SequencedDocuments(documents, ClaimDocument.SEQ, GuaranteeClaims::caseOf);
-        this.records = RecordDocuments.of(ClaimDocument.class, documents.getCodecRegistry());
+        this.sequenced = new SequencedDocuments<>(claims, ClaimDocument.SEQ, GuaranteeClaims::caseOf);
     }
 
     /** The document an event of a claim changes: its case's. */
@@ -45,7 +42,7 @@ public class GuaranteeClaims {
     }
 
     void apply(String caseId, long sequence, UnaryOperator<ClaimDocument> change) {
-        sequenced.apply(caseId, sequence, records.changing(change));
+        sequenced.apply(caseId, sequence, change);
     }
 
     void deleteAll() {

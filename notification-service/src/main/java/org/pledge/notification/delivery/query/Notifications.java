@@ -12,7 +12,6 @@ import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.pledge.notification.delivery.api.NotificationRequestedEvent;
-import org.pledge.platform.readmodel.RecordDocuments;
 import org.pledge.platform.readmodel.SequencedDocuments;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Repository;
@@ -29,8 +28,7 @@ public class Notifications {
 
     private final MongoCollection<NotificationDocument> notifications;
     private final MongoCollection<Document> documents;
-    private final SequencedDocuments sequenced;
-    private final RecordDocuments<NotificationDocument> records;
+    private final SequencedDocuments<NotificationDocument> sequenced;
 
     public Notifications(MongoDatabaseFactory databases) {
         this.documents = databases.getMongoDatabase().getCollection(COLLECTION);
@@ -39,8 +37,7 @@ public class Notifications {
         documents.createIndex(Indexes.ascending("_id", NotificationDocument.SEQ), new IndexOptions().unique(true));
         // real MongoDB uses it; mongo-java-server ignores non-unique indexes and scans (fine at this size)
         documents.createIndex(Indexes.ascending(NotificationDocument.CASE_ID));
-        this.sequenced = new SequencedDocuments(documents, NotificationDocument.SEQ, Notifications::notificationOf);
-        this.records = RecordDocuments.of(NotificationDocument.class, documents.getCodecRegistry());
+        this.sequenced = new SequencedDocuments<>(notifications, NotificationDocument.SEQ, Notifications::notificationOf);
     }
 
     /** The document an event of a notification changes: its own. */
@@ -49,7 +46,7 @@ public class Notifications {
     }
 
     void apply(String notificationId, long sequence, UnaryOperator<NotificationDocument> change) {
-        sequenced.apply(notificationId, sequence, records.changing(change));
+        sequenced.apply(notificationId, sequence, change);
     }
 
     void deleteAll() {

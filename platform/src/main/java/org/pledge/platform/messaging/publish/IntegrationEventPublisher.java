@@ -23,7 +23,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.pledge.platform.messaging.publish.PublisherDeadLetter.State;
-import org.pledge.platform.readmodel.EndOfBatch;
+import org.pledge.platform.readmodel.BatchEndTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -36,7 +36,7 @@ import org.springframework.messaging.Message;
  * <h2>One wait per batch</h2>
  * The processor hands up to {@code pledge.axon.processor-batch-size} events to one {@link org.axonframework.messaging.unitofwork.BatchingUnitOfWork}. Every
  * record of the batch is sent asynchronously, so the producer can batch them, and after the batch's <em>last</em> event
- * ({@link EndOfBatch}, the platform's interceptor on every processor) the batch waits once for all of them, at most
+ * ({@link BatchEndTasks}, the platform's interceptor on every processor) the batch waits once for all of them, at most
  * {@code pledge.messaging.publish-timeout} (30 s) in all. It waits there, and not in an {@code onPrepareCommit} hook:
  * the processor's work package registers its token write as the first prepare-commit handler of the unit of work
  * before any event is handled, and prepare-commit handlers run in registration order, so a hook of ours would run
@@ -170,7 +170,7 @@ public class IntegrationEventPublisher {
     @EventHandler
     @DisallowReplay
     public void on(Object payload, EventMessage<?> event) {
-        Batch batch = EndOfBatch.gatherer(BATCH, unitOfWork -> new Batch(), Batch::awaitAll);
+        Batch batch = BatchEndTasks.gatherer(BATCH, unitOfWork -> new Batch(), Batch::awaitAll);
         if (batch == null) {
             Batch alone = new Batch();
             handle(event, alone);

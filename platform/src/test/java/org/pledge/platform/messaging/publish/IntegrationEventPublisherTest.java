@@ -94,7 +94,7 @@ class IntegrationEventPublisherTest {
                 new ArrayList<>(events));
         batch.onPrepareCommit(u -> allAcknowledged.add(fixture.sends.size() == size
                 && fixture.sends.stream().allMatch(s -> s.acknowledged().isDone())));
-        var result = batch.executeWithResult(() -> new org.pledge.platform.readmodel.EndOfBatch().handle(batch, () -> {
+        var result = batch.executeWithResult(() -> new org.pledge.platform.readmodel.BatchEndTasks().handle(batch, () -> {
             EventMessage<?> event = batch.getMessage();
             publisher.on(event.getPayload(), event);
             return null;

@@ -23,7 +23,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.pledge.contracts.CloudEventHeaders;
-import org.pledge.platform.readmodel.EndOfBatch;
+import org.pledge.platform.readmodel.BatchEndTasks;
 import org.pledge.testsupport.time.MutableClock;
 import org.springframework.messaging.Message;
 
@@ -133,7 +133,7 @@ final class PublisherFixture {
         List<Boolean> stored = new ArrayList<>();
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(events));
         batch.onPrepareCommit(u -> stored.add(true));
-        ResultMessage<?> result = batch.executeWithResult(() -> new EndOfBatch().handle(batch, () -> {
+        ResultMessage<?> result = batch.executeWithResult(() -> new BatchEndTasks().handle(batch, () -> {
             EventMessage<?> event = batch.getMessage();
             publisher.on(event.getPayload(), event);
             return null;

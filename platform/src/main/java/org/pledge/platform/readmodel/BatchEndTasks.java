@@ -23,10 +23,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * through {@link #gatherer} (or {@link #atEnd}); {@link SequencedDocuments} uses it to write a batch's documents at
  * once, the integration-event publisher to wait once for a batch's acknowledgements.
  */
-public final class EndOfBatch implements MessageHandlerInterceptor<EventMessage<?>> {
+public final class BatchEndTasks implements MessageHandlerInterceptor<EventMessage<?>> {
 
-    private static final String ACTIVE = EndOfBatch.class.getName() + ".active";
-    private static final String TASKS = EndOfBatch.class.getName() + ".tasks";
+    private static final String ACTIVE = BatchEndTasks.class.getName() + ".active";
+    private static final String TASKS = BatchEndTasks.class.getName() + ".tasks";
 
     /**
      * Whether work can be left for the end of the batch of {@code unitOfWork}: this interceptor runs around its events.
