@@ -59,7 +59,9 @@ def test_methods(path):
             elif depth == 0 and c in "{;=":
                 break
             i += 1
-        declaration = re.sub(r"@\w+(\.\w+)*(\([^)]*\))?", " ", rest[:i])
+        # string literals first: a parenthesis inside one ("decimal(s)") must not end an annotation's arguments
+        declaration = re.sub(r'"(?:[^"\\]|\\.)*"', '""', rest[:i])
+        declaration = re.sub(r"@\w+(\.\w+)*(\([^)]*\))?", " ", declaration)
         if "=" == rest[i:i + 1] or ";" == rest[i:i + 1]:
             continue  # an @ArchTest field
         method = re.search(r"(\w+)\s*\(", declaration)

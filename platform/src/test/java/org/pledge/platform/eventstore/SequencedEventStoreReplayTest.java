@@ -64,7 +64,7 @@ class SequencedEventStoreReplayTest {
     }
 
     @Test
-    void resetReplaysToNormalHandlersOnlyAndRebuildsTheSameReadModel() throws Exception {
+    void reset_replaysToNormalHandlersOnly_andRebuildsTheSameReadModel() throws Exception {
         try (MongoFixture mongo = new MongoFixture()) {
             MongoSequencedEventStorageEngine engine =
                     mongo.engineBuilder(mongo.newDatabaseConnection("pledge")).gapTimeout(Duration.ofSeconds(10))
