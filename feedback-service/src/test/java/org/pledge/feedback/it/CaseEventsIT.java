@@ -1,26 +1,24 @@
 package org.pledge.feedback.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.pledge.testsupport.messaging.CaseEventSamples.submitted;
+import static org.pledge.testsupport.messaging.CaseEventSamples.submittedWithoutCaseId;
 
 import java.time.Duration;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.pledge.contracts.Topics;
 import org.pledge.feedback.FeedbackServiceApplication;
 import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.await.Eventually;
+import org.pledge.testsupport.http.ApiResponse;
+import org.pledge.testsupport.http.ServiceApi;
 import org.pledge.testsupport.messaging.TestCloudEvents;
 import org.pledge.testsupport.messaging.TestCloudEvents.CloudEvent;
 import org.pledge.testsupport.security.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -33,61 +31,46 @@ import org.springframework.test.context.ContextConfiguration;
 class CaseEventsIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void caseSubmitted_isCountedOnce_whenDeliveredAgainOrRepublished() {
         // a service type of this test's own, so that the summary's count for it is this test's alone
         String type = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
         String caseId = UUID.randomUUID().toString();
-        CloudEvent submitted = submitted("ce-" + UUID.randomUUID(), caseId, type);
+        CloudEvent submitted = submitted("ce-" + UUID.randomUUID(), caseId, type, "120.00");
         TestCloudEvents.send(Topics.CASE, 0, submitted);
         TestCloudEvents.send(Topics.CASE, 0, submitted); // the broker delivers it again: same ce_id
-        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), caseId, type)); // published again
+        // published again, under a new id
+        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), caseId, type, "120.00"));
         String markerType = type + "-M";
-        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), markerType));
+        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), markerType, "120.00"));
 
-        await().atMost(DELIVERY).until(() -> countOf(markerType) == 1);
+        Eventually.await("case events consumed", DELIVERY).until(() -> countOf(markerType) == 1);
         assertThat(countOf(type)).isEqualTo(1);
     }
 
     @Test
     void poisonMessage_isParked_withoutBlockingTheNextCase() {
         String poisonId = "poison-" + UUID.randomUUID();
-        // no caseId: violates the schema, so no retry can handle it
-        TestCloudEvents.send(Topics.CASE, 0, new CloudEvent(poisonId, "pledge.case.submitted.v1", "/pledge/case-service",
-                "poison", "{\"serviceType\":\"PASSPORT\"}"));
+        TestCloudEvents.send(Topics.CASE, 0, submittedWithoutCaseId(poisonId));
         String nextType = "N" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(java.util.Locale.ROOT);
-        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), nextType));
+        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), nextType, "120.00"));
 
-        await().atMost(DELIVERY).until(() -> countOf(nextType) == 1);
-        await().atMost(DELIVERY).until(() -> get("/ops/dead-letters/" + Topics.CASE, "operations").getBody().contains(poisonId));
+        Eventually.await("case events consumed", DELIVERY).until(() -> countOf(nextType) == 1);
+        Eventually.await("the poison message parked", DELIVERY)
+                .until(() -> get("/ops/dead-letters/" + Topics.CASE, "operations").body().contains(poisonId));
     }
 
     private long countOf(String serviceType) {
-        ResponseEntity<String> response = get("/api/feedback/summary", "operations");
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        try {
-            return JSON.readTree(response.getBody()).path("casesByServiceType").path(serviceType).asLong();
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        ApiResponse response = get("/api/feedback/summary", "operations");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("casesByServiceType").path(serviceType).asLong();
     }
 
-    private ResponseEntity<String> get(String path, String role) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TestTokens.get().token(role, role));
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    private static CloudEvent submitted(String ceId, String caseId, String serviceType) {
-        return new CloudEvent(ceId, "pledge.case.submitted.v1", "/pledge/case-service", caseId, """
-                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
-                 "preferredChannel":"EMAIL","submittedAt":"2025-03-03T14:00:00Z","deadline":"2025-03-17T14:00:00Z",
-                 "applicant":{"name":"Marie Tremblay","email":"marie@example.org"},
-                 "fee":{"amount":"120.00","currency":"CAD"}}""".formatted(caseId, serviceType));
+    private ApiResponse get(String path, String role) {
+        return ServiceApi.on(port).get(path, TestTokens.get().token(role, role));
     }
 }

@@ -1,7 +1,8 @@
 package org.pledge.guarantee.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.pledge.testsupport.messaging.CaseEventSamples.submitted;
+import static org.pledge.testsupport.messaging.CaseEventSamples.submittedWithoutCaseId;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,21 +10,18 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.pledge.contracts.Topics;
 import org.pledge.guarantee.GuaranteeServiceApplication;
 import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.await.Eventually;
+import org.pledge.testsupport.http.ApiResponse;
+import org.pledge.testsupport.http.ServiceApi;
 import org.pledge.testsupport.messaging.TestCloudEvents;
 import org.pledge.testsupport.messaging.TestCloudEvents.CloudEvent;
 import org.pledge.testsupport.security.TestTokens;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -36,22 +34,22 @@ import org.springframework.test.context.ContextConfiguration;
 class CaseEventsIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Test
     void caseSubmitted_recordsTheFeeOnce_whenDeliveredAgainOrRepublished() {
         String caseId = UUID.randomUUID().toString();
-        CloudEvent submitted = submitted("ce-" + UUID.randomUUID(), caseId, "120.00");
+        CloudEvent submitted = submitted("ce-" + UUID.randomUUID(), caseId, "PASSPORT", "120.00");
         TestCloudEvents.send(Topics.CASE, 0, submitted);
         TestCloudEvents.send(Topics.CASE, 0, submitted); // the broker delivers it again: same ce_id
-        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), caseId, "999.00")); // published again
+        // published again, under a new id
+        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), caseId, "PASSPORT", "999.00"));
         String marker = UUID.randomUUID().toString();
-        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), marker, "10.00"));
+        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), marker, "PASSPORT", "10.00"));
 
-        await().atMost(DELIVERY).until(() -> claimsOf(marker).size() == 1);
+        Eventually.await("case events consumed", DELIVERY).until(() -> claimsOf(marker).size() == 1);
         List<JsonNode> claims = claimsOf(caseId);
         assertThat(claims).hasSize(1);
         assertThat(claims.get(0).path("serviceType").asText()).isEqualTo("PASSPORT");
@@ -62,38 +60,23 @@ class CaseEventsIT {
     @Test
     void poisonMessage_isParked_withoutBlockingTheNextCase() {
         String poisonId = "poison-" + UUID.randomUUID();
-        // no caseId: violates the schema, so no retry can handle it
-        TestCloudEvents.send(Topics.CASE, 0, new CloudEvent(poisonId, "pledge.case.submitted.v1", "/pledge/case-service",
-                "poison", "{\"serviceType\":\"PASSPORT\"}"));
+        TestCloudEvents.send(Topics.CASE, 0, submittedWithoutCaseId(poisonId));
         String next = UUID.randomUUID().toString();
-        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), next, "120.00"));
+        TestCloudEvents.send(Topics.CASE, 0, submitted("ce-" + UUID.randomUUID(), next, "PASSPORT", "120.00"));
 
-        await().atMost(DELIVERY).until(() -> claimsOf(next).size() == 1);
-        await().atMost(DELIVERY).until(() -> get("/ops/dead-letters/" + Topics.CASE, "operations").getBody().contains(poisonId));
+        Eventually.await("case events consumed", DELIVERY).until(() -> claimsOf(next).size() == 1);
+        Eventually.await("the poison message parked", DELIVERY)
+                .until(() -> get("/ops/dead-letters/" + Topics.CASE, "operations").body().contains(poisonId));
     }
 
     private List<JsonNode> claimsOf(String caseId) {
-        ResponseEntity<String> response = get("/api/claims/cases?limit=500", "finance");
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        try {
-            return StreamSupport.stream(JSON.readTree(response.getBody()).spliterator(), false)
-                    .filter(claim -> caseId.equals(claim.path("caseId").asText())).toList();
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + response.getBody(), e);
-        }
+        ApiResponse response = get("/api/claims/cases?limit=500", "finance");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(response.json().spliterator(), false)
+                .filter(claim -> caseId.equals(claim.path("caseId").asText())).toList();
     }
 
-    private ResponseEntity<String> get(String path, String role) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(TestTokens.get().token(role, role));
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    private static CloudEvent submitted(String ceId, String caseId, String fee) {
-        return new CloudEvent(ceId, "pledge.case.submitted.v1", "/pledge/case-service", caseId, """
-                {"caseId":"%s","serviceType":"PASSPORT","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
-                 "preferredChannel":"EMAIL","submittedAt":"2025-03-03T14:00:00Z","deadline":"2025-03-17T14:00:00Z",
-                 "applicant":{"name":"Marie Tremblay","email":"marie@example.org"},
-                 "fee":{"amount":"%s","currency":"CAD"}}""".formatted(caseId, fee));
+    private ApiResponse get(String path, String role) {
+        return ServiceApi.on(port).get(path, TestTokens.get().token(role, role));
     }
 }
