@@ -17,10 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.event.CommandFailedEvent;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.event.CommandSucceededEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,8 +35,8 @@ import org.pledge.cases.casefile.api.StartWorkOnCaseCommand;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.casefile.api.SubmitCaseCommand;
 import org.pledge.cases.catalogue.api.Money;
-import org.pledge.testsupport.infra.EmbeddedKafka;
-import org.pledge.testsupport.infra.EmbeddedMongo;
+import org.pledge.embedded.EmbeddedKafka;
+import org.pledge.embedded.EmbeddedMongo;
 import org.pledge.testsupport.security.TestTokens;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -75,7 +71,7 @@ public final class CaseLifecycleBenchmark {
     private static final long DRAIN_LIMIT_MS = Long.getLong("bench.drainLimitMs", 600_000);
 
     /** Counts the application's MongoDB commands per collection, printed per phase with {@code -Dbench.mongoProfile=true}. */
-    private static final MongoProfile MONGO = new MongoProfile();
+    private static final MongoCommandProfile MONGO = new MongoCommandProfile();
 
     private static final Money FEE = new Money(new BigDecimal("120.00"), "CAD");
 
@@ -215,57 +211,6 @@ public final class CaseLifecycleBenchmark {
         System.out.printf("%s.mongo_commands: %.1f per case%n", prefix, MONGO.total() / (double) CASES);
         if (Boolean.getBoolean("bench.mongoProfile")) {
             MONGO.print(prefix, CASES);
-        }
-    }
-
-    /** MongoDB commands by command name and collection: count and time from request to reply. */
-    private static final class MongoProfile implements CommandListener {
-
-        private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder[]> byKey =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.concurrent.ConcurrentHashMap<Integer, String> open = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            var collection = event.getCommand().get(event.getCommandName());
-            String name = collection != null && collection.isString() ? collection.asString().getValue() : "-";
-            open.put(event.getRequestId(), event.getCommandName() + " " + name);
-        }
-
-        @Override
-        public void commandSucceeded(CommandSucceededEvent event) {
-            done(event.getRequestId(), event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
-        }
-
-        @Override
-        public void commandFailed(CommandFailedEvent event) {
-            done(event.getRequestId(), event.getElapsedTime(java.util.concurrent.TimeUnit.NANOSECONDS));
-        }
-
-        private void done(int requestId, long nanos) {
-            String key = open.remove(requestId);
-            if (key != null) {
-                var adders = byKey.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder[] {
-                        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
-                adders[0].increment();
-                adders[1].add(nanos);
-            }
-        }
-
-        void reset() {
-            byKey.clear();
-        }
-
-        long total() {
-            return byKey.values().stream().mapToLong(a -> a[0].sum()).sum();
-        }
-
-        void print(String prefix, int cases) {
-            byKey.entrySet().stream()
-                    .sorted((a, b) -> Long.compare(b.getValue()[1].sum(), a.getValue()[1].sum()))
-                    .forEach(e -> System.out.printf("%s.mongo %-40s %7.2f per case, %8.3f ms each, %7.2f ms per case%n", prefix,
-                            e.getKey(), e.getValue()[0].sum() / (double) cases, e.getValue()[1].sum() / 1e6 / Math.max(1, e.getValue()[0].sum()),
-                            e.getValue()[1].sum() / 1e6 / cases));
         }
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalOptionsTest {
 
     @Test
-    void defaults_put_the_data_under_the_repository_root_and_start_all_services(@TempDir Path root) throws Exception {
+    void defaults_putTheDataUnderTheRepositoryRoot_andStartAllServices(@TempDir Path root) throws Exception {
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.createDirectories(root.resolve("local/target"));
         Path nested = Files.createDirectories(root.resolve("case-service/src"));
@@ -33,7 +33,7 @@ class LocalOptionsTest {
     }
 
     @Test
-    void options_and_environment_override_the_defaults(@TempDir Path cwd) {
+    void optionsAndEnvironment_overrideTheDefaults(@TempDir Path cwd) {
         Map<String, String> env = Map.of("PLEDGE_DATA", "/tmp/from-env", "PLEDGE_SERVICE_TIMEOUT", "90",
                 "PLEDGE_SMS_CALLBACK_SECRET", "s1", "PLEDGE_SERVICE_JAVA_OPTS", "-Xmx256m");
 
@@ -54,7 +54,7 @@ class LocalOptionsTest {
     }
 
     @Test
-    void unknown_options_and_services_are_refused(@TempDir Path cwd) {
+    void unknownOptionsAndServices_areRefused(@TempDir Path cwd) {
         assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--colour"}, name -> null, cwd, null))
                 .hasMessageContaining("unknown option --colour");
         assertThatThrownBy(() -> LocalOptions.parse(new String[]{"--services=billing"}, name -> null, cwd, null))
@@ -63,7 +63,7 @@ class LocalOptionsTest {
     }
 
     @Test
-    void a_port_offset_moves_every_port_and_commands_for_a_running_launcher_are_recognised(@TempDir Path cwd) {
+    void portOffset_movesEveryPort_andCommandsForARunningLauncherAreRecognised(@TempDir Path cwd) {
         LocalOptions shifted = LocalOptions.parse(new String[]{"--port-offset=10000"}, name -> null, cwd, null);
         LocalOptions fromEnv = LocalOptions.parse(new String[0], Map.of("PLEDGE_PORT_OFFSET", "5")::get, cwd, null);
         LocalOptions restart = LocalOptions.parse(new String[]{"restart", "case-service", "--data=d"}, name -> null, cwd, null);

@@ -53,7 +53,7 @@ class LocalStackIT {
     }
 
     @Test
-    void the_infrastructure_starts_keeps_its_data_across_restarts_and_refuses_a_second_start(@TempDir Path root) throws Exception {
+    void infrastructure_startsKeepsItsDataAcrossRestarts_andRefusesASecondStart(@TempDir Path root) throws Exception {
         Path data = root.resolve("data");
         LocalOptions.Ports ports = freePorts();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -106,7 +106,7 @@ class LocalStackIT {
     }
 
     @Test
-    void missing_service_jars_are_reported_before_anything_starts(@TempDir Path root) {
+    void missingServiceJars_areReported_beforeAnythingStarts(@TempDir Path root) {
         LocalOptions.Ports ports = freePorts();
         LocalStack stack = new LocalStack(options(root, root.resolve("data"), ports, "--services=case-service,guarantee-service"),
                 new PrintStream(new ByteArrayOutputStream()));

@@ -1,5 +1,6 @@
 package org.pledge.local;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledge.local.process.Supervised;
@@ -47,7 +48,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void services_are_started_with_the_local_infrastructure_and_stopped_with_the_stack(@TempDir Path root) throws Exception {
+    void services_areStartedWithTheLocalInfrastructure_andStoppedWithTheStack(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
         ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
@@ -76,7 +77,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void a_service_that_dies_at_start_is_reported_with_its_log_and_everything_is_stopped(@TempDir Path root) throws Exception {
+    void service_isReportedWithItsLogAndEverythingStops_whenItDiesAtStart(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         fakeJar(root, "feedback-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
@@ -117,14 +118,9 @@ class LocalStackServicesIT {
         assertThat(new ProcessBuilder("kill", "-9", String.valueOf(pid)).inheritIO().start().waitFor()).isZero();
     }
 
-    static void awaitConsole(ByteArrayOutputStream console, String text, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!console.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no \"" + text + "\" within " + timeout + " on the console:\n" + console);
-            }
-            Thread.sleep(100);
-        }
+    static void awaitConsole(ByteArrayOutputStream console, String text, Duration timeout) {
+        Awaitility.await("\"" + text + "\" on the console").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(console.toString(StandardCharsets.UTF_8)).contains(text));
     }
 
     static boolean healthy(ServiceSpec service) {
@@ -138,7 +134,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void a_service_killed_with_sigkill_is_reported_at_once_and_restarted_and_the_pid_file_follows(@TempDir Path root) throws Exception {
+    void service_isReportedAtOnceAndRestartedAndThePidFileFollows_whenKilledWithSigkill(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -166,7 +162,7 @@ class LocalStackServicesIT {
     }
 
     @Test
-    void status_restart_and_stop_work_from_another_process(@TempDir Path root) throws Exception {
+    void statusRestartAndStop_workFromAnotherProcess(@TempDir Path root) throws Exception {
         fakeJar(root, "case-service");
         LocalOptions.Ports ports = LocalStackIT.freePorts();
         ServiceSpec caseService = new ServiceSpec("case-service", TestPorts.next(), "pledge-case");

@@ -1,5 +1,6 @@
 package org.pledge.local;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class PledgeLocalScriptIT {
     }
 
     @Test
-    void started_in_the_background_by_a_script_it_stops_everything_on_sigint_to_its_process_group(@TempDir Path dir)
+    void launcher_stopsEverythingOnSigintToItsProcessGroup_whenStartedInTheBackgroundByAScript(@TempDir Path dir)
             throws Exception {
         Path script = script();
         Path fakeRoot = dir.resolve("repo");
@@ -72,12 +73,11 @@ class PledgeLocalScriptIT {
         ProcessHandle launcher = ProcessHandle.of(pid).orElseThrow();
         long service = -1;
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-            while (!console(output).contains("Pledge local stack is up")) {
-                assertThat(launcher.isAlive()).as("launcher alive; console:%n%s", console(output)).isTrue();
-                assertThat(System.nanoTime()).as("stack up in time; console:%n%s", console(output)).isLessThan(deadline);
-                Thread.sleep(200);
-            }
+            Awaitility.await("the stack up").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
+                    .pollInSameThread().untilAsserted(() -> {
+                        assertThat(launcher.isAlive()).as("launcher alive; console:%n%s", console(output)).isTrue();
+                        assertThat(console(output)).contains("Pledge local stack is up");
+                    });
             assertThat(launcher.info().commandLine().orElse("")).contains("local-exec.jar"); // the pid is java itself
             service = Long.parseLong(Files.readString(data.resolve("services.pids")).split(" ")[0]);
             if (Files.exists(Path.of("/proc/self/status"))) {

@@ -14,7 +14,7 @@ class ServiceSpecTest {
     }
 
     @Test
-    void each_service_gets_its_port_database_and_the_local_infrastructure() {
+    void eachService_getsItsPortDatabaseAndTheLocalInfrastructure() {
         LocalOptions.Secrets secrets = new LocalOptions.Secrets("sms-s", "pay-s");
         List<String> args = spec("case-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 4242);
 
@@ -41,7 +41,7 @@ class ServiceSpecTest {
     }
 
     @Test
-    void the_command_runs_the_exec_jar_with_a_small_heap() {
+    void command_runsTheExecJarWithASmallHeap() {
         ServiceSpec feedback = spec("feedback-service");
         Path jar = feedback.jar(Path.of("/repo"));
         List<String> command = feedback.command(Path.of("/jdk/bin/java"), ServiceSpec.DEFAULT_JVM_OPTIONS, jar, List.of("--a=b"));

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +40,7 @@ import org.pledge.systemtests.HostileRequests.Call;
 import org.pledge.systemtests.HostileRequests.Paths;
 import org.pledge.systemtests.WriteSamples.Sample;
 import org.pledge.systemtests.WriteSamples.Target;
+import org.pledge.testsupport.await.Eventually;
 
 /**
  * Hostile input at every write operation of every service, the four running as processes from their jars: absurd
@@ -271,28 +273,33 @@ class HostileInputIT {
         assertThat(defined.status()).as(defined.body()).isEqualTo(201);
         String caseId = fixtures.submit(fixtures.webSubmission(code, "10.00"));
 
-        long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
         Map<String, Boolean> reached = new TreeMap<>(Map.of("notification-service", false, "guarantee-service", false, "feedback-service", false));
-        while (reached.containsValue(false) && System.nanoTime() < deadline) {
-            if (!reached.get("notification-service")) {
-                Api.Response notifications = Api.get(services.uri("notification-service", "/api/notifications?caseId=" + caseId),
-                        fixtures.token("auditor"));
-                reached.put("notification-service", notifications.status() == 200 && notifications.json().size() > 0);
-            }
-            if (!reached.get("guarantee-service")) {
-                Api.Response claims = Api.get(services.uri("guarantee-service", "/api/claims/cases?limit=500"), fixtures.token("finance"));
-                reached.put("guarantee-service", claims.status() == 200 && claims.body().contains("\"" + caseId + "\""));
-            }
-            if (!reached.get("feedback-service")) {
-                Api.Response summary = Api.get(services.uri("feedback-service", "/api/feedback/summary"), fixtures.token("operations"));
-                reached.put("feedback-service", summary.status() == 200 && summary.json().path("casesByServiceType").path(code).asLong() == 1);
-            }
-            if (reached.containsValue(false)) {
-                ServiceProcesses.sleep(500);
-            }
+        try {
+            Eventually.await("case " + caseId + " at every service", DELIVERY_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> reachedEveryService(caseId, code, reached));
+        } catch (ConditionTimeoutException e) {
+            // the assertion below says which service the case did not reach
         }
         assertThat(reached).as("case " + caseId + " (service type " + code + ") reached each service within " + DELIVERY_TIMEOUT
                 + " (guarantee-service lists its first 500 cases by id)").doesNotContainValue(false);
+    }
+
+    /** Checks the services {@code reached} does not yet mark as reached; whether the case has reached all three. */
+    private boolean reachedEveryService(String caseId, String code, Map<String, Boolean> reached) {
+        if (!reached.get("notification-service")) {
+            Api.Response notifications = Api.get(services.uri("notification-service", "/api/notifications?caseId=" + caseId),
+                    fixtures.token("auditor"));
+            reached.put("notification-service", notifications.status() == 200 && notifications.json().size() > 0);
+        }
+        if (!reached.get("guarantee-service")) {
+            Api.Response claims = Api.get(services.uri("guarantee-service", "/api/claims/cases?limit=500"), fixtures.token("finance"));
+            reached.put("guarantee-service", claims.status() == 200 && claims.body().contains("\"" + caseId + "\""));
+        }
+        if (!reached.get("feedback-service")) {
+            Api.Response summary = Api.get(services.uri("feedback-service", "/api/feedback/summary"), fixtures.token("operations"));
+            reached.put("feedback-service", summary.status() == 200 && summary.json().path("casesByServiceType").path(code).asLong() == 1);
+        }
+        return !reached.containsValue(false);
     }
 
     // --- controls and targets

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.security.TestTokens;
 
 /**
@@ -194,21 +195,13 @@ class LocalStackIT {
         }
 
         /** Milliseconds from start until the launcher reports every service healthy. */
-        long awaitUp(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(1, TimeUnit.SECONDS);
-                if (line != null && line.contains("Pledge local stack is up")) {
-                    return (System.nanoTime() - startedNanos) / 1_000_000;
-                }
-                if (line != null && line.contains("NOT healthy")) {
+        long awaitUp(Duration timeout) {
+            awaitLine("Pledge local stack is up", timeout, line -> {
+                if (line.contains("NOT healthy")) {
                     throw new AssertionError("local stack: " + line);
                 }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the launcher exited with " + process.exitValue());
-                }
-            }
-            throw new AssertionError("local stack not up within " + timeout);
+            });
+            return (System.nanoTime() - startedNanos) / 1_000_000;
         }
 
         /** Every line the launcher printed so far. */
@@ -219,18 +212,23 @@ class LocalStackIT {
         }
 
         /** Waits for a line containing {@code text} among those not read yet; returns it. */
-        String awaitLine(String text, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
+        String awaitLine(String text, Duration timeout) {
+            return awaitLine(text, timeout, line -> { });
+        }
+
+        /** As {@link #awaitLine(String, Duration)}, showing every line read on the way to {@code check}. */
+        private String awaitLine(String text, Duration timeout, java.util.function.Consumer<String> check) {
+            return Eventually.await("a launcher line with \"" + text + "\"", timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
                 String line = lines.poll(1, TimeUnit.SECONDS);
-                if (line != null && line.contains(text)) {
-                    return line;
+                if (line == null) {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the launcher exited with " + process.exitValue());
+                    }
+                    return null;
                 }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the launcher exited with " + process.exitValue());
-                }
-            }
-            throw new AssertionError("no line with \"" + text + "\" within " + timeout);
+                check.accept(line);
+                return line;
+            }, line -> line != null && line.contains(text));
         }
 
         /** The pid of the running process of {@code service}, a child of the launcher. */
@@ -321,16 +319,8 @@ class LocalStackIT {
         return response.json().path("caseId").asText();
     }
 
-    private void awaitStatus(URI uri, String token, int status, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = get(uri, token).statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(uri + " answered " + last + ", not " + status);
+    private void awaitStatus(URI uri, String token, int status, Duration timeout) {
+        Eventually.await(uri + " answering " + status, timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> get(uri, token).statusCode(), answered -> answered == status);
     }
 }

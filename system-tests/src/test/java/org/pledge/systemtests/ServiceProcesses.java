@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.pledge.local.process.ProcessSupervisor;
 import org.pledge.testsupport.PledgeInfrastructure;
 import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.security.TestTokens;
 
 /**
@@ -140,30 +142,31 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private void awaitHealthy(String service, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (boundPort(service).isEmpty()) {
-                    throw new IOException("no port yet");
+        try {
+            Eventually.await(service + " healthy", timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                boolean alive = supervisor.children().stream().filter(c -> c.name().equals(service)).allMatch(c -> c.isAlive());
+                if (!alive) {
+                    throw new IllegalStateException(service + " exited during start-up; see system-tests/target/service-logs");
                 }
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            boolean alive = supervisor.children().stream().filter(c -> c.name().equals(service)).allMatch(c -> c.isAlive());
-            if (!alive) {
-                throw new IllegalStateException(service + " exited during start-up; see system-tests/target/service-logs");
-            }
-            sleep(500);
+                return answersUp(service);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(service + " not healthy within " + timeout + "; see system-tests/target/service-logs", e);
         }
-        throw new IllegalStateException(service + " not healthy within " + timeout + "; see system-tests/target/service-logs");
+    }
+
+    /** Whether the service has written its port and its health check answers UP. */
+    private boolean answersUp(String service) throws InterruptedException {
+        if (boundPort(service).isEmpty()) {
+            return false;
+        }
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** The port the service wrote once its web server listened, if it has. */
@@ -173,15 +176,6 @@ final class ServiceProcesses implements AutoCloseable {
             return text.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(text));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty(); // not written yet, or half written
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -30,6 +30,7 @@ import org.pledge.contracts.CloudEventHeaders;
 import org.pledge.contracts.SchemaCheck;
 import org.pledge.contracts.Topics;
 import org.pledge.testsupport.PledgeInfrastructure;
+import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.security.TestTokens;
 
 /**
@@ -205,16 +206,8 @@ class ServicesIT {
     }
 
     private static void awaitNotifications(String caseId, Predicate<Integer> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = notificationsFor(caseId);
-            if (condition.test(last)) {
-                return;
-            }
-            ServiceProcesses.sleep(250);
-        }
-        throw new AssertionError("notifications for " + caseId + ": " + last);
+        Eventually.await("notifications for " + caseId, Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> notificationsFor(caseId), condition);
     }
 
     private static ConsumerRecord<String, byte[]> findPublished(String caseId) {
@@ -230,16 +223,15 @@ class ServicesIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
+            return Eventually.await("a matching record on " + topic, timeout).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (match.test(record)) {
                         return record;
                     }
                 }
-            }
+                return null;
+            }, record -> record != null);
         }
-        throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

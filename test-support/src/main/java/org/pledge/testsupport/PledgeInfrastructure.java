@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
-import org.pledge.testsupport.infra.EmbeddedKafka;
-import org.pledge.testsupport.infra.EmbeddedMongo;
+import org.pledge.embedded.EmbeddedKafka;
+import org.pledge.embedded.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;

@@ -3,6 +3,7 @@ package org.pledge.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,18 +19,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.pledge.testsupport.await.Eventually;
 
 class PledgeInfrastructureIT {
 
     private final PledgeInfrastructure infrastructure = PledgeInfrastructure.get();
 
     @Test
-    void isStartedOncePerJvm() {
+    void infrastructure_isStartedOncePerJvm() {
         assertThat(PledgeInfrastructure.get()).isSameAs(infrastructure);
     }
 
     @Test
-    void followsTheDockerSwitch() {
+    void mode_followsTheDockerSwitch() {
         PledgeInfrastructure.Mode expected = PledgeInfrastructure.Mode.resolve(
                 PledgeInfrastructure.setting(), PledgeInfrastructure::dockerAvailable);
         assertThat(infrastructure.mode()).isEqualTo(expected);
@@ -55,15 +56,12 @@ class PledgeInfrastructureIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
-            String received = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (received == null && System.nanoTime() < deadline) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                for (var record : records) {
-                    received = record.value();
-                }
-            }
-            assertThat(received).isEqualTo(value);
+            List<String> received = new ArrayList<>();
+            Eventually.await("the record on " + topic).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> received.add(record.value()));
+                return received;
+            }, values -> !values.isEmpty());
+            assertThat(received).containsExactly(value);
         }
     }
 

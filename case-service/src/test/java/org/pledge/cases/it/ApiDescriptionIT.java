@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pledge.testsupport.openapi.ApiDescriptions;
 import org.springframework.beans.factory.annotation.Value;
+import org.pledge.testsupport.http.ApiResponse;
 
 /**
  * case-service's OpenAPI description is the committed {@code docs/api/case-service.openapi.json} (which CI lints), and
@@ -19,16 +20,16 @@ class ApiDescriptionIT extends CaseServiceITSupport {
 
     @Test
     void servedDescription_isTheCommittedOne() {
-        Response docs = get("/v3/api-docs", null);
+        ApiResponse docs = get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         ApiDescriptions.assertMatchesCommitted("case-service", docs.body());
     }
 
     @Test
     void everyOperation_admitsItsDocumentedRoles_andRefusesTheOthers() {
-        Response docs = get("/v3/api-docs", null);
+        ApiResponse docs = get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").size()).isGreaterThan(10);
-        assertThat(ApiDescriptions.roleViolations(docs.json(), uri("/"), TOKENS, roles)).isEmpty();
+        assertThat(ApiDescriptions.roleViolations(docs.json(), api.uri("/"), TOKENS, roles)).isEmpty();
     }
 }

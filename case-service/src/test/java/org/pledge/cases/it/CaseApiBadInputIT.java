@@ -1,6 +1,7 @@
 package org.pledge.cases.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledge.testsupport.http.Problems.assertProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pledge.testsupport.http.RawHttp;
+import org.pledge.testsupport.http.ApiResponse;
 
 /**
  * Bad input is a 4xx problem with a stable code, never a 500 or an HTML page (real HTTP through the whole filter
@@ -87,8 +89,8 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("absurdFees")
-    void absurdFees_are400_withTheFieldPathWhenValidated(String what, String amount) {
-        Response response = post("/api/cases", channelToken(), with("feePaid.amount", amount),
+    void absurdFees_are400_withTheFieldPath_whenValidated(String what, String amount) {
+        ApiResponse response = post("/api/cases", channelToken(), with("feePaid.amount", amount),
                 Map.of("Idempotency-Key", "fee-" + System.nanoTime()));
         assertProblem(response, 400, null);
         if ("request.validation-failed".equals(response.json().path("code").asText())) {
@@ -154,7 +156,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @ParameterizedTest(name = "{0} + {1}")
     @MethodSource("badTexts")
     void controlCharactersAndJunk_inEveryTextField_are400_withItsPath(String field, String junk) {
-        Response response = post("/api/cases", channelToken(), with(field, str(GOOD.get(field) + junk)),
+        ApiResponse response = post("/api/cases", channelToken(), with(field, str(GOOD.get(field) + junk)),
                 Map.of("Idempotency-Key", "text-" + System.nanoTime()));
         assertProblem(response, 400, "request.validation-failed");
         assertThat(response.json().path("errors").toString()).contains(field);
@@ -164,7 +166,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     void everyScript_isWelcome_inNamesAndAddresses() {
         for (String name : new String[] {"محمد عبد الله", "王小明", "देवनागरी नाम", "Zoë O'Brien", "👩🏽‍💻 Ada"}) {
             String body = with("applicant.name", str(name));
-            Response response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "script-" + System.nanoTime()));
+            ApiResponse response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "script-" + System.nanoTime()));
             assertThat(response.status()).as(name + ": " + response.body()).isEqualTo(201);
         }
     }
@@ -172,7 +174,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @Test
     void aFollowUpChannel_cannotBeSubmitted_byAnyCaller() {
         for (String token : new String[] {channelToken(), caseworkerToken()}) {
-            Response response = post("/api/cases", token, with("channel", "\"FOLLOW_UP\""), Map.of("Idempotency-Key", "fu-" + System.nanoTime()));
+            ApiResponse response = post("/api/cases", token, with("channel", "\"FOLLOW_UP\""), Map.of("Idempotency-Key", "fu-" + System.nanoTime()));
             assertProblem(response, 422, "case.follow-up-not-submittable");
             assertThat(response.json().path("detail").asText()).contains("/api/cases/{caseId}/follow-ups");
         }
@@ -221,7 +223,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCatalogueBodies")
     void badCatalogueBodies_areProblems(String what, String body, int status) {
-        Response response = send("PUT", "/api/service-types/BOUNDED", TOKENS.token("admin-1", "admin"), body);
+        ApiResponse response = send("PUT", "/api/service-types/BOUNDED", TOKENS.token("admin-1", "admin"), body);
         assertProblem(response, status, null);
     }
 
@@ -236,13 +238,13 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badSubmissions")
     void badSubmission_isAProblem_notA500(String what, String body, int status, String code) {
-        Response response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "bad-" + what.hashCode() + "-" + System.nanoTime()));
+        ApiResponse response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "bad-" + what.hashCode() + "-" + System.nanoTime()));
         assertProblem(response, status, code);
     }
 
     @Test
     void submission_withoutIdempotencyKey_is400_namingTheHeader() {
-        Response response = post("/api/cases", channelToken(), VALID, Map.of());
+        ApiResponse response = post("/api/cases", channelToken(), VALID, Map.of());
         assertProblem(response, 400, "request.header-missing");
         assertThat(response.json().path("detail").asText()).contains("'Idempotency-Key'");
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
@@ -250,7 +252,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
 
     @Test
     void validationErrors_giveTheJsonPathOfTheField() {
-        Response response = post("/api/cases", channelToken(), VALID.replace("\"en-CA\"", "\"\""),
+        ApiResponse response = post("/api/cases", channelToken(), VALID.replace("\"en-CA\"", "\"\""),
                 Map.of("Idempotency-Key", "path-" + System.nanoTime()));
         assertProblem(response, 400, "request.validation-failed");
         List<String> fields = new ArrayList<>();
@@ -260,7 +262,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
 
     @Test
     void businessRejection_hasAStableType() {
-        Response response = post("/api/cases", channelToken(), VALID.replace("PASSPORT", "SPACESHIP"),
+        ApiResponse response = post("/api/cases", channelToken(), VALID.replace("PASSPORT", "SPACESHIP"),
                 Map.of("Idempotency-Key", "type-" + System.nanoTime()));
         assertProblem(response, 422, "case.service-type-unknown");
         assertThat(response.json().path("instance").asText()).isEqualTo("/api/cases");
@@ -278,7 +280,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @ParameterizedTest(name = "{1}")
     @MethodSource("duplicateKeys")
     void duplicateKey_isRefused_namingTheField(String body, String field) {
-        Response response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "dup-" + System.nanoTime()));
+        ApiResponse response = post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", "dup-" + System.nanoTime()));
         assertProblem(response, 400, "request.malformed");
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo(field);
 
@@ -290,7 +292,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @Test
     void bodyJustUnder64KB_isNotRefusedForItsSize() {
         // 60 KB of address fits the limit; the bean validation then refuses the too-long field: 400, not 413
-        Response response = post("/api/cases", channelToken(), VALID.replace("ref-1", "r".repeat(60 * 1024)),
+        ApiResponse response = post("/api/cases", channelToken(), VALID.replace("ref-1", "r".repeat(60 * 1024)),
                 Map.of("Idempotency-Key", "size-" + System.nanoTime()));
         assertProblem(response, 400, "request.validation-failed");
     }
@@ -324,7 +326,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
         assertThat(transition(caseId, "work-started", cw, null).status()).isEqualTo(204);
         assertProblem(transition(caseId, "resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"ok\\u0000\"}"), 400, "request.validation-failed");
         assertProblem(transition(caseId, "withdrawal", cw, "{\"reason\":\"x\\u001B[31m\"}"), 400, "request.validation-failed");
-        Response resolved = transition(caseId, "resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"first line\\r\\nsecond line\"}");
+        ApiResponse resolved = transition(caseId, "resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"first line\\r\\nsecond line\"}");
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(204);
         assertProblem(transition(caseId, "reopening", cw, "{\"reason\":\"x\\u2028y\"}"), 400, "request.validation-failed");
     }
@@ -344,8 +346,8 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     @MethodSource("transitions")
     void transition_onAnUnknownCase_is404_withTheCodeOfReadingIt(String action, String body) {
         String caseId = "no-such-case-" + UUID.randomUUID();
-        Response command = transition(caseId, action, caseworkerToken(), body);
-        Response read = get("/api/cases/" + caseId, caseworkerToken());
+        ApiResponse command = transition(caseId, action, caseworkerToken(), body);
+        ApiResponse read = get("/api/cases/" + caseId, caseworkerToken());
 
         assertProblem(command, 404, "case.not-found");
         assertProblem(read, 404, "case.not-found");
@@ -432,7 +434,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
 
     @Test
     void idempotencyKeyOverItsLimit_isAValidationProblem_namingTheHeader() {
-        Response response = post("/api/cases", channelToken(), VALID, Map.of("Idempotency-Key", "k".repeat(129)));
+        ApiResponse response = post("/api/cases", channelToken(), VALID, Map.of("Idempotency-Key", "k".repeat(129)));
         assertProblem(response, 400, "request.validation-failed");
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
     }
@@ -461,19 +463,19 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
     void listFilters_narrowTheCases() {
         String caseId = submit("PASSPORT", Map.of());
         awaitCase(caseId, caseworkerToken(), c -> true);
-        Response open = get("/api/cases?status=SUBMITTED&serviceType=PASSPORT&atRisk=false&breached=false&size=200", caseworkerToken());
+        ApiResponse open = get("/api/cases?status=SUBMITTED&serviceType=PASSPORT&atRisk=false&breached=false&size=200", caseworkerToken());
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.body()).contains(caseId);
-        Response breached = get("/api/cases?breached=true&size=200", caseworkerToken());
+        ApiResponse breached = get("/api/cases?breached=true&size=200", caseworkerToken());
         assertThat(breached.status()).isEqualTo(200);
         assertThat(breached.body()).doesNotContain(caseId);
-        Response otherChannel = get("/api/cases?size=200", TOKENS.token("partner-x", "channel"));
+        ApiResponse otherChannel = get("/api/cases?size=200", TOKENS.token("partner-x", "channel"));
         assertThat(otherChannel.body()).doesNotContain(caseId);
     }
 
     @Test
     void openApi_describesTheCaseEndpoints() {
-        Response docs = get("/v3/api-docs", null);
+        ApiResponse docs = get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         for (String path : new String[] {"/api/cases", "/api/cases/{caseId}", "/api/cases/{caseId}/history",
                 "/api/cases/{caseId}/assignment", "/api/cases/{caseId}/work-started", "/api/cases/{caseId}/information-requests",
@@ -484,46 +486,7 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
         assertThat(docs.json().path("components").path("schemas").has("Case")).isTrue();
     }
 
-    private Response send(String method, String path, String token, String body) {
-        try {
-            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri(path))
-                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build();
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-            return new Response(response.statusCode(), headers, response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertProblemBody(response.header("Content-Type"), response.body(), status, code);
-    }
-
-    private static JsonNode assertProblem(RawHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        return assertProblemBody(response.header("Content-Type"), response.text(), status, code);
-    }
-
-    private static JsonNode assertProblemBody(String contentType, String body, int status, String code) {
-        assertThat(contentType).as(body).startsWith("application/problem+json");
-        assertThat(body).doesNotContain("Exception").doesNotContain("at org.").doesNotContainIgnoringCase("<html");
-        JsonNode problem = new Response(status, Map.of(), body).json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("type").asText()).startsWith("urn:pledge:problem:");
-        assertThat(problem.path("title").asText()).isNotBlank();
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        if (code != null) {
-            assertThat(problem.path("code").asText()).isEqualTo(code);
-            assertThat(problem.path("type").asText()).isEqualTo("urn:pledge:problem:" + code);
-        }
-        return problem;
+    private ApiResponse send(String method, String path, String token, String body) {
+        return api.send(method, path, token, body, Map.of());
     }
 }

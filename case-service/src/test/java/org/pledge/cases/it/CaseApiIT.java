@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pledge.cases.casefile.api.CaseIds;
 import org.pledge.contracts.SchemaCheck;
 import org.pledge.contracts.Topics;
+import org.pledge.testsupport.http.ApiResponse;
 
 /**
  * The case API end to end: REST → event store → read model and Kafka ({@code pledge.case.v1}, read by a plain
@@ -86,9 +87,9 @@ class CaseApiIT extends CaseServiceITSupport {
     void channel_withdrawsItsOwnCase_butNotAnotherChannels() throws Exception {
         String caseId = submit("PASSPORT", Map.of());
 
-        Response other = transition(caseId, "withdrawal", TOKENS.token("partner-x", "channel"), "{\"reason\":\"not mine\"}");
+        ApiResponse other = transition(caseId, "withdrawal", TOKENS.token("partner-x", "channel"), "{\"reason\":\"not mine\"}");
         assertThat(other.status()).isEqualTo(404);
-        Response own = transition(caseId, "withdrawal", channelToken(), "{\"reason\":\"no longer needed\"}");
+        ApiResponse own = transition(caseId, "withdrawal", channelToken(), "{\"reason\":\"no longer needed\"}");
         assertThat(own.status()).as(own.body()).isEqualTo(204);
 
         JsonNode withdrawn = awaitCase(caseId, caseworkerToken(), c -> c.path("status").asText().equals("WITHDRAWN"));
@@ -142,7 +143,7 @@ class CaseApiIT extends CaseServiceITSupport {
                 {"work-started", null},
                 {"information-received", null},
                 {"reopening", "{\"reason\":\"never resolved\"}"}}) {
-            Response response = transition(caseId, attempt[0], cw, attempt[1]);
+            ApiResponse response = transition(caseId, attempt[0], cw, attempt[1]);
             assertThat(response.status()).as(attempt[0]).isEqualTo(409);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             assertThat(response.json().path("code").asText()).isEqualTo("case.invalid-transition");
@@ -157,8 +158,8 @@ class CaseApiIT extends CaseServiceITSupport {
         assertThat(transition(caseId, "assignment", cw, "{\"assignee\":\"cw-1\"}").status()).isEqualTo(204);
 
         Map<String, String> key = Map.of("Idempotency-Key", "start-" + caseId);
-        Response first = post("/api/cases/" + caseId + "/work-started", cw, null, key);
-        Response retry = post("/api/cases/" + caseId + "/work-started", cw, null, key);
+        ApiResponse first = post("/api/cases/" + caseId + "/work-started", cw, null, key);
+        ApiResponse retry = post("/api/cases/" + caseId + "/work-started", cw, null, key);
         assertThat(first.status()).isEqualTo(204);
         assertThat(retry.status()).isEqualTo(204);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
@@ -168,7 +169,7 @@ class CaseApiIT extends CaseServiceITSupport {
         Map<String, String> infoKey = Map.of("Idempotency-Key", "info-" + caseId);
         assertThat(post("/api/cases/" + caseId + "/information-requests", cw, "{\"reasonCode\":\"missing-photo\"}", infoKey).status())
                 .isEqualTo(204);
-        Response reused = post("/api/cases/" + caseId + "/information-requests", cw, "{\"reasonCode\":\"missing-form\"}", infoKey);
+        ApiResponse reused = post("/api/cases/" + caseId + "/information-requests", cw, "{\"reasonCode\":\"missing-form\"}", infoKey);
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.json().path("code").asText()).isEqualTo("case.idempotency-key-reused");
     }
@@ -179,7 +180,7 @@ class CaseApiIT extends CaseServiceITSupport {
         assertThat(post("/api/cases/" + caseId + "/assignment", caseworkerToken(), "{\"assignee\":\"cw-7\"}",
                 Map.of("Idempotency-Key", "k1", "X-Correlation-Id", "corr-assign-1")).status()).isEqualTo(204);
 
-        Response history = get("/api/cases/" + caseId + "/history", TOKENS.token("auditor-1", "auditor"));
+        ApiResponse history = get("/api/cases/" + caseId + "/history", TOKENS.token("auditor-1", "auditor"));
         assertThat(history.status()).as(history.body()).isEqualTo(200);
         JsonNode entries = history.json();
         assertThat(entries).hasSize(2);
@@ -294,7 +295,7 @@ class CaseApiIT extends CaseServiceITSupport {
 
         // acting on it follows the same rule: the owning channel may withdraw it, another channel finds no such case
         assertThat(transition(followUp, "withdrawal", other, "{\"reason\":\"not mine\"}").status()).isEqualTo(404);
-        Response withdrawn = transition(followUp, "withdrawal", channelToken(), "{\"reason\":\"resolved by phone\"}");
+        ApiResponse withdrawn = transition(followUp, "withdrawal", channelToken(), "{\"reason\":\"resolved by phone\"}");
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(204);
         assertThat(awaitCase(followUp, channelToken(), c -> c.path("status").asText().equals("WITHDRAWN"))
                 .path("withdrawal").path("withdrawnBy").asText()).isEqualTo("CHANNEL");
@@ -302,13 +303,13 @@ class CaseApiIT extends CaseServiceITSupport {
 
     // ------------------------------------------------------------------ bounded input: the happy paths
 
-    private Response submitBody(String body) {
+    private ApiResponse submitBody(String body) {
         return post("/api/cases", channelToken(), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     @Test
     void aReducedFee_withAReason_isAccepted_andPublishedWithItsReason() throws Exception {
-        Response response = submitBody("""
+        ApiResponse response = submitBody("""
                 {"serviceType":"PASSPORT","channel":"IN_PERSON",
                  "applicant":{"reference":"ref-concession","name":"Jean Dupont","email":"jean@example.org","language":"fr-CA","preferredChannel":"EMAIL"},
                  "feePaid":{"amount":"60.00","currency":"CAD","reductionReason":"concession"}}
@@ -325,7 +326,7 @@ class CaseApiIT extends CaseServiceITSupport {
     @Test
     void aPhoneInTheClientsNationalFormat_isStoredAndPublishedInE164_andTextIsNormalised() throws Exception {
         // a national number read in the region of fr-CA; a decomposed "é" stored composed (NFC); CRLF in the address → LF
-        Response response = submitBody("""
+        ApiResponse response = submitBody("""
                 {"serviceType":"PASSPORT","channel":"WEB",
                  "applicant":{"reference":"ref-phone","name":"Ame\\u0301lie  Côté","phone":"(514) 555-0123",
                               "postalAddress":"1234 rue Sainte-Catherine O\\r\\nMontréal QC  H3G 1P1","language":"fr-CA","preferredChannel":"SMS"},
@@ -346,16 +347,16 @@ class CaseApiIT extends CaseServiceITSupport {
         String previous = submit("PASSPORT", Map.of());
         String key = "fu-" + UUID.randomUUID();
         String body = "{\"reasonCode\":\"client-called-back\"}";
-        Response first = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", key));
+        ApiResponse first = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", key));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String followUp = first.json().path("caseId").asText();
         assertThat(first.header("Location")).isEqualTo("/api/cases/" + followUp);
 
-        Response retry = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", key));
+        ApiResponse retry = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), body, Map.of("Idempotency-Key", key));
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().path("caseId").asText()).isEqualTo(followUp);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        Response reused = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), "{\"reasonCode\":\"other\"}",
+        ApiResponse reused = post("/api/cases/" + previous + "/follow-ups", caseworkerToken(), "{\"reasonCode\":\"other\"}",
                 Map.of("Idempotency-Key", key));
         assertThat(reused.status()).isEqualTo(409);
 

@@ -1,16 +1,5 @@
 package org.pledge.cases.it;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +7,13 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.pledge.cases.CaseServiceApplication;
 import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.http.ApiResponse;
+import org.pledge.testsupport.http.ServiceApi;
 import org.pledge.testsupport.security.TestTokens;
+import org.pledge.testsupport.time.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,119 +21,90 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
-/** case-service on the JVM's test infrastructure (fresh database, in-JVM Kafka, JWKS issuer), over real HTTP. */
+/**
+ * The one way to write an integration test of case-service: the whole service on the JVM's test infrastructure
+ * (a fresh database, the in-JVM or containerised Kafka, the test token issuer), its API over real HTTP
+ * ({@link #api}, from test-support), a {@link MutableClock} that ticks with the system clock until a test moves it
+ * forward ({@link #clock}), and waiting with Awaitility ({@link #awaitCase}, {@link ServiceApi#awaitJson},
+ * {@link org.pledge.testsupport.await.Eventually}).
+ *
+ * <p>Every subclass with the same configuration shares one Spring context (and database), so tests use fresh ids and
+ * never assume an empty service. A test that needs a service of its own adds a property, e.g.
+ * {@code @TestPropertySource(properties = "pledge.test.context=<name>")}, which gives it its own context and database.
+ *
+ * <p>Another service copies this class: its application class, its tokens by role and its own helpers (submit ...).
+ */
 @SpringBootTest(classes = CaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PledgeTestInitializer.class)
 @Import(CaseServiceITSupport.TestClockConfiguration.class)
-abstract class CaseServiceITSupport {
+public abstract class CaseServiceITSupport {
 
-    static final TestTokens TOKENS = TestTokens.get();
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    protected static final TestTokens TOKENS = TestTokens.get();
+    protected static final ObjectMapper JSON = ServiceApi.JSON;
 
     @LocalServerPort
-    int port;
+    protected int port;
+    /** The service's clock: the system clock plus what tests moved it (never back: commands stay in time order). */
     @Autowired
-    MovableClock clock;
+    protected MutableClock clock;
+    /** case-service's API over real HTTP. */
+    protected ServiceApi api;
 
-    /** The system clock plus an offset the test can move forward (never back: commands must stay in time order). */
-    static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
+    @BeforeEach
+    void connectToTheService() {
+        api = ServiceApi.on(port);
     }
 
     /** Imported (not a nested @TestConfiguration, so it is registered once for every subclass). */
     static class TestClockConfiguration {
         @Bean
-        MovableClock clock() {
-            return new MovableClock();
+        MutableClock clock() {
+            return MutableClock.ticking();
         }
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
+    // ---------------------------------------------------------------- tokens by role
 
-        String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
-
-    static String channelToken() {
+    protected static String channelToken() {
         return TOKENS.token("web-portal", "channel");
     }
 
-    static String caseworkerToken() {
+    protected static String caseworkerToken() {
         return TOKENS.token("cw-1", "caseworker");
     }
 
-    Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token, Map.of());
+    protected static String operationsToken() {
+        return TOKENS.token("ops-1", "operations");
     }
 
-    Response post(String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        Map<String, String> all = new LinkedHashMap<>();
-        if (body != null) {
-            all.put("Content-Type", "application/json");
-        }
-        all.putAll(headers);
-        return send(builder, token, all);
+    protected static String auditorToken() {
+        return TOKENS.token("auditor-1", "auditor");
+    }
+
+    protected static String adminToken() {
+        return TOKENS.token("admin-1", "admin");
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    protected ApiResponse get(String path, String token) {
+        return api.get(path, token);
+    }
+
+    /** A POST with exactly {@code headers}: no Idempotency-Key unless given ({@link ServiceApi#post(String, String, String)} adds one). */
+    protected ApiResponse post(String path, String token, String body, Map<String, String> headers) {
+        return api.post(path, token, body, headers);
     }
 
     /** POSTs a transition with a fresh Idempotency-Key. */
-    Response transition(String caseId, String action, String token, String body) {
-        return post("/api/cases/" + caseId + "/" + action, token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    protected ApiResponse transition(String caseId, String action, String token, String body) {
+        return api.post("/api/cases/" + caseId + "/" + action, token, body);
     }
 
-    private Response send(HttpRequest.Builder builder, String token, Map<String, String> headers) {
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(builder::header);
-        try {
-            HttpResponse<String> response = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, String> h = new LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> h.put(k.toLowerCase(), String.join(",", v)));
-            return new Response(response.statusCode(), h, response.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
+    // ---------------------------------------------------------------- cases
 
     /** The catalogue fee of the configured service types (the fee paid must match it). */
-    static String feeOf(String serviceType) {
+    protected static String feeOf(String serviceType) {
         return switch (serviceType) {
             case "DEMO" -> "25.00";
             default -> "120.00";
@@ -148,11 +112,11 @@ abstract class CaseServiceITSupport {
     }
 
     /** Submits a case as the channel {@code web-portal}, paying the catalogue fee; returns its id. */
-    String submit(String serviceType, Map<String, String> headers) {
+    protected String submit(String serviceType, Map<String, String> headers) {
         String key = UUID.randomUUID().toString();
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Idempotency-Key", key);
-        Response response = post("/api/cases", channelToken(), """
+        ApiResponse response = post("/api/cases", channelToken(), """
                 {"serviceType":"%s","channel":"WEB",
                  "applicant":{"reference":"ref-%s","name":"Marie Tremblay","email":"marie@example.org",
                               "language":"fr-CA","preferredChannel":"EMAIL"},
@@ -164,26 +128,8 @@ abstract class CaseServiceITSupport {
         return response.json().path("caseId").asText();
     }
 
-    /** Reads a case until the read model shows what the test waits for (the projection is eventually consistent). */
-    JsonNode awaitCase(String caseId, String token, Predicate<JsonNode> until) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        Response last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            last = get("/api/cases/" + caseId, token);
-            if (last.status() == 200 && until.test(last.json())) {
-                return last.json();
-            }
-            sleep(100);
-        }
-        throw new AssertionError("case " + caseId + " never matched; last: " + last);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Reads a case until it shows what the test waits for (a change the service makes on its own, e.g. a sweep). */
+    protected JsonNode awaitCase(String caseId, String token, Predicate<JsonNode> until) {
+        return api.awaitJson("/api/cases/" + caseId, token, until);
     }
 }

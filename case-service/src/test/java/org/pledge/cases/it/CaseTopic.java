@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.pledge.contracts.Topics;
 import org.pledge.testsupport.PledgeInfrastructure;
+import org.pledge.testsupport.await.Eventually;
 
 /** Plain Kafka clients, no Spring: what another service sees on the wire. */
 final class CaseTopic {
@@ -36,17 +38,18 @@ final class CaseTopic {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.CASE));
-            Instant giveUp = Instant.now().plusSeconds(60);
-            while (found.size() < count && Instant.now().isBefore(giveUp)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (caseId.equals(record.key())) {
-                        found.add(record);
+            try {
+                Eventually.await(count + " records of case " + caseId, Duration.ofSeconds(60)).until(() -> {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        if (caseId.equals(record.key())) {
+                            found.add(record);
+                        }
                     }
-                }
+                    return found.size();
+                }, n -> n >= count);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("only " + found.size() + " of " + count + " records for " + caseId + ": " + types(found), e);
             }
-        }
-        if (found.size() < count) {
-            throw new AssertionError("only " + found.size() + " of " + count + " records for " + caseId + ": " + types(found));
         }
         return found;
     }

@@ -16,6 +16,8 @@ import org.pledge.cases.casefile.api.CaseWorkStartedEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.pledge.testsupport.http.ApiResponse;
+import org.pledge.testsupport.await.Eventually;
 
 /**
  * A poison event, put into the event store directly (no API would let it in): a case event of a case that has no
@@ -27,10 +29,6 @@ class PoisonEventIT extends CaseServiceITSupport {
 
     @Autowired
     EventStore eventStore;
-
-    static String operationsToken() {
-        return TOKENS.token("ops-1", "operations");
-    }
 
     @Test
     void caseEventWithoutItsSubmission_isParkedWithItsReason_laterCasesArePublished_andAReplayKeepsItParked() {
@@ -53,7 +51,7 @@ class PoisonEventIT extends CaseServiceITSupport {
         List<ConsumerRecord<String, byte[]>> published = CaseTopic.await(later, 1);
         assertThat(CaseTopic.types(published)).containsExactly("pledge.case.submitted.v1");
 
-        Response replay = post("/ops/dead-letters/outbound/replay?key=" + poisoned, operationsToken(), null, Map.of());
+        ApiResponse replay = post("/ops/dead-letters/outbound/replay?key=" + poisoned, operationsToken(), null, Map.of());
         assertThat(replay.status()).as(replay.body()).isEqualTo(200);
         assertThat(replay.json().path("replayed").asInt()).isZero();
         assertThat(replay.json().path("failed").asInt()).isEqualTo(1);
@@ -68,25 +66,22 @@ class PoisonEventIT extends CaseServiceITSupport {
     void outboundDeadLetters_areForOperations_notForCaseworkers() {
         assertThat(get("/ops/dead-letters/outbound", caseworkerToken()).status()).isEqualTo(403);
         assertThat(get("/ops/dead-letters/outbound", null).status()).isEqualTo(401);
-        Response listed = get("/ops/dead-letters/outbound", operationsToken());
+        ApiResponse listed = get("/ops/dead-letters/outbound", operationsToken());
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().isArray()).isTrue();
     }
 
     /** The operator's view of one parked event, over HTTP; waits up to 60 s for it to be parked. */
     private JsonNode awaitOutboundLetter(String eventId) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        Response last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            last = get("/ops/dead-letters/outbound", operationsToken());
-            assertThat(last.status()).as(last.body()).isEqualTo(200);
-            for (JsonNode letter : last.json()) {
+        return Eventually.await("event " + eventId + " parked", Duration.ofSeconds(60)).until(() -> {
+            ApiResponse listing = get("/ops/dead-letters/outbound", operationsToken());
+            assertThat(listing.status()).as(listing.body()).isEqualTo(200);
+            for (JsonNode letter : listing.json()) {
                 if (eventId.equals(letter.path("eventId").asText())) {
                     return letter;
                 }
             }
-            sleep(250);
-        }
-        throw new AssertionError("event " + eventId + " was not parked; last listing: " + last);
+            return null;
+        }, letter -> letter != null);
     }
 }

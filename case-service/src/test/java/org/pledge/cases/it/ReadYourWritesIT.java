@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.pledge.testsupport.http.ApiResponse;
 
 /**
  * A client reads what it has just written (docs/adr/0007-read-your-writes.md): every write answers once the case's read
@@ -23,19 +24,19 @@ class ReadYourWritesIT extends CaseServiceITSupport {
     MeterRegistry meters;
 
     @Test
-    void submitThenGet_at_once_finds_the_case_1000_times_in_a_row() {
+    void getRightAfterSubmit_findsTheCase_aThousandTimesInARow() {
         String cw = caseworkerToken();
         long started = System.nanoTime();
         long[] submitNanos = new long[1000];
         for (int i = 0; i < 1000; i++) {
             String key = "ryw-" + i + "-" + System.nanoTime();
             long t0 = System.nanoTime();
-            Response submitted = post("/api/cases", channelToken(), body("PASSPORT", key), Map.of("Idempotency-Key", key));
+            ApiResponse submitted = post("/api/cases", channelToken(), body("PASSPORT", key), Map.of("Idempotency-Key", key));
             submitNanos[i] = System.nanoTime() - t0;
             assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
             String caseId = submitted.json().path("caseId").asText();
 
-            Response read = get("/api/cases/" + caseId, cw);
+            ApiResponse read = get("/api/cases/" + caseId, cw);
             assertThat(read.status()).as("GET #%d right after its submission: %s", i, read.body()).isEqualTo(200);
             assertThat(read.json().path("caseId").asText()).isEqualTo(caseId);
             assertThat(read.json().path("status").asText()).isEqualTo("SUBMITTED");
@@ -52,7 +53,7 @@ class ReadYourWritesIT extends CaseServiceITSupport {
     }
 
     @Test
-    void pauseThenGet_shows_the_case_paused_and_resumeThenGet_shows_the_deadline_moved() {
+    void getAfterPause_showsTheCasePaused_andGetAfterResume_showsTheDeadlineMoved() {
         String cw = caseworkerToken();
         String caseId = submit("DEMO", Map.of()); // a two-minute standard of running time
         JsonNode fresh = get("/api/cases/" + caseId, cw).json();
@@ -60,18 +61,18 @@ class ReadYourWritesIT extends CaseServiceITSupport {
 
         assertThat(transition(caseId, "assignment", cw, "{\"assignee\":\"cw-1\"}").status()).isEqualTo(204);
         assertThat(transition(caseId, "work-started", cw, null).status()).isEqualTo(204);
-        Response paused = transition(caseId, "information-requests", cw, "{\"reasonCode\":\"missing-photo\"}");
+        ApiResponse paused = transition(caseId, "information-requests", cw, "{\"reasonCode\":\"missing-photo\"}");
         assertThat(paused.status()).isEqualTo(204);
         assertThat(paused.header("ETag")).isEqualTo("W/\"3\""); // submitted 0, assigned 1, started 2, requested 3
 
-        Response whilePaused = get("/api/cases/" + caseId, cw);
+        ApiResponse whilePaused = get("/api/cases/" + caseId, cw);
         assertThat(whilePaused.json().path("status").asText()).isEqualTo("AWAITING_INFORMATION");
         assertThat(whilePaused.json().path("paused").asBoolean()).isTrue();
         assertThat(whilePaused.json().path("pauseReason").asText()).isEqualTo("missing-photo");
         assertThat(whilePaused.header("ETag")).isEqualTo(paused.header("ETag"));
 
         clock.advance(Duration.ofSeconds(60)); // a minute on the client's side
-        Response resumed = transition(caseId, "information-received", cw, null);
+        ApiResponse resumed = transition(caseId, "information-received", cw, null);
         assertThat(resumed.status()).isEqualTo(204);
 
         JsonNode after = get("/api/cases/" + caseId, cw).json();
@@ -83,15 +84,15 @@ class ReadYourWritesIT extends CaseServiceITSupport {
     }
 
     @Test
-    void replayedCommand_answers_with_the_version_it_left() {
+    void replayedCommand_answersWithTheVersionItLeft() {
         String cw = caseworkerToken();
         String caseId = submit("PASSPORT", Map.of());
         Map<String, String> key = Map.of("Idempotency-Key", "assign-once");
-        Response first = post("/api/cases/" + caseId + "/assignment", cw, "{\"assignee\":\"cw-9\"}", key);
+        ApiResponse first = post("/api/cases/" + caseId + "/assignment", cw, "{\"assignee\":\"cw-9\"}", key);
         assertThat(first.header("ETag")).isEqualTo("W/\"1\"");
         assertThat(transition(caseId, "work-started", cw, null).header("ETag")).isEqualTo("W/\"2\"");
 
-        Response replayed = post("/api/cases/" + caseId + "/assignment", cw, "{\"assignee\":\"cw-9\"}", key);
+        ApiResponse replayed = post("/api/cases/" + caseId + "/assignment", cw, "{\"assignee\":\"cw-9\"}", key);
         assertThat(replayed.status()).isEqualTo(204);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.header("ETag")).isEqualTo("W/\"1\"");

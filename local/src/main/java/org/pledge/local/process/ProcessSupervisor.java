@@ -10,10 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProcessSupervisor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessSupervisor.class);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final int TAIL_LINES = 12;
     private static final int SIGINT_EXIT = 128 + 2;
     private static final Duration SIGINT_GRACE = Duration.ofSeconds(2);
@@ -130,7 +127,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             old = child.process;
         }
         long start = System.nanoTime();
-        stopTrees(List.of(old), grace, List.of(child.name()));
+        ProcessTrees.stop(List.of(old), grace, List.of(child.name()));
         Duration stoppedIn = Duration.ofNanos(System.nanoTime() - start);
         synchronized (this) {
             synchronized (child) {
@@ -247,10 +244,7 @@ public final class ProcessSupervisor implements AutoCloseable {
         if (end) {
             log.warn("{} (pid {}) not healthy within {} s of its restart; ending it", child.name(), process.pid(),
                     policy.startTimeout().toSeconds());
-            Set<ProcessHandle> tree = new LinkedHashSet<>();
-            process.descendants().forEach(tree::add);
-            process.destroyForcibly();
-            tree.forEach(ProcessHandle::destroyForcibly);
+            ProcessTrees.kill(process);
         }
     }
 
@@ -375,7 +369,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                 }
             }
         }
-        stopTrees(processes, within.compareTo(grace) < 0 ? within : grace, names);
+        ProcessTrees.stop(processes, within.compareTo(grace) < 0 ? within : grace, names);
         for (Supervised child : toStop) {
             synchronized (child) {
                 child.state = Supervised.State.STOPPED;
@@ -383,72 +377,6 @@ public final class ProcessSupervisor implements AutoCloseable {
             }
         }
         scheduler.shutdownNow();
-    }
-
-    /**
-     * SIGTERM to each process, up to {@code within} for all to exit, then SIGTERM to the descendants left (briefly),
-     * then SIGKILL to whatever is still alive, descendants included.
-     */
-    private static void stopTrees(List<Process> processes, Duration within, List<String> names) {
-        // remember the whole tree first: once a parent is gone its children are re-parented and hard to find
-        Set<ProcessHandle> tree = new LinkedHashSet<>();
-        for (Process process : processes) {
-            process.descendants().forEach(tree::add);
-        }
-        for (int i = 0; i < processes.size(); i++) {
-            Process process = processes.get(i);
-            if (process.isAlive()) {
-                log.info("stopping {} (pid {})", names.get(i), process.pid());
-                process.destroy();
-            }
-        }
-        long deadline = System.nanoTime() + within.toNanos();
-        for (Process process : processes) {
-            awaitExit(process.toHandle(), deadline);
-        }
-        for (ProcessHandle descendant : tree) {
-            if (descendant.isAlive()) {
-                descendant.destroy();
-            }
-        }
-        long shortDeadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-        for (ProcessHandle descendant : tree) {
-            awaitExit(descendant, shortDeadline);
-        }
-        for (int i = 0; i < processes.size(); i++) {
-            Process process = processes.get(i);
-            if (process.isAlive()) {
-                log.warn("{} (pid {}) did not stop within {} s; killing it", names.get(i), process.pid(), within.toSeconds());
-                process.descendants().forEach(tree::add);
-                process.destroyForcibly();
-            }
-        }
-        for (ProcessHandle descendant : tree) {
-            if (descendant.isAlive()) {
-                descendant.destroyForcibly();
-            }
-        }
-        long killDeadline = System.nanoTime() + KILL_WAIT.toNanos();
-        for (Process process : processes) {
-            awaitExit(process.toHandle(), killDeadline);
-        }
-        for (ProcessHandle descendant : tree) {
-            awaitExit(descendant, killDeadline);
-        }
-    }
-
-    private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
-        long left = deadlineNanos - System.nanoTime();
-        if (!handle.isAlive() || left <= 0) {
-            return;
-        }
-        try {
-            handle.onExit().get(left, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // timed out: the caller escalates
-        }
     }
 
     private static java.io.File nullFile() {

@@ -8,13 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,20 +47,6 @@ public abstract class SandboxProvider implements AutoCloseable {
     protected record Outcome(String status, Map<String, Object> details) {
     }
 
-    /** One accepted request; public fields so the state file is plain JSON. */
-    public static final class Entry {
-        public String id;
-        public String idempotencyKey;
-        public String status;
-        public String createdAt;
-        public String updatedAt;
-        public String callbackUrl;
-        public String callbackStatus;
-        public int callbackAttempts;
-        public Map<String, Object> request = new LinkedHashMap<>();
-        public Map<String, Object> details = new LinkedHashMap<>();
-    }
-
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String name;
     private final String collection;
@@ -75,9 +55,10 @@ public abstract class SandboxProvider implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService httpPool;
     private final ScheduledExecutorService scheduler;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final Map<String, Entry> byKey = new LinkedHashMap<>();
-    private final Map<String, Entry> byId = new LinkedHashMap<>();
+    private final CallbackSender callbacks;
+    private final SandboxStateFile stateFile;
+    private final Map<String, AcceptedRequest> byKey = new LinkedHashMap<>();
+    private final Map<String, AcceptedRequest> byId = new LinkedHashMap<>();
     private SandboxMode mode = SandboxMode.OK;
 
     protected SandboxProvider(String name, String collection, String idPrefix, int port, Settings settings) throws IOException {
@@ -85,6 +66,8 @@ public abstract class SandboxProvider implements AutoCloseable {
         this.collection = collection;
         this.idPrefix = idPrefix;
         this.settings = settings;
+        this.callbacks = new CallbackSender(settings.secret());
+        this.stateFile = new SandboxStateFile(settings.stateFile());
         this.httpPool = Executors.newCachedThreadPool(daemon(name + "-http"));
         this.scheduler = Executors.newScheduledThreadPool(2, daemon(name + "-callbacks"));
         load();
@@ -203,20 +186,20 @@ public abstract class SandboxProvider implements AutoCloseable {
             if (key == null) {
                 Http.json(exchange, 200, all());
             } else {
-                Entry entry = byKey(key);
+                AcceptedRequest entry = byKey(key);
                 if (entry == null) {
                     Http.error(exchange, 404, "no request with idempotency key " + key);
                 } else {
-                    Http.json(exchange, 200, view(entry));
+                    Http.json(exchange, 200, entry.view());
                 }
             }
         } else if (method.equals("GET")) {
             String id = path.substring(collection.length() + 1);
-            Entry entry = byId(id);
+            AcceptedRequest entry = byId(id);
             if (entry == null) {
                 Http.error(exchange, 404, "no request with id " + id);
             } else {
-                Http.json(exchange, 200, view(entry));
+                Http.json(exchange, 200, entry.view());
             }
         } else {
             Http.error(exchange, 405, "method not allowed");
@@ -247,7 +230,7 @@ public abstract class SandboxProvider implements AutoCloseable {
             }
             return;
         }
-        Entry entry;
+        AcceptedRequest entry;
         boolean replay;
         synchronized (this) {
             entry = byKey.get(key);
@@ -259,7 +242,7 @@ public abstract class SandboxProvider implements AutoCloseable {
                 return;
             }
             if (!replay) {
-                entry = new Entry();
+                entry = new AcceptedRequest();
                 entry.id = idPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
                 entry.idempotencyKey = key;
                 entry.status = initialStatus();
@@ -275,19 +258,19 @@ public abstract class SandboxProvider implements AutoCloseable {
             }
         }
         if (!replay) {
-            Entry accepted = entry;
+            AcceptedRequest accepted = entry;
             log.info("{} sandbox accepted {} (key {})", name, accepted.id, key);
             scheduler.schedule(() -> complete(accepted), settings.completionDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
         if (answer) {
             exchange.getResponseHeaders().set("Idempotent-Replayed", String.valueOf(replay));
-            Http.json(exchange, replay ? 200 : 201, view(entry));
+            Http.json(exchange, replay ? 200 : 201, entry.view());
         }
     }
 
     // ---------------------------------------------------------------- lifecycle of a request
 
-    private void complete(Entry entry) {
+    private void complete(AcceptedRequest entry) {
         synchronized (this) {
             if (byId.get(entry.id) != entry) {
                 return; // reset meanwhile
@@ -303,7 +286,7 @@ public abstract class SandboxProvider implements AutoCloseable {
         }
     }
 
-    private void deliver(Entry entry) {
+    private void deliver(AcceptedRequest entry) {
         byte[] body;
         synchronized (this) {
             if (byId.get(entry.id) != entry) {
@@ -313,7 +296,7 @@ public abstract class SandboxProvider implements AutoCloseable {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("eventId", entry.id + "-" + entry.status.toLowerCase());
             event.put("type", eventType(entry.status));
-            event.putAll(view(entry));
+            event.putAll(entry.view());
             event.remove("callback");
             try {
                 body = Http.JSON.writeValueAsBytes(event);
@@ -323,15 +306,7 @@ public abstract class SandboxProvider implements AutoCloseable {
         }
         int status;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(entry.callbackUrl))
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json")
-                    .header(Hmac.HEADER, Hmac.sign(settings.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | IllegalArgumentException e) {
-            status = -1;
+            status = callbacks.send(entry.callbackUrl, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -345,8 +320,8 @@ public abstract class SandboxProvider implements AutoCloseable {
                 log.warn("{} sandbox gave up the callback of {} to {} after {} attempts", name, entry.id,
                         entry.callbackUrl, entry.callbackAttempts);
             } else {
-                long backoff = Math.min(30_000L, 1000L << (entry.callbackAttempts - 1));
-                scheduler.schedule(() -> deliver(entry), backoff, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> deliver(entry), CallbackSender.backoffMillis(entry.callbackAttempts),
+                        TimeUnit.MILLISECONDS);
             }
             save();
         }
@@ -354,17 +329,17 @@ public abstract class SandboxProvider implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    private synchronized Entry byKey(String key) {
+    private synchronized AcceptedRequest byKey(String key) {
         return byKey.get(key);
     }
 
-    private synchronized Entry byId(String id) {
+    private synchronized AcceptedRequest byId(String id) {
         return byId.get(id);
     }
 
     private synchronized List<Map<String, Object>> all() {
         List<Map<String, Object>> list = new ArrayList<>();
-        byId.values().forEach(entry -> list.add(view(entry)));
+        byId.values().forEach(entry -> list.add(entry.view()));
         return list;
     }
 
@@ -375,45 +350,21 @@ public abstract class SandboxProvider implements AutoCloseable {
         save();
     }
 
-    private Map<String, Object> view(Entry entry) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", entry.id);
-        view.put("idempotencyKey", entry.idempotencyKey);
-        view.put("status", entry.status);
-        view.putAll(entry.details);
-        view.put("createdAt", entry.createdAt);
-        view.put("updatedAt", entry.updatedAt);
-        view.put("request", entry.request);
-        Map<String, Object> callback = new LinkedHashMap<>();
-        callback.put("url", entry.callbackUrl);
-        callback.put("status", entry.callbackStatus);
-        callback.put("attempts", entry.callbackAttempts);
-        view.put("callback", callback);
-        return view;
-    }
-
+    /** Keeps the requests in the state file; the caller holds this sandbox's lock. */
     private void save() {
-        Path file = settings.stateFile();
-        if (file == null) {
-            return;
-        }
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Http.JSON.writeValue(tmp.toFile(), new ArrayList<>(byId.values()));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            stateFile.save(byId.values());
         } catch (IOException e) {
-            log.warn("{} sandbox could not save its state to {}", name, file, e);
+            log.warn("{} sandbox could not save its state to {}", name, stateFile.path(), e);
         }
     }
 
     private void load() throws IOException {
-        Path file = settings.stateFile();
-        if (file == null || !Files.exists(file)) {
+        List<AcceptedRequest> entries = stateFile.load();
+        if (entries.isEmpty()) {
             return;
         }
-        List<Entry> entries = Http.JSON.readValue(file.toFile(), new TypeReference<>() { });
-        for (Entry entry : entries) {
+        for (AcceptedRequest entry : entries) {
             byKey.put(entry.idempotencyKey, entry);
             byId.put(entry.id, entry);
             if (entry.status.equals(initialStatus())) {
@@ -422,7 +373,7 @@ public abstract class SandboxProvider implements AutoCloseable {
                 scheduler.schedule(() -> deliver(entry), settings.completionDelay().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
-        log.info("{} sandbox loaded {} requests from {}", name, entries.size(), file);
+        log.info("{} sandbox loaded {} requests from {}", name, entries.size(), stateFile.path());
     }
 
     @Override

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ControlSocketTest {
 
     @Test
-    void the_socket_is_in_the_data_folder_unless_that_path_is_too_long_for_a_unix_socket() {
+    void socket_isInTheDataFolder_unlessThatPathIsTooLongForAUnixSocket() {
         Path data = Path.of("/home/someone/pledge/.pledge");
         Path deep = Path.of("/home/someone/" + "very-long-folder-name/".repeat(5) + "pledge/.pledge");
 

@@ -64,7 +64,7 @@ class IssuerIT {
     }
 
     @Test
-    void every_client_gets_a_token_with_its_roles_audience_issuer_and_subject_that_verifies_against_the_jwks() throws Exception {
+    void everyClient_getsATokenWithItsRolesAudienceIssuerAndSubject_thatVerifiesAgainstTheJwks() throws Exception {
         JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
         Map<String, List<String>> expected = Map.of(
                 "channel", List.of("channel"), "caseworker", List.of("caseworker"), "operations", List.of("operations"),
@@ -87,7 +87,7 @@ class IssuerIT {
     }
 
     @Test
-    void a_wrong_secret_or_unknown_client_gets_401() throws Exception {
+    void wrongSecretOrUnknownClient_gets401() throws Exception {
         assertThat(token(issuer, "caseworker", "wrong").statusCode()).isEqualTo(401);
         assertThat(token(issuer, "nobody", "nobody-secret").statusCode()).isEqualTo(401);
         // the default does not apply when the environment sets a secret
@@ -95,7 +95,7 @@ class IssuerIT {
     }
 
     @Test
-    void the_discovery_document_names_the_issuer_and_the_jwks() throws Exception {
+    void discoveryDocument_namesTheIssuerAndTheJwks() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create(issuer.issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -105,7 +105,7 @@ class IssuerIT {
     }
 
     @Test
-    void the_signing_key_survives_a_restart(@TempDir Path keys) throws Exception {
+    void signingKey_survivesARestart(@TempDir Path keys) throws Exception {
         int port = Http.freePort();
         String before;
         String kidBefore;

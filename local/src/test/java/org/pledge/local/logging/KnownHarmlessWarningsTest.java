@@ -18,7 +18,7 @@ class KnownHarmlessWarningsTest {
     }
 
     @Test
-    void only_the_listed_lines_are_kept_off_the_console() {
+    void onlyTheListedLines_areKeptOffTheConsole() {
         assertThat(filter.decide(event("de.bwaldvogel.mongo.backend.AbstractMongoDatabase",
                 "adding secondary index with keys {} is not yet implemented. ignoring", "[IndexKey[key=caseId ASC]]")))
                 .isEqualTo(FilterReply.DENY);

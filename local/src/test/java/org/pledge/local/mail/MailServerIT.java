@@ -22,7 +22,7 @@ class MailServerIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void mail_sent_over_smtp_can_be_read_and_cleared_over_http() throws Exception {
+    void mailSentOverSmtp_canBeReadAndClearedOverHttp() throws Exception {
         try (MailServer mail = MailServer.start(Http.freePort(), 0)) {
             send(mail.smtpPort(), "pledge@example.org", "client@example.org", "Uw zaak is ontvangen", "Beslissing uiterlijk 12 mei.");
             send(mail.smtpPort(), "pledge@example.org", "other@example.org", "Second", "Another body");

@@ -22,7 +22,7 @@ class OrphansIT {
     }
 
     @Test
-    void services_left_behind_are_ended_and_strangers_with_a_recycled_pid_are_not(@TempDir Path dir) throws Exception {
+    void servicesLeftBehind_areEnded_butStrangersWithARecycledPidAreNot(@TempDir Path dir) throws Exception {
         Process orphan = child(Orphans.MARKER + "case-service");
         Process stranger = child();
         try {

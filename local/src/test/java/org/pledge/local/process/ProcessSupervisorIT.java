@@ -1,5 +1,6 @@
 package org.pledge.local.process;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,25 +28,22 @@ class ProcessSupervisorIT {
         return command;
     }
 
-    static List<ProcessHandle> awaitReady(Supervised child, int expectedProcesses) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ProcessHandle> tree = new ArrayList<>();
-            tree.add(child.process().toHandle());
-            child.process().descendants().forEach(tree::add);
-            String log = Files.exists(child.logFile()) ? Files.readString(child.logFile()) : "";
-            long ready = log.lines().filter(line -> line.startsWith("child ready")).count();
-            if (tree.size() >= expectedProcesses && ready >= expectedProcesses) {
-                return tree;
-            }
-            assertThat(child.isAlive()).as("child died: %s", log).isTrue();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("child not ready: " + Files.readString(child.logFile()));
+    static List<ProcessHandle> awaitReady(Supervised child, int expectedProcesses) {
+        return Awaitility.await(child.name() + " and its descendants ready").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .until(() -> {
+                    List<ProcessHandle> tree = new ArrayList<>();
+                    tree.add(child.process().toHandle());
+                    child.process().descendants().forEach(tree::add);
+                    String log = Files.exists(child.logFile()) ? Files.readString(child.logFile()) : "";
+                    long ready = log.lines().filter(line -> line.startsWith("child ready")).count();
+                    assertThat(child.isAlive()).as("child died: %s", log).isTrue();
+                    return tree.size() >= expectedProcesses && ready >= expectedProcesses ? tree : null;
+                }, tree -> tree != null);
     }
 
     @Test
-    void stopping_the_supervisor_ends_the_child_and_its_descendants(@TempDir Path dir) throws Exception {
+    void stopAll_endsTheChildAndItsDescendants(@TempDir Path dir) throws Exception {
         ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(10));
         Supervised child = supervisor.start("child", childCommand("grandchild"), Map.of(), dir, dir.resolve("logs/child.log"));
         List<ProcessHandle> tree = awaitReady(child, 2);
@@ -59,7 +57,7 @@ class ProcessSupervisorIT {
     }
 
     @Test
-    void a_child_that_ignores_sigterm_is_killed_after_the_grace_period(@TempDir Path dir) throws Exception {
+    void child_isKilledAfterTheGracePeriod_whenItIgnoresSigterm(@TempDir Path dir) throws Exception {
         ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(2));
         Supervised child = supervisor.start("stubborn", childCommand("stubborn", "grandchild"), Map.of(), dir,
                 dir.resolve("stubborn.log"));
@@ -76,7 +74,7 @@ class ProcessSupervisorIT {
     }
 
     @Test
-    void the_child_gets_the_environment_it_is_given_and_cannot_be_started_after_stop(@TempDir Path dir) throws Exception {
+    void child_getsTheEnvironmentItIsGiven_andCannotBeStartedAfterStop(@TempDir Path dir) throws Exception {
         ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(5));
         List<String> command = List.of("/bin/sh", "-c", "echo value=$PLEDGE_TEST_VALUE");
         Supervised child = supervisor.start("env", command, Map.of("PLEDGE_TEST_VALUE", "42"), dir, dir.resolve("env.log"));
@@ -142,7 +140,7 @@ class ProcessSupervisorIT {
     }
 
     @Test
-    void a_child_killed_with_sigkill_is_reported_and_restarted_with_back_off_until_the_supervisor_gives_up(@TempDir Path dir)
+    void child_isReportedAndRestartedWithBackOffUntilTheSupervisorGivesUp_whenKilledWithSigkill(@TempDir Path dir)
             throws Exception {
         Recorder recorder = new Recorder();
         try (ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(5), FAST, recorder, java.time.Clock.systemUTC())) {
@@ -200,7 +198,7 @@ class ProcessSupervisorIT {
     }
 
     @Test
-    void a_deliberate_restart_is_not_a_crash(@TempDir Path dir) throws Exception {
+    void restart_isNotACrash(@TempDir Path dir) throws Exception {
         Recorder recorder = new Recorder();
         try (ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(5), FAST, recorder, java.time.Clock.systemUTC())) {
             Supervised child = supervisor.start("child", childCommand("grandchild"), Map.of(), dir, dir.resolve("child.log"), READY);
@@ -224,7 +222,7 @@ class ProcessSupervisorIT {
     }
 
     @Test
-    void a_child_that_dies_before_it_was_ever_healthy_is_not_restarted(@TempDir Path dir) throws Exception {
+    void child_isNotRestarted_whenItDiesBeforeItWasEverHealthy(@TempDir Path dir) throws Exception {
         Recorder recorder = new Recorder();
         try (ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(5), FAST, recorder, java.time.Clock.systemUTC())) {
             Supervised child = supervisor.start("broken", List.of("/bin/sh", "-c", "echo cannot start; exit 3"), Map.of(), dir,
@@ -243,7 +241,7 @@ class ProcessSupervisorIT {
     }
 
     @Test
-    void the_back_off_doubles_up_to_its_maximum() {
+    void backOff_doublesUpToItsMaximum() {
         RestartPolicy policy = RestartPolicy.backOff(Duration.ofMinutes(2));
         assertThat(java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(policy::delayAfter).map(Duration::toSeconds))
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);

@@ -1,6 +1,7 @@
 package org.pledge.local.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,7 @@ class SandboxIT {
     }
 
     @Test
-    void the_same_idempotency_key_gets_the_same_id_and_one_callback() throws Exception {
+    void sameIdempotencyKey_getsTheSameIdAndOneCallback() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         String key = UUID.randomUUID().toString();
@@ -111,7 +112,7 @@ class SandboxIT {
     }
 
     @Test
-    void a_reused_key_with_another_request_is_a_conflict_and_a_missing_key_is_refused() throws Exception {
+    void reusedKeyWithAnotherRequest_isAConflict_andAMissingKeyIsRefused() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         String key = UUID.randomUUID().toString();
@@ -122,7 +123,7 @@ class SandboxIT {
     }
 
     @Test
-    void status_look_up_by_idempotency_key_and_by_id_follows_the_request_to_its_final_status() throws Exception {
+    void statusLookUpByIdempotencyKeyAndById_followsTheRequestToItsFinalStatus() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         String key = UUID.randomUUID().toString();
@@ -138,7 +139,7 @@ class SandboxIT {
     }
 
     @Test
-    void the_callback_is_signed_with_hmac_sha256_over_the_body() throws Exception {
+    void callback_isSignedWithHmacSha256OverTheBody() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         String key = UUID.randomUUID().toString();
@@ -159,7 +160,7 @@ class SandboxIT {
     }
 
     @Test
-    void a_failed_callback_is_retried_and_a_number_ending_in_0000_is_not_delivered() throws Exception {
+    void failedCallback_isRetried_andANumberEndingIn0000IsNotDelivered() throws Exception {
         receiver = new CallbackReceiver(1);
         sms(null);
         post("/v1/messages", UUID.randomUUID().toString(), smsBody("+31600000000"));
@@ -174,7 +175,7 @@ class SandboxIT {
     }
 
     @Test
-    void fail_mode_answers_5xx_without_effect_for_the_given_number_of_calls() throws Exception {
+    void failMode_answers5xxWithoutEffect_forTheGivenNumberOfCalls() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         assertThat(post("/admin/mode", null, "{\"mode\":\"FAIL\",\"status\":502,\"count\":2}").statusCode()).isEqualTo(200);
@@ -188,7 +189,7 @@ class SandboxIT {
     }
 
     @Test
-    void timeout_mode_leaves_the_caller_without_an_answer_but_the_retry_finds_the_same_request() throws Exception {
+    void timeoutMode_leavesTheCallerWithoutAnAnswer_butTheRetryFindsTheSameRequest() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         post("/admin/mode", null, "{\"mode\":\"TIMEOUT\",\"seconds\":3}");
@@ -198,11 +199,9 @@ class SandboxIT {
                 .isInstanceOf(HttpTimeoutException.class);
 
         post("/admin/mode", null, "{\"mode\":\"OK\"}");
-        HttpResponse<String> lookup = get("/v1/messages?idempotencyKey=" + key);
-        for (int i = 0; i < 50 && lookup.statusCode() == 404; i++) { // a loaded machine may still be on it
-            Thread.sleep(100);
-            lookup = get("/v1/messages?idempotencyKey=" + key);
-        }
+        // a loaded machine may still be on it
+        HttpResponse<String> lookup = Awaitility.await("the request the timed-out call made").atMost(Duration.ofSeconds(5))
+                .pollInSameThread().until(() -> get("/v1/messages?idempotencyKey=" + key), r -> r.statusCode() != 404);
         assertThat(lookup.statusCode()).isEqualTo(200);
         HttpResponse<String> retry = post("/v1/messages", key, smsBody("+31612345678"));
         assertThat(retry.statusCode()).isEqualTo(200);
@@ -210,7 +209,7 @@ class SandboxIT {
     }
 
     @Test
-    void slow_mode_delays_the_answer() throws Exception {
+    void slowMode_delaysTheAnswer() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         post("/admin/mode", null, "{\"mode\":\"SLOW\",\"delayMillis\":800}");
@@ -225,13 +224,13 @@ class SandboxIT {
     }
 
     @Test
-    void an_unknown_mode_is_refused() throws Exception {
+    void unknownMode_isRefused() throws Exception {
         sms(null);
         assertThat(post("/admin/mode", null, "{\"mode\":\"EXPLODE\"}").statusCode()).isEqualTo(400);
     }
 
     @Test
-    void payments_settle_with_a_signed_callback_and_bad_amounts_are_refused() throws Exception {
+    void payments_settleWithASignedCallback_andBadAmountsAreRefused() throws Exception {
         receiver = new CallbackReceiver(0);
         payments(null);
         String body = "{\"amount\":\"12.50\",\"currency\":\"EUR\",\"creditorName\":\"A. Client\","
@@ -258,7 +257,7 @@ class SandboxIT {
     }
 
     @Test
-    void a_payment_to_an_iban_ending_in_0000_is_rejected() throws Exception {
+    void payment_isRejected_whenTheIbanEndsIn0000() throws Exception {
         receiver = new CallbackReceiver(0);
         payments(null);
         post("/v1/payments", "claim-2", "{\"amountMinor\":1250,\"currency\":\"EUR\",\"creditorIban\":\"NL00BANK0000000000\","
@@ -273,7 +272,7 @@ class SandboxIT {
     }
 
     @Test
-    void accepted_payments_survive_a_restart_of_the_sandbox(@TempDir Path dir) throws Exception {
+    void acceptedPayments_surviveARestartOfTheSandbox(@TempDir Path dir) throws Exception {
         receiver = new CallbackReceiver(0);
         Path state = dir.resolve("payments.json");
         payments(state);

@@ -69,7 +69,7 @@ class CachedRejectionGuardTest {
     }
 
     @Test
-    void aCommandOnACurrentCachedCopyDoesNotReadTheStore() {
+    void command_doesNotReadTheStore_whenTheCachedCopyIsCurrent() {
         a.gateway.sendAndWait(new CreateDoor("d1"));
         int before = eventReads.get();
         a.gateway.sendAndWait(new OpenDoor("d1"));
@@ -81,7 +81,7 @@ class CachedRejectionGuardTest {
     }
 
     @Test
-    void aCommandTheStaleCopyWouldRejectIsDecidedOnTheStoredAggregate() {
+    void command_isDecidedOnTheStoredAggregate_whenTheStaleCopyWouldReject() {
         a.gateway.sendAndWait(new CreateDoor("d1"));
         b.gateway.sendAndWait(new OpenDoor("d1"));
         a.handled.set(0);
@@ -94,7 +94,7 @@ class CachedRejectionGuardTest {
     }
 
     @Test
-    void aCommandTheStaleCopyWouldAnswerWithNoChangeIsDecidedOnTheStoredAggregate() {
+    void command_isDecidedOnTheStoredAggregate_whenTheStaleCopyWouldChangeNothing() {
         a.gateway.sendAndWait(new CreateDoor("d1"));
         b.gateway.sendAndWait(new OpenDoor("d1"));
 
@@ -105,7 +105,7 @@ class CachedRejectionGuardTest {
     }
 
     @Test
-    void aCommandTheStaleCopyWouldAcceptButTheStoreRefutesEndsInTheRealRejection() {
+    void command_endsInTheRealRejection_whenTheStaleCopyWouldAcceptButTheStoreRefutes() {
         a.gateway.sendAndWait(new CreateDoor("d1"));
         b.gateway.sendAndWait(new OpenDoor("d1"));
 
@@ -135,7 +135,7 @@ class CachedRejectionGuardTest {
     }
 
     @Test
-    void aRealRejectionOnACurrentCachedCopyIsTheAnswerAfterOneCheck() {
+    void realRejection_isTheAnswerAfterOneCheck_whenTheCachedCopyIsCurrent() {
         a.gateway.sendAndWait(new CreateDoor("d1"));
         a.gateway.sendAndWait(new OpenDoor("d1"));
         a.handled.set(0);

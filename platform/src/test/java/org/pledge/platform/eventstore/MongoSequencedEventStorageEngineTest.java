@@ -58,7 +58,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void twoConcurrentAppendsAtTheSameAggregateSequenceOneWinsTheOtherGetsAConcurrencyException() throws Exception {
+    void appendsAtTheSameAggregateSequence_oneWins_andTheOtherGetsAConcurrencyException() throws Exception {
         MongoSequencedEventStorageEngine other = mongo.engineBuilder(mongo.newDatabaseConnection("pledge")).build();
         engine.appendEvents(event("agg", 0));
         for (int round = 1; round <= 20; round++) {
@@ -96,7 +96,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void readsAnAggregateAcrossBatchesFromASequenceAndFindsTheLastSequenceNumber() {
+    void aggregateRead_spansBatchesFromASequence_andFindsTheLastSequenceNumber() {
         for (int i = 0; i < 25; i++) {
             engine.appendEvents(event("a", i), event("b", i));
         }
@@ -110,7 +110,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void snapshotsNewestWinsAndShortenLastSequenceLookup() {
+    void snapshots_newestWins_andShortenTheLastSequenceLookup() {
         for (int i = 0; i < 5; i++) {
             engine.appendEvents(event("a", i));
         }
@@ -124,7 +124,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void upcastsOnReadForAggregatesAndTracking() {
+    void upcasters_applyOnRead_forAggregatesAndTracking() {
         engine.appendEvents(event("a", 0));
         MongoSequencedEventStorageEngine upcasting = mongo.engineBuilder(db).upcasterChain(new SingleEventUpcaster() {
             @Override
@@ -145,7 +145,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void nonDomainEventsAreStoredAndTracked() {
+    void nonDomainEvents_areStoredAndTracked() {
         engine.appendEvents(GenericEventMessage.asEventMessage("plain"));
         List<TrackedEventMessage<?>> all = readAll(null);
         assertThat(all).hasSize(1);
@@ -154,7 +154,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void tailHeadAndTimeTokens() {
+    void tokens_forTailHeadAndTime() {
         assertThat(engine.createTailToken()).isNull();
         assertThat(engine.createHeadToken()).isNull();
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -171,7 +171,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void trackerWaitsForAnInFlightCommitUntilTheGapTimeoutThenSealsItAndTheSlowCommitIsDeliveredLaterInOrder()
+    void tracker_waitsForAnInFlightCommitUntilTheGapTimeout_thenSealsIt_andDeliversTheSlowCommitLaterInOrder()
             throws Exception {
         AtomicBoolean block = new AtomicBoolean();
         CountDownLatch entered = new CountDownLatch(1);
@@ -222,7 +222,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void aReaderAtTheHeadWaitsOutThePollIntervalBeforeItQueriesAgainButAReaderCatchingUpNeverWaits() {
+    void reader_waitsOutThePollInterval_whenAtTheHead_andNeverWhileCatchingUp() {
         long[] now = {1_000_000_000L};
         List<Long> waits = new ArrayList<>();
         MongoSequencedEventStorageEngine polling = mongo.engineBuilder(db).batchSize(10).clock(clock)
@@ -315,7 +315,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void headTokenKeepsNumbersStillInFlightAsGaps() {
+    void headToken_keepsNumbersStillInFlightAsGaps() {
         engine.appendEvents(event("a", 0));                                     // 1
         db.getCollection("events").insertOne(new Document("_id", 3L)            // 3 visible, 2 in flight
                 .append("tombstone", "sealed").append("aggregateIdentifier", "x").append("sequenceNumber", 3L)
@@ -325,7 +325,7 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
-    void declaresTheIndexesRealMongoDbNeeds() {
+    void engine_declaresTheIndexesRealMongoDbNeeds() {
         Map<String, Document> indexes = db.getCollection("events").listIndexes().into(new ArrayList<>()).stream()
                                           .collect(Collectors.toMap(d -> d.getString("name"), d -> d));
         // no unique eventIdentifier index by default: aggregateKey is unique for every event (see the builder)

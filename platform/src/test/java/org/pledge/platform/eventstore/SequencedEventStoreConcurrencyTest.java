@@ -65,7 +65,7 @@ class SequencedEventStoreConcurrencyTest {
     }
 
     @Test
-    void everyEventIsReceivedExactlyOnceInGlobalOrderWithSlowCommitsAndSkewedClocks() throws Exception {
+    void everyEvent_isReceivedOnceInGlobalOrder_whenCommitsAreSlowAndClocksSkewed() throws Exception {
         long started = System.nanoTime();
         try (MongoFixture mongo = new MongoFixture()) {
             MongoSequencedEventStorageEngine engineA = engine(mongo, mongo.newDatabaseConnection("pledge"));

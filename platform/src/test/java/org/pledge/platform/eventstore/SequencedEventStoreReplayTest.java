@@ -1,5 +1,6 @@
 package org.pledge.platform.eventstore;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.junit.jupiter.api.Test;
+import org.pledge.testsupport.await.Eventually;
 
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +64,7 @@ class SequencedEventStoreReplayTest {
     }
 
     @Test
-    void resetReplaysToNormalHandlersOnlyAndRebuildsTheSameReadModel() throws Exception {
+    void reset_replaysToNormalHandlersOnly_andRebuildsTheSameReadModel() throws Exception {
         try (MongoFixture mongo = new MongoFixture()) {
             MongoSequencedEventStorageEngine engine =
                     mongo.engineBuilder(mongo.newDatabaseConnection("pledge")).gapTimeout(Duration.ofSeconds(10))
@@ -119,13 +121,11 @@ class SequencedEventStoreReplayTest {
     private static final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<String>> state =
             new java.util.concurrent.atomic.AtomicReference<>(() -> "");
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 30 s: " + state.get().get());
-            }
-            Thread.sleep(20);
+    private static void awaitTrue(BooleanSupplier condition) {
+        try {
+            Eventually.await("the replay's condition").pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("condition not met in " + Eventually.TIMEOUT.toSeconds() + " s: " + state.get().get(), e);
         }
     }
 }

@@ -18,7 +18,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.pledge.testsupport.PledgeInfrastructure;
+import org.pledge.testsupport.await.Eventually;
 
 /** Plain Kafka clients, no Spring: what a non-Spring producer or consumer sees on the wire. */
 final class RawKafka {
@@ -41,16 +43,15 @@ final class RawKafka {
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(java.util.List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
+            return Eventually.await("a matching record on " + topic, timeout).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
                         return record;
                     }
                 }
-            }
+                return null;
+            }, record -> record != null);
         }
-        throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
     /**
@@ -68,18 +69,17 @@ final class RawKafka {
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(java.util.List.of(topic));
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && matched.size() < count) {
+            Eventually.await(count + " matching records on " + topic, timeout).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
                         matched.add(record);
                     }
                 }
-            }
-        }
-        if (matched.size() < count) {
+                return matched.size();
+            }, n -> n >= count);
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(matched.size() + " of " + count + " matching records on " + topic
-                    + " within " + timeout);
+                    + " within " + timeout, e);
         }
         return matched;
     }
@@ -99,17 +99,14 @@ final class RawKafka {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("could not read " + topic + " to its end within 30 s");
-                }
+            Eventually.await(topic + " read to its end").until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
                         matched.add(record);
                     }
                 }
-            }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
         }
         return matched;
     }

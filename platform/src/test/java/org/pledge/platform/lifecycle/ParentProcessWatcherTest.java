@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ParentProcessWatcherTest {
 
     @Test
-    void onExit_runsWhenTheWatchedProcessDies_andNotBefore() throws Exception {
+    void onExit_runs_whenTheWatchedProcessDies_andNotBefore() throws Exception {
         Process parent = new ProcessBuilder("sleep", "60").start();
         CountDownLatch exited = new CountDownLatch(1);
 
@@ -22,7 +22,7 @@ class ParentProcessWatcherTest {
     }
 
     @Test
-    void onExit_runsAtOnceWhenTheProcessIsAlreadyGone() throws Exception {
+    void onExit_runsAtOnce_whenTheProcessIsAlreadyGone() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         CountDownLatch exited = new CountDownLatch(1);

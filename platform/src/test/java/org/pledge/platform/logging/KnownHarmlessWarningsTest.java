@@ -22,7 +22,7 @@ class KnownHarmlessWarningsTest {
     }
 
     @Test
-    void only_the_function_registrys_premature_warning_is_dropped_and_the_filter_is_installed_once() {
+    void filter_dropsOnlyTheFunctionRegistrysPrematureWarning_andIsInstalledOnce() {
         KnownHarmlessWarningsInstaller.install();
         KnownHarmlessWarningsInstaller.install();
         seen.start();

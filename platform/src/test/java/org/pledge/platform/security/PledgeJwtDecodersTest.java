@@ -22,7 +22,7 @@ class PledgeJwtDecodersTest {
             List.of("RS256"), "roles", Duration.ofSeconds(30), true), Clock.systemUTC());
 
     @Test
-    void acceptsAValidToken() {
+    void decoder_acceptsAValidToken() {
         Jwt jwt = decoder.decode(tokens.token("alice", "caseworker"));
 
         assertThat(jwt.getSubject()).isEqualTo("alice");
@@ -30,37 +30,37 @@ class PledgeJwtDecodersTest {
     }
 
     @Test
-    void rejectsExpiredToken() {
+    void decoder_rejects_whenTheTokenExpired() {
         assertThatThrownBy(() -> decoder.decode(tokens.expiredToken("alice", "caseworker")))
                 .isInstanceOf(JwtException.class).hasMessageContaining("expired");
     }
 
     @Test
-    void rejectsTokenFromOtherIssuer() {
+    void decoder_rejects_whenTheTokenIsFromAnotherIssuer() {
         assertThatThrownBy(() -> decoder.decode(tokens.tokenFromOtherIssuer("alice", "caseworker")))
                 .isInstanceOf(JwtException.class).hasMessageContaining("iss");
     }
 
     @Test
-    void rejectsTokenForOtherAudience() {
+    void decoder_rejects_whenTheTokenIsForAnotherAudience() {
         assertThatThrownBy(() -> decoder.decode(tokens.tokenForOtherAudience("alice", "caseworker")))
                 .isInstanceOf(JwtException.class).hasMessageContaining("aud");
     }
 
     @Test
-    void rejectsUnsignedToken() {
+    void decoder_rejects_whenTheTokenIsUnsigned() {
         assertThatThrownBy(() -> decoder.decode(tokens.unsignedToken("alice", "admin")))
                 .isInstanceOf(JwtException.class);
     }
 
     @Test
-    void rejectsTokenSignedWithUnknownKey() {
+    void decoder_rejects_whenTheTokenIsSignedWithAnUnknownKey() {
         assertThatThrownBy(() -> decoder.decode(tokens.tokenSignedWithUnknownKey("alice", "admin")))
                 .isInstanceOf(JwtException.class);
     }
 
     @Test
-    void rejectsHmacTokenMadeWithThePublicKey() {
+    void decoder_rejects_whenTheTokenIsAnHmacMadeWithThePublicKey() {
         assertThatThrownBy(() -> decoder.decode(tokens.hmacToken("alice", "admin")))
                 .isInstanceOf(JwtException.class);
     }

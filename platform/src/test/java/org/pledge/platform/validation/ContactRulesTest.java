@@ -41,7 +41,7 @@ class ContactRulesTest {
     @ParameterizedTest
     @CsvSource({"fr-CA,true", "en,true", "zh-Hant-TW,true", "sr-Latn-RS,true", "x,false", "en_CA,false",
             "12-CA,false", "toolonglanguage,false", "'',false"})
-    void languageTag(String tag, boolean valid) {
+    void languageTag_isValid_whenWellFormed(String tag, boolean valid) {
         assertThat(ContactRules.isLanguageTag(tag)).isEqualTo(valid);
     }
 

@@ -53,7 +53,7 @@ class JsonLimitsTest {
     }
 
     @Test
-    void limitsAreProperties() {
+    void limits_areProperties() {
         context.withPropertyValues("pledge.json.max-number-length=5").run(c -> {
             ObjectMapper mapper = c.getBean(ObjectMapper.class);
             assertThat(mapper.readTree("12345").asInt()).isEqualTo(12345);

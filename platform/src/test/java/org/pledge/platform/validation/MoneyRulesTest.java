@@ -22,7 +22,7 @@ class MoneyRulesTest {
 
     @ParameterizedTest
     @CsvSource({"120.00,CAD", "120,CAD", "0,CAD", "0.00,CAD", "120.0000,CAD", "1000,JPY", "1.250,BHD", "999999999.99,CAD"})
-    void accepted(String amount, String currency) {
+    void check_accepts_whenAmountAndCurrencyFit(String amount, String currency) {
         assertThat(rules.check(new BigDecimal(amount), currency)).isEmpty();
         assertThat(rules.check(amount, currency)).isEmpty();
     }
@@ -74,7 +74,7 @@ class MoneyRulesTest {
     }
 
     @Test
-    void theMaximumIsConfigurable() {
+    void maximum_isConfigurable() {
         MoneyRules small = new MoneyRules(new BigDecimal("500"));
         assertThat(small.check(new BigDecimal("499.99"), "CAD")).isEmpty();
         assertThat(small.check(new BigDecimal("500.00"), "CAD")).get().extracting(MoneyRules.Violation::message).isEqualTo("must be below 500");

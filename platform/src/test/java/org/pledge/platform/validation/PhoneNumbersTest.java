@@ -21,7 +21,7 @@ class PhoneNumbersTest {
             "+33 1 42 68 53 00|en-CA|+33142685300", // an international number whatever the language
             "020 7946 0958|en-GB|+442079460958",
             "+91 98765 43210|hi-IN|+919876543210"})
-    void normalisesToE164(String raw, String language, String e164) {
+    void toE164_normalises_fromNationalOrInternationalFormat(String raw, String language, String e164) {
         assertThat(phones.toE164(raw, language)).contains(e164);
     }
 
@@ -29,7 +29,7 @@ class PhoneNumbersTest {
     @ValueSource(strings = {"not a phone", "123", "+1 514 555 0123\r\nBcc: x", "+1 514 555 0123\u0000", "+999 123 456 789",
             "+1 000 000 0000", "5145550123456789012345", " ", "", "+15145550123 is no phone",
             "call +1 514 555 0123", "+1 514 555 0123 ext. 12", "+1\u00a0514 555 0123"})
-    void refusesWhatIsNotAValidNumber(String raw) {
+    void toE164_refusesWhatIsNotAValidNumber(String raw) {
         assertThat(phones.toE164(raw, "fr-CA")).isEmpty();
     }
 

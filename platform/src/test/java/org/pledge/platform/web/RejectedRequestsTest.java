@@ -44,7 +44,7 @@ class RejectedRequestsTest {
     @ParameterizedTest
     @CsvSource({"TRACE, 405, request.method-not-allowed", "CONNECT, 405, request.method-not-allowed",
             "FOO, 501, request.not-implemented", "PROPFIND, 501, request.not-implemented"})
-    void methodsTheFirewallRefuses(String method, int status, String code) {
+    void firewall_refusesTheMethod_withItsStatusAndCode(String method, int status, String code) {
         var problem = RejectedRequests.firewallProblem(new MockHttpServletRequest(method, "/api/cases"), "rejected");
         assertThat(problem.getStatus()).isEqualTo(status);
         assertThat(problem.getProperties()).containsEntry("code", code);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.pledge.embedded.EmbeddedMongo;
 
 /**
  * For unit tests of code that talks to MongoDB: an in-memory mongo-java-server ({@link EmbeddedMongo#memory}) and a

@@ -8,7 +8,7 @@ import org.pledge.cases.casefile.command.CaseAggregate;
 class CaseIdsTest {
 
     @Test
-    void theAggregateTypeIsTheOneTheEventStoreRecordsForCases() {
+    void aggregateType_isTheOneTheEventStoreRecordsForCases() {
         // Axon's event-sourcing repository stores the aggregate class's simple name as the type
         assertThat(CaseIds.AGGREGATE_TYPE).isEqualTo(CaseAggregate.class.getSimpleName());
     }

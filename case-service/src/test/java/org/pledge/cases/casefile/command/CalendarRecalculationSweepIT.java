@@ -2,7 +2,6 @@ package org.pledge.cases.casefile.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.pledge.cases.CaseServiceApplication;
+import org.pledge.cases.it.CaseServiceITSupport;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
 import org.pledge.cases.casefile.api.CaseResolvedEvent;
@@ -40,12 +38,10 @@ import org.pledge.cases.catalogue.api.DefineServiceTypeCommand;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.catalogue.api.PublishBusinessCalendarCommand;
 import org.pledge.cases.catalogue.query.MongoCatalogue;
-import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.await.Eventually;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The recalculation window, reproduced with the real processors: {@code case-summaries} is held back while a case is
@@ -54,9 +50,7 @@ import org.springframework.test.context.ContextConfiguration;
  * shows the case on version 1, nothing else moves it; the sweep does, and leaves the resolved and withdrawn cases on
  * version 1. The scheduled sweep is stopped meanwhile, so only the sweep the test calls runs.
  */
-@SpringBootTest(classes = CaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
-class CalendarRecalculationSweepIT {
+class CalendarRecalculationSweepIT extends CaseServiceITSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -72,8 +66,6 @@ class CalendarRecalculationSweepIT {
     MongoCatalogue catalogue;
     @Autowired
     CalendarRecalculationSweep sweep;
-    @Autowired
-    Clock clock;
     @Autowired
     ApplicationContext context;
 
@@ -112,7 +104,7 @@ class CalendarRecalculationSweepIT {
                 assertThat((Integer) commands.sendAndWait(new PublishBusinessCalendarCommand(calendarId, "UTC", Set.of(), Set.of(holiday), false,
                         clock.instant()))).isEqualTo(2);
                 // the handler queried before it recalculated the case it saw: by then it had missed the other one
-                Awaitility.await().atMost(WAIT).until(() -> !events(seen, DeadlineRecalculatedEvent.class).isEmpty());
+                Eventually.await("the recalculation on publishing", WAIT).until(() -> !events(seen, DeadlineRecalculatedEvent.class).isEmpty());
             } finally {
                 caseSummaries.start();
             }
@@ -164,7 +156,7 @@ class CalendarRecalculationSweepIT {
     }
 
     private CaseSummary awaitSummary(String caseId, java.util.function.Predicate<CaseSummary> until) {
-        return Awaitility.await().atMost(WAIT).until(() -> summaries.find(caseId).orElse(null), s -> s != null && until.test(s));
+        return Eventually.await("summary of " + caseId, WAIT).until(() -> summaries.find(caseId).orElse(null), s -> s != null && until.test(s));
     }
 
     private List<EventMessage<?>> events(String caseId, Class<?> type) {

@@ -57,7 +57,7 @@ class CaseLifecyclePropertiesTest {
     }
 
     @Property(tries = 60)
-    void markers_areRecordedOnceInOrderWhenDue_andNeverWhilePausedOrClosed(
+    void markers_areRecordedOnceInOrder_whenDue_andNeverWhilePausedOrClosed(
             @ForAll("walks") List<Step> walk, @ForAll @IntRange(min = 0, max = 20) int receivedDaysEarlier) {
         FixtureConfiguration<CaseAggregate> fixture = new AggregateTestFixture<>(CaseAggregate.class);
         fixture.registerCommandTargetResolver(new CommandTargets());

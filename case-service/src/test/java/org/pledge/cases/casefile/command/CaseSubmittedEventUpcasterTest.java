@@ -31,7 +31,7 @@ class CaseSubmittedEventUpcasterTest {
     private final CaseSubmittedEventUpcaster upcaster = new CaseSubmittedEventUpcaster();
 
     @Test
-    void theUpcasterLeadsToTheRevisionTheEventIsWrittenAt() {
+    void upcaster_leadsToTheRevisionTheEventIsWrittenAt() {
         assertThat(serializer.serialize(submitted("web-portal"), String.class).getType())
                 .isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
     }

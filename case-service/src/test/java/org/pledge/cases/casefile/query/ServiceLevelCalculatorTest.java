@@ -70,7 +70,7 @@ class ServiceLevelCalculatorTest {
     }
 
     @Test
-    void eachChannel() {
+    void levels_areReported_forEachChannel() {
         ServiceTypeLevels passport = compute().get(1);
         assertThat(passport.byChannel()).containsExactly(
                 // 4 and 20: median rank 1 -> 4; p90 rank ceil(1.8) = 2 -> 20; 1 of 2 on time
@@ -89,7 +89,7 @@ class ServiceLevelCalculatorTest {
     }
 
     @Test
-    void bucketBoundaries_5_6_10_11_20_21() {
+    void backlog_splitsAfterFiveTenAndTwentyBusinessDays() {
         // from Monday 2027-03-15: ages counted back; holiday 10 March
         List<ServiceLevelCase> cases = List.of(
                 open("X", "WEB", "2027-03-05T10:00:00Z", false, false, "T"),  // 5
@@ -104,7 +104,7 @@ class ServiceLevelCalculatorTest {
     }
 
     @Test
-    void nearestRankPercentiles() {
+    void percentile_isTheNearestRank() {
         assertThat(ServiceLevelCalculator.percentile(List.of(7), 50)).isEqualTo(7);
         assertThat(ServiceLevelCalculator.percentile(List.of(7), 90)).isEqualTo(7);
         assertThat(ServiceLevelCalculator.percentile(List.of(1, 2, 3), 50)).isEqualTo(2);

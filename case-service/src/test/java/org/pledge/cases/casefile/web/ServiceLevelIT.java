@@ -2,12 +2,6 @@ package org.pledge.cases.casefile.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,17 +11,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.pledge.cases.CaseServiceApplication;
+import org.pledge.cases.it.CaseServiceITSupport;
 import org.pledge.cases.sla.BusinessCalendar;
 import org.pledge.cases.sla.BusinessCalendars;
-import org.pledge.testsupport.PledgeTestInitializer;
-import org.pledge.testsupport.security.TestTokens;
+import org.pledge.testsupport.await.Eventually;
+import org.pledge.testsupport.http.ApiResponse;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,17 +26,9 @@ import org.springframework.test.context.TestPropertySource;
  * one 30 calendar days after receipt (the last one late), one open since 40 days (the SLA sweeper marks it at risk and
  * breached) and one open WEB case received now.
  */
-@SpringBootTest(classes = CaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
 @TestPropertySource(properties = "pledge.test.context=service-levels")
-class ServiceLevelIT {
+class ServiceLevelIT extends CaseServiceITSupport {
 
-    private static final TestTokens TOKENS = TestTokens.get();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
     @Autowired
     BusinessCalendars calendars;
 
@@ -55,12 +37,12 @@ class ServiceLevelIT {
         Instant now = Instant.now();
         List<String> resolved = new ArrayList<>();
         for (int daysAgo : new int[] {2, 4, 30}) {
-            String caseId = submit("PAPER", now.minus(Duration.ofDays(daysAgo)));
+            String caseId = submitReceived("PAPER", now.minus(Duration.ofDays(daysAgo)));
             resolve(caseId);
             resolved.add(caseId);
         }
-        String overdue = submit("PAPER", now.minus(Duration.ofDays(40)));
-        submit("WEB", null);
+        String overdue = submitReceived("PAPER", now.minus(Duration.ofDays(40)));
+        submitReceived("WEB", null);
 
         // business days to resolution, counted here independently: CA-ON business days after the receipt date up to the resolution date
         List<Integer> days = new ArrayList<>();
@@ -79,8 +61,8 @@ class ServiceLevelIT {
         assertThat(businessDays(calendars.current("CA-ON").orElseThrow(), Instant.parse(overdueCase.path("receivedAt").asText()), Instant.now()))
                 .isGreaterThan(20);
 
-        String ops = TOKENS.token("ops-1", "operations");
-        JsonNode report = await("/api/service-levels/PASSPORT", ops, r -> r.path("serviceTypes").path(0).path("total").path("resolved").asInt() == 3
+        String ops = operationsToken();
+        JsonNode report = api.awaitJson("/api/service-levels/PASSPORT", ops, r -> r.path("serviceTypes").path(0).path("total").path("resolved").asInt() == 3
                 && r.path("serviceTypes").path(0).path("total").path("open").asInt() == 2);
         assertThat(report.path("truncated").asBoolean()).isFalse();
         assertThat(report.path("serviceTypes")).hasSize(1);
@@ -113,7 +95,7 @@ class ServiceLevelIT {
         assertThat(web.path("backlogByAge").path("0-5").asInt()).isEqualTo(1);
 
         // every service type with cases, for an auditor too: the same PASSPORT figures
-        Response all = get("/api/service-levels", TOKENS.token("auditor-1", "auditor"));
+        ApiResponse all = get("/api/service-levels", auditorToken());
         assertThat(all.status()).as(all.body()).isEqualTo(200);
         assertThat(all.json().path("serviceTypes")).hasSize(1);
         assertThat(all.json().path("serviceTypes").path(0)).isEqualTo(passport);
@@ -127,32 +109,30 @@ class ServiceLevelIT {
         // a short window leaves out nothing resolved just now, a window is 1..366 days
         assertThat(get("/api/service-levels/PASSPORT?resolvedWithinDays=1", ops).json().path("serviceTypes").path(0).path("total")
                 .path("resolved").asInt()).isEqualTo(3);
-        Response badWindow = get("/api/service-levels?resolvedWithinDays=0", ops);
+        ApiResponse badWindow = get("/api/service-levels?resolvedWithinDays=0", ops);
         assertThat(badWindow.status()).isEqualTo(400);
         assertThat(badWindow.json().path("code").asText()).isEqualTo("request.validation-failed");
     }
 
     @Test
     void unknownServiceType_is404Problem_withStableCode() {
-        Response response = get("/api/service-levels/NO-SUCH-SERVICE", TOKENS.token("ops-1", "operations"));
+        ApiResponse response = get("/api/service-levels/NO-SUCH-SERVICE", operationsToken());
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(response.json().path("code").asText()).isEqualTo("service-level.service-type-unknown");
-        assertThat(response.json().path("type").asText()).isEqualTo("urn:pledge:problem:service-level.service-type-unknown");
+        response.assertProblem(404, "service-level.service-type-unknown");
     }
 
     @Test
-    void onlyOperationsAndAuditors() {
+    void serviceLevels_areForOperationsAndAuditorsOnly() {
         for (String role : new String[] {"caseworker", "channel"}) {
             for (String path : new String[] {"/api/service-levels", "/api/service-levels/PASSPORT"}) {
-                Response response = get(path, TOKENS.token("someone", role));
+                ApiResponse response = get(path, TOKENS.token("someone", role));
                 assertThat(response.status()).as(role + " " + path).isEqualTo(403);
                 assertThat(response.json().path("code").asText()).isEqualTo("auth.forbidden");
             }
         }
         assertThat(get("/api/service-levels", null).status()).isEqualTo(401);
-        assertThat(get("/api/service-levels", TOKENS.token("ops-1", "operations")).status()).isEqualTo(200);
-        assertThat(get("/api/service-levels/PASSPORT", TOKENS.token("auditor-1", "auditor")).status()).isEqualTo(200);
+        assertThat(get("/api/service-levels", operationsToken()).status()).isEqualTo(200);
+        assertThat(get("/api/service-levels/PASSPORT", auditorToken()).status()).isEqualTo(200);
     }
 
     // ---- helpers
@@ -168,100 +148,32 @@ class ServiceLevelIT {
         return days;
     }
 
-    private String submit(String channel, Instant receivedAt) {
-        String key = UUID.randomUUID().toString();
+    private String submitReceived(String channel, Instant receivedAt) {
         String received = receivedAt == null ? "" : "\"receivedAt\":\"%s\",\"receivedAtStatedBy\":\"mailroom\",".formatted(receivedAt);
-        Response response = send(HttpRequest.newBuilder(uri("/api/cases")).POST(HttpRequest.BodyPublishers.ofString("""
+        ApiResponse response = api.post("/api/cases", channelToken(), """
                 {"serviceType":"PASSPORT","channel":"%s",%s
                  "applicant":{"reference":"ref-%s","name":"Marie Tremblay","email":"marie@example.org","language":"fr-CA","preferredChannel":"EMAIL"},
                  "feePaid":{"amount":"120.00","currency":"CAD"}}
-                """.formatted(channel, received, key.substring(0, 8)), StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key), TOKENS.token("web-portal", "channel"));
+                """.formatted(channel, received, UUID.randomUUID().toString().substring(0, 8)));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().path("caseId").asText();
     }
 
     private void resolve(String caseId) {
-        transition(caseId, "assignment", "{\"assignee\":\"cw-1\"}");
-        transition(caseId, "work-started", null);
-        transition(caseId, "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"done\"}");
+        transitionRetryingConflicts(caseId, "assignment", "{\"assignee\":\"cw-1\"}");
+        transitionRetryingConflicts(caseId, "work-started", null);
+        transitionRetryingConflicts(caseId, "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"done\"}");
     }
 
-    /** One transition; retried while the SLA sweeper's marker on the same case wins the race (409 concurrent modification). */
-    private void transition(String caseId, String action, String body) {
-        Response response = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/api/cases/" + caseId + "/" + action))
-                    .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .header("Idempotency-Key", UUID.randomUUID().toString());
-            if (body != null) {
-                builder.header("Content-Type", "application/json");
-            }
-            response = send(builder, TOKENS.token("cw-1", "caseworker"));
-            if (response.status() != 409 || !response.body().contains("resource.concurrent-modification")) {
-                break;
-            }
-            sleep(100);
-        }
+    /** One transition; sent again while the SLA sweeper's marker on the same case wins the race (409 concurrent modification). */
+    private void transitionRetryingConflicts(String caseId, String action, String body) {
+        ApiResponse response = Eventually.await(action + " of " + caseId + " without a concurrent modification", Duration.ofSeconds(10))
+                .until(() -> transition(caseId, action, caseworkerToken(), body),
+                        r -> r.status() != 409 || !r.body().contains("resource.concurrent-modification"));
         assertThat(response.status()).as(action + ": " + response.body()).isEqualTo(204);
     }
 
     private JsonNode awaitCase(String caseId, Predicate<JsonNode> until) {
-        return await("/api/cases/" + caseId, TOKENS.token("cw-1", "caseworker"), until);
-    }
-
-    private JsonNode await(String path, String token, Predicate<JsonNode> until) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        Response last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            last = get(path, token);
-            if (last.status() == 200 && until.test(last.json())) {
-                return last.json();
-            }
-            sleep(100);
-        }
-        throw new AssertionError(path + " never matched; last: " + last);
-    }
-
-    private record Response(int status, java.net.http.HttpHeaders headers, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-    }
-
-    private Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private Response send(HttpRequest.Builder builder, String token) {
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> r = HTTP.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return awaitCase(caseId, caseworkerToken(), until);
     }
 }

@@ -2,7 +2,6 @@ package org.pledge.cases.catalogue.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -27,7 +25,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.pledge.cases.CaseServiceApplication;
+import org.pledge.cases.it.CaseServiceITSupport;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.PreferredChannel;
 import org.pledge.cases.casefile.api.SubmissionChannel;
@@ -35,10 +33,8 @@ import org.pledge.cases.casefile.api.SubmitCaseCommand;
 import org.pledge.cases.catalogue.api.DefineServiceTypeCommand;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.catalogue.api.PublishBusinessCalendarCommand;
-import org.pledge.testsupport.PledgeTestInitializer;
+import org.pledge.testsupport.await.Eventually;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Rebuilding the catalogue projection (resetting the {@code catalogue} processor's tokens and replaying) in the
@@ -46,9 +42,7 @@ import org.springframework.test.context.ContextConfiguration;
  * and a case is submitted between the reset and the restart), and the replay ends where it started, even restoring a
  * version document that was lost.
  */
-@SpringBootTest(classes = CaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
-class CatalogueRebuildIT {
+class CatalogueRebuildIT extends CaseServiceITSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -60,8 +54,6 @@ class CatalogueRebuildIT {
     EventProcessingConfiguration processing;
     @Autowired
     TokenStore tokenStore;
-    @Autowired
-    Clock clock;
 
     @Test
     void resettingTheCatalogueProcessor_keepsEveryServiceTypeFindable_andTheReplayEndsInTheSameState() throws Exception {
@@ -99,8 +91,8 @@ class CatalogueRebuildIT {
                     Money.of("120.00", "CAD")));
 
             processor.start();
-            Awaitility.await().atMost(WAIT).until(() -> replayed(processor));
-            Awaitility.await().atMost(WAIT).until(() -> catalogue.calendars().countDocuments(Filters.eq("_id", calendarId + ":1")) == 1);
+            Eventually.await("the catalogue replayed", WAIT).until(() -> replayed(processor));
+            Eventually.await("calendar version 1 restored", WAIT).until(() -> catalogue.calendars().countDocuments(Filters.eq("_id", calendarId + ":1")) == 1);
         } finally {
             reader.stop.set(true);
             readerThread.join(WAIT.toMillis());

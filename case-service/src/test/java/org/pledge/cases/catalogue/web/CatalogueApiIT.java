@@ -2,75 +2,44 @@ package org.pledge.cases.catalogue.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.pledge.cases.CaseServiceApplication;
-import org.pledge.testsupport.PledgeTestInitializer;
-import org.pledge.testsupport.security.TestTokens;
+import org.pledge.cases.it.CaseServiceITSupport;
+import org.pledge.testsupport.http.ApiResponse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The catalogue API end to end over real HTTP: seeding, admin changes (and who may make them), idempotent PUTs, a
  * new service type usable at once by a case, and a new calendar version moving open cases' deadlines only.
  */
-@SpringBootTest(classes = CaseServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
-class CatalogueApiIT {
+class CatalogueApiIT extends CaseServiceITSupport {
 
-    private static final TestTokens TOKENS = TestTokens.get();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
     @Autowired
     ApplicationContext context;
     @Autowired
     EventStore eventStore;
 
-    private static String admin() {
-        return TOKENS.token("admin-1", "admin");
-    }
-
-    private static String caseworker() {
-        return TOKENS.token("cw-1", "caseworker");
-    }
-
-    private static String channel() {
-        return TOKENS.token("web-portal", "channel");
-    }
-
     @Test
     void seededCatalogue_isReadable_byAnyAuthenticatedRole() {
-        Response all = send("GET", "/api/service-types", channel(), null);
+        ApiResponse all = send("GET", "/api/service-types", channelToken(), null);
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().findValuesAsText("code")).contains("PASSPORT", "DEMO");
 
-        JsonNode passport = send("GET", "/api/service-types/PASSPORT", caseworker(), null).json();
+        JsonNode passport = send("GET", "/api/service-types/PASSPORT", caseworkerToken(), null).json();
         assertThat(passport.path("names").path("fr").asText()).isEqualTo("Passeport");
         assertThat(passport.path("fee").path("amount").asText()).isEqualTo("120.00");
         assertThat(passport.path("standard").asText()).isEqualTo("10 business days");
@@ -78,11 +47,11 @@ class CatalogueApiIT {
         assertThat(passport.path("atRiskShare").asText()).isEqualTo("0.8");
         assertThat(passport.path("revision").asInt()).isEqualTo(1);
 
-        JsonNode calendar = send("GET", "/api/calendars/CA-ON", caseworker(), null).json();
+        JsonNode calendar = send("GET", "/api/calendars/CA-ON", caseworkerToken(), null).json();
         assertThat(calendar.path("currentVersion").asInt()).isEqualTo(1);
         assertThat(calendar.path("versions").get(0).path("holidays").toString()).contains("2026-12-25");
 
-        assertThat(send("GET", "/api/service-types/NOPE", caseworker(), null).status()).isEqualTo(404);
+        assertThat(send("GET", "/api/service-types/NOPE", caseworkerToken(), null).status()).isEqualTo(404);
         assertThat(send("GET", "/api/service-types", null, null).status()).isEqualTo(401);
     }
 
@@ -102,10 +71,10 @@ class CatalogueApiIT {
         String code = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String body = serviceType("10 business days", "CA-ON");
 
-        Response created = send("PUT", "/api/service-types/" + code, admin(), body);
+        ApiResponse created = send("PUT", "/api/service-types/" + code, adminToken(), body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("revision").asInt()).isEqualTo(1);
-        Response again = send("PUT", "/api/service-types/" + code, admin(), body);
+        ApiResponse again = send("PUT", "/api/service-types/" + code, adminToken(), body);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("revision").asInt()).isEqualTo(1);
 
@@ -113,7 +82,7 @@ class CatalogueApiIT {
         JsonNode c = awaitCase(caseId, json -> json.path("status").asText().equals("SUBMITTED"));
         assertThat(c.path("serviceStandard").asText()).isEqualTo("10 business days");
 
-        Response changed = send("PUT", "/api/service-types/" + code, admin(), serviceType("12 business days", "CA-ON"));
+        ApiResponse changed = send("PUT", "/api/service-types/" + code, adminToken(), serviceType("12 business days", "CA-ON"));
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().path("revision").asInt()).isEqualTo(2);
         assertThat(changed.json().path("standard").asText()).isEqualTo("12 business days");
@@ -121,33 +90,31 @@ class CatalogueApiIT {
 
     @Test
     void nonAdmin_cannotChangeTheCatalogue() {
-        Response type = send("PUT", "/api/service-types/PASSPORT", caseworker(), serviceType("1 business days", "CA-ON"));
+        ApiResponse type = send("PUT", "/api/service-types/PASSPORT", caseworkerToken(), serviceType("1 business days", "CA-ON"));
         assertThat(type.status()).isEqualTo(403);
         assertThat(type.json().path("code").asText()).isEqualTo("auth.forbidden");
-        assertThat(send("PUT", "/api/calendars/CA-ON", channel(), calendar("UTC", List.of())).status()).isEqualTo(403);
-        assertThat(send("GET", "/api/service-types/PASSPORT", caseworker(), null).json().path("revision").asInt()).isEqualTo(1);
+        assertThat(send("PUT", "/api/calendars/CA-ON", channelToken(), calendar("UTC", List.of())).status()).isEqualTo(403);
+        assertThat(send("GET", "/api/service-types/PASSPORT", caseworkerToken(), null).json().path("revision").asInt()).isEqualTo(1);
     }
 
     @Test
     void badDefinitions_are4xxProblems_withTheirCode() {
-        Response shorter = send("PUT", "/api/service-types/IT-BAD", admin(), """
+        ApiResponse shorter = send("PUT", "/api/service-types/IT-BAD", adminToken(), """
                 {"names":{"en":"Bad","fr":"Mauvais"},"fee":{"amount":"1.00","currency":"CAD"},"standard":"10 business days",
                  "legalTimeLimit":"5 business days","guaranteed":false,"calendarId":"CA-ON"}""");
-        assertThat(shorter.status()).isEqualTo(422);
-        assertThat(shorter.header("content-type")).startsWith("application/problem+json");
-        assertThat(shorter.json().path("code").asText()).isEqualTo("catalogue.service-type.legal-limit-shorter-than-standard");
+        shorter.assertProblem(422, "catalogue.service-type.legal-limit-shorter-than-standard");
 
-        Response unknownCalendar = send("PUT", "/api/service-types/IT-BAD", admin(), serviceType("10 business days", "MARS"));
+        ApiResponse unknownCalendar = send("PUT", "/api/service-types/IT-BAD", adminToken(), serviceType("10 business days", "MARS"));
         assertThat(unknownCalendar.json().path("code").asText()).isEqualTo("catalogue.service-type.calendar-unknown");
 
-        Response badZone = send("PUT", "/api/calendars/IT-BAD", admin(), calendar("Mars/Olympus", List.of()));
+        ApiResponse badZone = send("PUT", "/api/calendars/IT-BAD", adminToken(), calendar("Mars/Olympus", List.of()));
         assertThat(badZone.status()).isEqualTo(422);
         assertThat(badZone.json().path("code").asText()).isEqualTo("catalogue.calendar.zone-invalid");
 
-        Response missing = send("PUT", "/api/service-types/IT-BAD", admin(), "{\"names\":{\"en\":\"x\",\"fr\":\"y\"}}");
+        ApiResponse missing = send("PUT", "/api/service-types/IT-BAD", adminToken(), "{\"names\":{\"en\":\"x\",\"fr\":\"y\"}}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("code").asText()).isEqualTo("request.validation-failed");
-        assertThat(send("GET", "/api/service-types/IT-BAD", admin(), null).status()).isEqualTo(404);
+        assertThat(send("GET", "/api/service-types/IT-BAD", adminToken(), null).status()).isEqualTo(404);
     }
 
     @Test
@@ -155,13 +122,13 @@ class CatalogueApiIT {
         String calendarId = "IT-" + UUID.randomUUID().toString().substring(0, 8);
         String code = calendarId.toUpperCase() + "-SVC";
         // every day a business day in UTC, so one holiday inside the window moves the deadline by exactly one day
-        assertThat(send("PUT", "/api/calendars/" + calendarId, admin(), calendar("UTC", List.of())).status()).isEqualTo(201);
-        assertThat(send("PUT", "/api/calendars/" + calendarId, admin(), calendar("UTC", List.of())).status()).isEqualTo(200);
-        assertThat(send("PUT", "/api/service-types/" + code, admin(), serviceType("10 business days", calendarId)).status()).isEqualTo(201);
+        assertThat(send("PUT", "/api/calendars/" + calendarId, adminToken(), calendar("UTC", List.of())).status()).isEqualTo(201);
+        assertThat(send("PUT", "/api/calendars/" + calendarId, adminToken(), calendar("UTC", List.of())).status()).isEqualTo(200);
+        assertThat(send("PUT", "/api/service-types/" + code, adminToken(), serviceType("10 business days", calendarId)).status()).isEqualTo(201);
 
         String open = submit(code);
         String resolved = submit(code);
-        String cw = caseworker();
+        String cw = caseworkerToken();
         assertThat(send("POST", "/api/cases/" + resolved + "/assignment", cw, "{\"assignee\":\"cw-1\"}").status()).isEqualTo(204);
         assertThat(send("POST", "/api/cases/" + resolved + "/work-started", cw, null).status()).isEqualTo(204);
         assertThat(send("POST", "/api/cases/" + resolved + "/resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"ok\"}").status()).isEqualTo(204);
@@ -169,7 +136,7 @@ class CatalogueApiIT {
         Instant resolvedDeadline = Instant.parse(awaitCase(resolved, c -> c.path("status").asText().equals("RESOLVED")).path("deadline").asText());
 
         LocalDate holiday = LocalDate.now(ZoneOffset.UTC).plusDays(3);
-        Response v2 = send("PUT", "/api/calendars/" + calendarId, admin(), calendar("UTC", List.of(holiday)));
+        ApiResponse v2 = send("PUT", "/api/calendars/" + calendarId, adminToken(), calendar("UTC", List.of(holiday)));
         assertThat(v2.status()).isEqualTo(201);
         assertThat(v2.json().path("currentVersion").asInt()).isEqualTo(2);
         assertThat(v2.json().path("versions")).hasSize(2);
@@ -203,7 +170,7 @@ class CatalogueApiIT {
     }
 
     private String submit(String serviceType) {
-        Response response = send("POST", "/api/cases", channel(), """
+        ApiResponse response = send("POST", "/api/cases", channelToken(), """
                 {"serviceType":"%s","channel":"WEB",
                  "applicant":{"reference":"ref-1","name":"Marie Tremblay","email":"marie@example.org",
                               "language":"fr-CA","preferredChannel":"EMAIL"},
@@ -213,66 +180,16 @@ class CatalogueApiIT {
     }
 
     private JsonNode lastEvent(String caseId) {
-        JsonNode history = send("GET", "/api/cases/" + caseId + "/history", caseworker(), null).json();
+        JsonNode history = send("GET", "/api/cases/" + caseId + "/history", caseworkerToken(), null).json();
         return history.get(history.size() - 1);
     }
 
     private JsonNode awaitCase(String caseId, Predicate<JsonNode> until) {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        Response last = null;
-        while (Instant.now().isBefore(giveUp)) {
-            last = send("GET", "/api/cases/" + caseId, caseworker(), null);
-            if (last.status() == 200 && until.test(last.json())) {
-                return last.json();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("case " + caseId + " never matched; last: " + last);
+        return awaitCase(caseId, caseworkerToken(), until);
     }
 
-    record Response(int status, HttpResponse<String> raw) {
-        String body() {
-            return raw.body();
-        }
-
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(raw.body());
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + raw.body(), e);
-            }
-        }
-    }
-
-    private Response send(String method, String path, String token, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            builder.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (method.equals("POST")) {
-            builder.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** A request as this test sends every one: POSTs under a fresh Idempotency-Key. */
+    private ApiResponse send(String method, String path, String token, String body) {
+        return method.equals("POST") ? api.post(path, token, body) : api.send(method, path, token, body, Map.of());
     }
 }

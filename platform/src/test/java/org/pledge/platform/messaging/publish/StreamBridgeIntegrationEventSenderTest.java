@@ -102,7 +102,7 @@ class StreamBridgeIntegrationEventSenderTest {
     }
 
     @Test
-    void aStoppedBinding_sendsThroughStreamBridgeAgain_andItsHandlerIsLearnedAgainWhenRunning() {
+    void stoppedBinding_sendsThroughStreamBridgeAgain_andItsHandlerIsLearnedAgain_whenRunning() {
         start();
         sender.send(TOPIC, message("1"));
         sender.send(TOPIC, message("2"));

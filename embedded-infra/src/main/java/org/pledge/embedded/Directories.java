@@ -1,4 +1,4 @@
-package org.pledge.testsupport.infra;
+package org.pledge.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

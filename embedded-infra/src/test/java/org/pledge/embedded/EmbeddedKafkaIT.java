@@ -1,4 +1,4 @@
-package org.pledge.testsupport.infra;
+package org.pledge.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,10 +43,11 @@ class EmbeddedKafkaIT {
                      ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of("durable"));
             List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
-            }
+            Awaitility.await("the record written before the restart").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                        return values;
+                    }, read -> !read.isEmpty());
             assertThat(values).containsExactly("before-restart");
         }
     }

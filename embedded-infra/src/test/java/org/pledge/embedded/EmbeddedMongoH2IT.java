@@ -1,4 +1,4 @@
-package org.pledge.testsupport.infra;
+package org.pledge.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
