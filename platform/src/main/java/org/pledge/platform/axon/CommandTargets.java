@@ -1,12 +1,13 @@
 package org.pledge.platform.axon;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
@@ -15,65 +16,51 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.pledge.platform.api.CommandTarget;
 
 /**
- * Routes commands that carry no Axon annotation, so that a feature's {@code api} stays free of framework types. Two
- * ways, both without an Axon type in the command:
- * <ul>
- *   <li>By annotation (the default of every aggregate): the command's {@link CommandTarget} component names the
- *       aggregate; a command without one is left to Axon's {@link AnnotationCommandTargetResolver}
- *       ({@code @TargetAggregateIdentifier}). The platform declares an instance as the service's
- *       {@link CommandTargetResolver} unless the service declares one; an {@code AggregateTestFixture} gets it with
- *       {@code registerCommandTargetResolver(new CommandTargets())}.</li>
- *   <li>By interface: the feature's commands implement an interface of its own that names the target aggregate's id,
- *       and the aggregate names a resolver bean made with {@link #by} ({@code @Aggregate(commandTargetResolver = "...")}):
- *       <pre>
- * &#64;Bean("notificationTarget")
- * CommandTargetResolver notificationTarget() {
- *     return CommandTargets.by(NotificationCommand.class, NotificationCommand::notificationId);
- * }
- *       </pre></li>
- * </ul>
+ * Routes a command to the aggregate its {@link CommandTarget} component names
+ * ({@code record AssignCaseCommand(@CommandTarget String caseId, ...)}), so that a feature's {@code api} carries no
+ * Axon type; a command without one is left to Axon's {@link AnnotationCommandTargetResolver}
+ * ({@code @TargetAggregateIdentifier}). No expected version is read: commands are routed by id only.
+ *
+ * <p>The platform declares it as the {@link CommandTargetResolver} of every aggregate
+ * ({@link AxonMongoAutoConfiguration}); an aggregate names no resolver of its own. An {@code AggregateTestFixture}
+ * gets it with {@code fixture.registerCommandTargetResolver(new CommandTargets())}.
+ *
+ * <p>A command whose target is null or blank is rejected with an {@link IllegalArgumentException} naming the command
+ * type (never the command's values), before any aggregate is loaded.
  */
 public final class CommandTargets implements CommandTargetResolver {
 
     private final CommandTargetResolver axonAnnotations = AnnotationCommandTargetResolver.builder().build();
-    private final Map<Class<?>, Optional<Function<Object, Object>>> accessors = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Optional<AccessibleObject>> targets = new ConcurrentHashMap<>();
 
-    /** Resolves a command of {@code type} to the aggregate {@code targetId} names (no expected version). */
-    public static <T> CommandTargetResolver by(Class<T> type, Function<? super T, String> targetId) {
-        return command -> {
-            Object payload = command.getPayload();
-            if (!type.isInstance(payload)) {
-                throw new IllegalArgumentException(command.getPayloadType().getSimpleName() + " is not a " + type.getSimpleName());
-            }
-            String id = targetId.apply(type.cast(payload));
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException(command.getPayloadType().getSimpleName() + " names no target aggregate");
-            }
-            return new VersionedAggregateIdentifier(id, null);
-        };
-    }
-
-    /** Resolves by the command's {@link CommandTarget} component, else by Axon's annotations. */
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        Optional<Function<Object, Object>> accessor = accessors.computeIfAbsent(command.getPayloadType(), CommandTargets::accessorOf);
-        if (accessor.isEmpty()) {
-            return axonAnnotations.resolveTarget(command);
+        Class<?> type = command.getPayloadType();
+        Optional<AccessibleObject> target = targets.computeIfAbsent(type, CommandTargets::targetOf);
+        if (target.isEmpty()) {
+            try {
+                return axonAnnotations.resolveTarget(command);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(type.getSimpleName() + " names no target aggregate: mark the component"
+                        + " that does with @CommandTarget and give it a value", e);
+            }
         }
-        Object target = accessor.get().apply(command.getPayload());
-        if (target == null) {
-            throw new IllegalArgumentException("Invalid command. It does not identify the target aggregate. "
-                    + "Make sure the @CommandTarget component of " + command.getPayloadType().getSimpleName() + " is not null.");
+        Object id = read(target.get(), command.getPayload());
+        if (id == null || id.toString().isBlank()) {
+            throw new IllegalArgumentException(type.getSimpleName() + " names no target aggregate: its @CommandTarget "
+                    + ((Member) target.get()).getName() + " is " + (id == null ? "null" : "blank"));
         }
-        return new VersionedAggregateIdentifier(target, null);
+        return new VersionedAggregateIdentifier(id, null);
     }
 
-    private static Optional<Function<Object, Object>> accessorOf(Class<?> type) {
+    /** The record accessor, field or no-argument method marked {@link CommandTarget}, if any. */
+    private static Optional<AccessibleObject> targetOf(Class<?> type) {
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 Method accessor = component.getAccessor();
-                if (accessor.isAnnotationPresent(CommandTarget.class) || component.isAnnotationPresent(CommandTarget.class)) {
-                    return Optional.of(payload -> invoke(accessor, payload));
+                if (accessor.isAnnotationPresent(CommandTarget.class)) {
+                    accessor.setAccessible(true);
+                    return Optional.of(accessor);
                 }
             }
         }
@@ -81,32 +68,24 @@ public final class CommandTargets implements CommandTargetResolver {
             for (Field field : c.getDeclaredFields()) {
                 if (field.isAnnotationPresent(CommandTarget.class)) {
                     field.setAccessible(true);
-                    return Optional.of(payload -> read(field, payload));
+                    return Optional.of(field);
                 }
             }
             for (Method method : c.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(CommandTarget.class) && method.getParameterCount() == 0) {
                     method.setAccessible(true);
-                    return Optional.of(payload -> invoke(method, payload));
+                    return Optional.of(method);
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Object invoke(Method method, Object payload) {
+    private static Object read(AccessibleObject target, Object payload) {
         try {
-            return method.invoke(payload);
+            return target instanceof Field field ? field.get(payload) : ((Method) target).invoke(payload);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the command target " + method, e);
-        }
-    }
-
-    private static Object read(Field field, Object payload) {
-        try {
-            return field.get(payload);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot read the command target " + field, e);
+            throw new IllegalStateException("cannot read the command target " + target, e);
         }
     }
 }

@@ -21,8 +21,7 @@ import org.pledge.feedback.survey.api.SurveyInvitationPreparedEvent;
  * <p>Created by the first {@link PrepareSurveyInvitationCommand} ({@code CREATE_IF_MISSING}); a repeat finds it and
  * changes nothing.
  */
-@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache",
-        commandTargetResolver = SurveyInvitationTarget.BEAN)
+@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache")
 public class SurveyInvitation {
 
     @AggregateIdentifier

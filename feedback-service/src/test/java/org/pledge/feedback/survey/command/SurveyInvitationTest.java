@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pledge.feedback.survey.api.PrepareSurveyInvitationCommand;
 import org.pledge.feedback.survey.api.SurveyInvitationIds;
 import org.pledge.feedback.survey.api.SurveyInvitationPreparedEvent;
+import org.pledge.platform.axon.CommandTargets;
 
 class SurveyInvitationTest {
 
@@ -23,7 +24,7 @@ class SurveyInvitationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SurveyInvitation.class);
-        fixture.registerCommandTargetResolver(SurveyInvitationTarget.resolver());
+        fixture.registerCommandTargetResolver(new CommandTargets());
     }
 
     @Test

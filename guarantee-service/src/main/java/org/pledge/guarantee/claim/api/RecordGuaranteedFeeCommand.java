@@ -2,6 +2,8 @@ package org.pledge.guarantee.claim.api;
 
 import java.time.Instant;
 
+import org.pledge.platform.api.CommandTarget;
+
 /**
  * Records the fee a case's client paid, which its claim would refund if the case's standard is missed. Sent for
  * {@code pledge.case.submitted.v1}; the claim is {@link GuaranteeClaimIds#forCase the case's}. Repeating it changes
@@ -9,8 +11,8 @@ import java.time.Instant;
  *
  * @param feePaid null when the submission carried no fee
  */
-public record RecordGuaranteedFeeCommand(String claimId, String caseId, String serviceType, Money feePaid, Instant submittedAt)
-        implements GuaranteeClaimCommand {
+public record RecordGuaranteedFeeCommand(@CommandTarget String claimId, String caseId, String serviceType, Money feePaid,
+                                         Instant submittedAt) {
 
     public static RecordGuaranteedFeeCommand forCase(String caseId, String serviceType, Money feePaid, Instant submittedAt) {
         return new RecordGuaranteedFeeCommand(GuaranteeClaimIds.forCase(caseId), caseId, serviceType, feePaid, submittedAt);

@@ -22,8 +22,7 @@ import org.pledge.guarantee.claim.api.RecordGuaranteedFeeCommand;
  * <p>Created by the first {@link RecordGuaranteedFeeCommand} ({@code CREATE_IF_MISSING}); a repeat (the same
  * submission published again under another CloudEvent id) finds the claim and changes nothing.
  */
-@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache",
-        commandTargetResolver = GuaranteeClaimTarget.BEAN)
+@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache")
 public class GuaranteeClaim {
 
     @AggregateIdentifier

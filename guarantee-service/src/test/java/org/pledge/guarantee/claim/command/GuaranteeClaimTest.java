@@ -11,6 +11,7 @@ import org.pledge.guarantee.claim.api.GuaranteeClaimIds;
 import org.pledge.guarantee.claim.api.GuaranteedFeeRecordedEvent;
 import org.pledge.guarantee.claim.api.Money;
 import org.pledge.guarantee.claim.api.RecordGuaranteedFeeCommand;
+import org.pledge.platform.axon.CommandTargets;
 
 class GuaranteeClaimTest {
 
@@ -24,7 +25,7 @@ class GuaranteeClaimTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GuaranteeClaim.class);
-        fixture.registerCommandTargetResolver(GuaranteeClaimTarget.resolver());
+        fixture.registerCommandTargetResolver(new CommandTargets());
     }
 
     @Test

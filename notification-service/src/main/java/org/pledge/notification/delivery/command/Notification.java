@@ -21,8 +21,7 @@ import org.pledge.notification.delivery.api.RequestNotificationCommand;
  * <p>Created by the first {@link RequestNotificationCommand} ({@code CREATE_IF_MISSING}); a repeat finds it and
  * changes nothing.
  */
-@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache",
-        commandTargetResolver = NotificationTarget.BEAN)
+@Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache")
 public class Notification {
 
     @AggregateIdentifier

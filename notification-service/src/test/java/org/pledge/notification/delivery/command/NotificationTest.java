@@ -10,6 +10,7 @@ import org.pledge.notification.delivery.api.NotificationIds;
 import org.pledge.notification.delivery.api.NotificationKinds;
 import org.pledge.notification.delivery.api.NotificationRequestedEvent;
 import org.pledge.notification.delivery.api.RequestNotificationCommand;
+import org.pledge.platform.axon.CommandTargets;
 
 class NotificationTest {
 
@@ -23,7 +24,7 @@ class NotificationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Notification.class);
-        fixture.registerCommandTargetResolver(NotificationTarget.resolver());
+        fixture.registerCommandTargetResolver(new CommandTargets());
     }
 
     @Test
