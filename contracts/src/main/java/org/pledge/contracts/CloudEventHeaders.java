@@ -9,6 +9,8 @@ public final class CloudEventHeaders {
     public static final String ID = "ce_id";
     public static final String TYPE = "ce_type";
     public static final String SOURCE = "ce_source";
+    /** A Pledge service's {@code ce_source} is this prefix and its name: {@code /pledge/case-service}. */
+    public static final String SOURCE_PREFIX = "/pledge/";
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String SPEC_VERSION = "ce_specversion";

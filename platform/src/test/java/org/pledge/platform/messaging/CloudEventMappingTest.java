@@ -90,6 +90,27 @@ class CloudEventMappingTest {
     }
 
     @Test
+    void asCommand_carriesWhoAndWhatCausedIt_theSourceServiceByName() {
+        InboundCloudEvent event = InboundCloudEvent.from(sample(), mapper);
+
+        var command = event.asCommand("a command");
+
+        assertThat(command.getPayload()).isEqualTo("a command");
+        assertThat(command.getMetaData()).containsOnly(
+                Map.entry("actor", "case-service"), // not the source URI "/pledge/case-service"
+                Map.entry("actorRoles", "system"),
+                Map.entry("client", "pledge.case.v1"),
+                Map.entry("correlationId", "evt-1"));
+    }
+
+    @Test
+    void sourceService_isTheSourceAsIs_whenNotAPledgeService() {
+        InboundCloudEvent event = new InboundCloudEvent("x", "t", "urn:other:producer", null, null, null);
+
+        assertThat(event.sourceService()).isEqualTo("urn:other:producer");
+    }
+
+    @Test
     void inbound_readsHeadersThatSpringCloudFunctionCanonicalisedToTheDashPrefix() {
         Message<byte[]> message = MessageBuilder.withPayload("{\"caseId\":\"case-7\"}".getBytes(StandardCharsets.UTF_8))
                 .copyHeaders(Map.of("ce-id", "evt-9", "ce-type", "pledge.case.submitted.v1", "ce-source", "/pledge/case-service",

@@ -2,11 +2,9 @@ package org.pledge.cases.casefile.integration;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.OpenFollowUpCaseCommand;
@@ -16,7 +14,6 @@ import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.feedback.FollowUpRequestedV1;
 import org.pledge.platform.messaging.consume.InboundCloudEvent;
 import org.pledge.platform.messaging.consume.InvalidCloudEventException;
-import org.pledge.platform.security.ActorMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,11 +67,7 @@ class FollowUpRequests {
         String currency = earlier.feePaid() == null ? "CAD" : earlier.feePaid().currency();
         OpenFollowUpCaseCommand command = new OpenFollowUpCaseCommand(request.followUpId(), request.caseId(), reasonCode(request.reason()),
                 serviceType, clock.instant(), earlier.applicant(), Money.zero(currency), owner);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                ActorMetadata.ACTOR, "feedback-service",
-                ActorMetadata.ACTOR_ROLES, ActorMetadata.SYSTEM_ROLE,
-                ActorMetadata.CLIENT, EventTypes.FEEDBACK_FOLLOW_UP_REQUESTED.topic(),
-                ActorMetadata.CORRELATION_ID, event.id())));
+        commands.sendAndWait(event.asCommand(command));
         log.info("follow-up {} for case {} handled as case {}", request.followUpId(), request.caseId(), command.caseId());
     }
 

@@ -1,7 +1,6 @@
 package org.pledge.feedback.survey.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.cases.CaseSubmittedV1;
@@ -33,6 +32,6 @@ class CaseEventCommands {
         CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
         PrepareSurveyInvitationCommand command = PrepareSurveyInvitationCommand.forCase(submitted.caseId(), submitted.serviceType(),
                 submitted.channel(), submitted.language(), submitted.submittedAt());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(event.commandMetaData()));
+        commands.sendAndWait(event.asCommand(command));
     }
 }

@@ -3,7 +3,6 @@ package org.pledge.guarantee.claim.integration;
 import java.util.Currency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.cases.CaseSubmittedV1;
@@ -36,7 +35,7 @@ class CaseEventCommands {
         CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
         RecordGuaranteedFeeCommand command = RecordGuaranteedFeeCommand.forCase(submitted.caseId(), submitted.serviceType(),
                 money(submitted.fee()), submitted.submittedAt());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(event.commandMetaData()));
+        commands.sendAndWait(event.asCommand(command));
     }
 
     private static Money money(org.pledge.contracts.Money fee) {

@@ -3,7 +3,6 @@ package org.pledge.notification.delivery.integration;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pledge.contracts.EventTypes;
 import org.pledge.contracts.cases.CaseSubmittedV1;
@@ -43,7 +42,7 @@ class CaseEventCommands {
         CaseSubmittedV1 submitted = event.contractData(CaseSubmittedV1.class, objectMapper);
         RequestNotificationCommand command = RequestNotificationCommand.of(NotificationKinds.CASE_RECEIVED, submitted.caseId(),
                 submitted.language(), submitted.preferredChannel(), event.id(), clock.instant());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(event.commandMetaData()));
+        commands.sendAndWait(event.asCommand(command));
         log.info("case {}: {} notification requested", submitted.caseId(), NotificationKinds.CASE_RECEIVED);
     }
 }

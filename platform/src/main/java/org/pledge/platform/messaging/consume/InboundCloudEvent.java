@@ -12,6 +12,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.pledge.contracts.CloudEventHeaders;
 import org.pledge.contracts.EventType;
 import org.pledge.contracts.EventTypes;
@@ -54,15 +56,25 @@ public record InboundCloudEvent(String id, String type, String source, String su
         return dataAs(type, objectMapper);
     }
 
+    /** The publishing service's name: {@code ce_source} without the platform's {@code /pledge/} prefix. */
+    public String sourceService() {
+        return source.startsWith(CloudEventHeaders.SOURCE_PREFIX) ? source.substring(CloudEventHeaders.SOURCE_PREFIX.length()) : source;
+    }
+
     /**
      * The metadata of the command a consumer sends for this event, so that the events it causes say who and what
-     * caused them: {@code actor} = {@code ce_source} (the publishing service), roles {@code system}, {@code client} =
-     * the topic of its type (else the source), {@code correlationId} = {@code ce_id}.
+     * caused them: {@code actor} = the publishing service ({@link #sourceService()}), roles {@code system},
+     * {@code client} = the topic of its type (else the source), {@code correlationId} = {@code ce_id}.
      */
     public Map<String, Object> commandMetaData() {
         String client = EventTypes.byName(type).map(EventType::topic).orElse(source);
-        return Map.of(ActorMetadata.ACTOR, source, ActorMetadata.ACTOR_ROLES, ActorMetadata.SYSTEM_ROLE,
+        return Map.of(ActorMetadata.ACTOR, sourceService(), ActorMetadata.ACTOR_ROLES, ActorMetadata.SYSTEM_ROLE,
                 ActorMetadata.CLIENT, client, ActorMetadata.CORRELATION_ID, id);
+    }
+
+    /** {@code command} as the message a consumer sends for this event, with {@link #commandMetaData()}. */
+    public <C> CommandMessage<C> asCommand(C command) {
+        return GenericCommandMessage.<C>asCommandMessage(command).andMetaData(commandMetaData());
     }
 
     /**

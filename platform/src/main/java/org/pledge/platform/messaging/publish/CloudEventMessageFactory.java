@@ -29,7 +29,7 @@ public class CloudEventMessageFactory {
      */
     public CloudEventMessageFactory(ObjectMapper objectMapper, String applicationName) {
         this.objectMapper = objectMapper;
-        this.source = "/pledge/" + applicationName;
+        this.source = CloudEventHeaders.SOURCE_PREFIX + applicationName;
     }
 
     public String source() {
