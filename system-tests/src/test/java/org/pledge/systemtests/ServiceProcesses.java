@@ -127,9 +127,8 @@ final class ServiceProcesses implements AutoCloseable {
         return this;
     }
 
-    /** {@code path} on {@code service}, at the port it last wrote (a restarted service listens on a new one). */
+    /** {@code path} on {@code service}, at the port it wrote when it started (these children are never restarted). */
     URI uri(String service, String path) {
-        boundPort(service).ifPresent(port -> baseUris.put(service, URI.create("http://localhost:" + port)));
         URI base = baseUris.get(service);
         if (base == null) {
             throw new IllegalStateException(service + " has not written its port yet");
@@ -157,8 +156,12 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** Whether the service has written its port and its health check answers UP. */
     private boolean answersUp(String service) throws InterruptedException {
-        if (boundPort(service).isEmpty()) {
-            return false;
+        if (!baseUris.containsKey(service)) {
+            Optional<Integer> port = boundPort(service);
+            if (port.isEmpty()) {
+                return false;
+            }
+            baseUris.put(service, URI.create("http://localhost:" + port.get()));
         }
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(service, "/actuator/health")).build(),
@@ -169,13 +172,13 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    /** The port the service wrote once its web server listened, if it has. */
+    /** The port the service wrote once its web server listened, if it has (the file is replaced whole). */
     private Optional<Integer> boundPort(String service) {
         try {
             String text = Files.readString(portFiles.get(service)).trim();
             return text.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(text));
         } catch (IOException | NumberFormatException e) {
-            return Optional.empty(); // not written yet, or half written
+            return Optional.empty(); // not written yet
         }
     }
 
