@@ -86,6 +86,26 @@ class AsyncApiDocumentTest {
         assertThat(channels).containsExactlyInAnyOrder(type.topic(), Topics.deadLetter(type.topic()));
     }
 
+    @ParameterizedTest
+    @FieldSource("org.pledge.contracts.EventTypes#ALL")
+    void messagesWithPersonalData_areTaggedSo_andNoOthers(EventType type) throws IOException {
+        JsonNode schema;
+        try (InputStream in = AsyncApiDocumentTest.class.getResourceAsStream(type.schemaResource())) {
+            schema = new ObjectMapper().readTree(in);
+        }
+        boolean personal = !PersonalDataMarksTest.schemaPaths(schema, "x-personal-data").isEmpty();
+        JsonNode message = ASYNCAPI.path("components").path("messages").path(type.name());
+        List<String> tags = new ArrayList<>();
+        message.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+        assertThat(tags.contains("personal-data")).as("%s tagged personal-data", type.name()).isEqualTo(personal);
+        if (personal) {
+            assertThat(message.path("description").asText()).as(type.name()).contains("x-personal-data", "x-data-subject");
+        }
+        List<String> declared = new ArrayList<>();
+        ASYNCAPI.path("info").path("tags").forEach(tag -> declared.add(tag.path("name").asText()));
+        assertThat(declared).containsAll(tags);
+    }
+
     @Test
     void everyMessage_isAnEventType() {
         List<String> names = new ArrayList<>();

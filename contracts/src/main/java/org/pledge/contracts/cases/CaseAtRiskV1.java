@@ -3,6 +3,7 @@ package org.pledge.contracts.cases;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.DataSubjectField;
 
 /**
  * Data of {@code pledge.case.at-risk.v1}: the case reached its at-risk point without a decision (once per case).
@@ -14,7 +15,7 @@ public record CaseAtRiskV1(
         String caseId,
         String serviceType,
         String channel,
-        String applicantReference,
+        @DataSubjectField String applicantReference,
         String language,
         String preferredChannel,
         Instant deadline,

@@ -3,11 +3,15 @@ package org.pledge.contracts.cases;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.DataSubjectField;
 import org.pledge.contracts.Money;
+import org.pledge.contracts.PersonalDataField;
 
 /**
  * Data of {@code pledge.case.submitted.v1}: a channel submitted a case. Carries what
- * notification-service needs to tell the client (name and contact points are personal data).
+ * notification-service needs to tell the client: the applicant's name and contact points are personal data
+ * ({@link PersonalDataField}) of the data subject {@code applicantReference} ({@link DataSubjectField}); the only
+ * case event that carries any.
  *
  * @param deadline           the service-standard deadline, null until the case's clock is known
  * @param feeReductionReason why the fee paid is below the catalogue's fee at receipt (a reason code, e.g.
@@ -19,13 +23,13 @@ public record CaseSubmittedV1(
         String caseId,
         String serviceType,
         String channel,
-        String applicantReference,
+        @DataSubjectField String applicantReference,
         String language,
         String preferredChannel,
         Instant submittedAt,
         Instant receivedAt,
         Instant deadline,
-        Applicant applicant,
+        @PersonalDataField Applicant applicant,
         Money fee,
         String feeReductionReason) {
 
@@ -37,8 +41,9 @@ public record CaseSubmittedV1(
                 applicant, fee, null);
     }
 
-    /** Personal data: whom to tell, and how to reach them. Any contact point may be absent. */
+    /** Personal data of the subject {@code applicantReference}: whom to tell, and how to reach them. Any contact point may be absent. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Applicant(String name, String email, String phone, String postalAddress) {
+    public record Applicant(@PersonalDataField String name, @PersonalDataField String email, @PersonalDataField String phone,
+                            @PersonalDataField String postalAddress) {
     }
 }

@@ -3,6 +3,7 @@ package org.pledge.contracts.cases;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.DataSubjectField;
 
 /**
  * Data of {@code pledge.case.withdrawn.v1}: the case was withdrawn by the client's channel ({@code CHANNEL}) or a caseworker ({@code CASEWORKER}).
@@ -14,7 +15,7 @@ public record CaseWithdrawnV1(
         String caseId,
         String serviceType,
         String channel,
-        String applicantReference,
+        @DataSubjectField String applicantReference,
         String language,
         String preferredChannel,
         Instant deadline,

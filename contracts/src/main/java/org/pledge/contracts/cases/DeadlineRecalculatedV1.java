@@ -3,6 +3,7 @@ package org.pledge.contracts.cases;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.DataSubjectField;
 
 /**
  * Data of {@code pledge.case.deadline-recalculated.v1}: the case adopted a new business-calendar version; {@code deadline} is the recalculated one.
@@ -14,7 +15,7 @@ public record DeadlineRecalculatedV1(
         String caseId,
         String serviceType,
         String channel,
-        String applicantReference,
+        @DataSubjectField String applicantReference,
         String language,
         String preferredChannel,
         Instant deadline,

@@ -3,6 +3,7 @@ package org.pledge.contracts.cases;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.DataSubjectField;
 
 /**
  * Data of {@code pledge.case.information-received.v1}: the requested information arrived; the clock resumed and {@code deadline} is the moved one.
@@ -14,7 +15,7 @@ public record InformationReceivedV1(
         String caseId,
         String serviceType,
         String channel,
-        String applicantReference,
+        @DataSubjectField String applicantReference,
         String language,
         String preferredChannel,
         Instant deadline,

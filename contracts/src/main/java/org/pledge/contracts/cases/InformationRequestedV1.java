@@ -3,6 +3,7 @@ package org.pledge.contracts.cases;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.pledge.contracts.DataSubjectField;
 
 /**
  * Data of {@code pledge.case.information-requested.v1}: the client was asked for information; the service-standard clock is paused.
@@ -14,7 +15,7 @@ public record InformationRequestedV1(
         String caseId,
         String serviceType,
         String channel,
-        String applicantReference,
+        @DataSubjectField String applicantReference,
         String language,
         String preferredChannel,
         Instant deadline,

@@ -29,7 +29,7 @@ import org.pledge.contracts.Topics;
 
 /**
  * The {@code pledge.case.*.v1} contracts other than {@code submitted} (see {@code ContractsTest}): approved JSON,
- * schema validity, forward and backward compatibility, and no personal data beyond the applicant reference.
+ * schema validity, forward and backward compatibility, and no personal data: only the applicant reference, the data subject.
  */
 class CaseContractsTest {
 
@@ -92,9 +92,10 @@ class CaseContractsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
-    void carriesNoNameOrContactPoints_andMarksTheReferenceAsPersonalData(EventType type, Object sample) throws IOException {
+    void carriesNoNameOrContactPoints_andMarksTheReferenceAsTheDataSubject(EventType type, Object sample) throws IOException {
         JsonNode schema = schemaOf(type);
-        assertThat(schema.get("properties").get("applicantReference").path("x-personal-data").asBoolean()).isTrue();
+        assertThat(schema.get("properties").get("applicantReference").path("x-data-subject").asBoolean()).isTrue();
+        assertThat(schema.get("properties").get("applicantReference").has("x-personal-data")).isFalse();
         List<String> names = fieldNames(schema.get("properties"));
         assertThat(names).doesNotContain("applicant", "name", "email", "phone", "postalAddress", "note", "reason");
         assertThat(Arrays.stream(type.dataType().getRecordComponents()).map(RecordComponent::getName))
