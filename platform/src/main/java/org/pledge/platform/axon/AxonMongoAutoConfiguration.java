@@ -81,19 +81,28 @@ public class AxonMongoAutoConfiguration {
      * layer's mapper stays independent of the event store format.
      */
     public static ObjectMapper axonObjectMapper() {
-        return JsonMapper.builder()
+        return axonObjectMapper(java.util.List.of());
+    }
+
+    /**
+     * The mapper of {@link #axonObjectMapper()} with {@code customizers} applied (the personal-data module among them):
+     * what every Axon serializer of a service uses.
+     */
+    public static ObjectMapper axonObjectMapper(java.util.List<AxonJacksonCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder()
                 .findAndAddModules()
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        customizers.forEach(c -> c.customize(builder));
+        return builder.build();
     }
 
-    private static Serializer jackson(RevisionResolver revisionResolver) {
+    private static Serializer jackson(RevisionResolver revisionResolver, ObjectProvider<AxonJacksonCustomizer> customizers) {
         return JacksonSerializer.builder()
-                .objectMapper(axonObjectMapper())
+                .objectMapper(axonObjectMapper(customizers.orderedStream().toList()))
                 .revisionResolver(revisionResolver)
                 .build();
     }
@@ -101,22 +110,22 @@ public class AxonMongoAutoConfiguration {
     @Bean
     @Primary
     @ConditionalOnMissingBean(name = "serializer")
-    public Serializer serializer(RevisionResolver revisionResolver) {
-        return jackson(revisionResolver);
+    public Serializer serializer(RevisionResolver revisionResolver, ObjectProvider<AxonJacksonCustomizer> customizers) {
+        return jackson(revisionResolver, customizers);
     }
 
     @Bean
     @Qualifier("messageSerializer")
     @ConditionalOnMissingBean(name = "messageSerializer")
-    public Serializer messageSerializer(RevisionResolver revisionResolver) {
-        return jackson(revisionResolver);
+    public Serializer messageSerializer(RevisionResolver revisionResolver, ObjectProvider<AxonJacksonCustomizer> customizers) {
+        return jackson(revisionResolver, customizers);
     }
 
     @Bean
     @Qualifier("eventSerializer")
     @ConditionalOnMissingBean(name = "eventSerializer")
-    public Serializer eventSerializer(RevisionResolver revisionResolver) {
-        return jackson(revisionResolver);
+    public Serializer eventSerializer(RevisionResolver revisionResolver, ObjectProvider<AxonJacksonCustomizer> customizers) {
+        return jackson(revisionResolver, customizers);
     }
 
     /** Revisions from {@code @EventRevision} (or Axon's {@code @Revision}). */
