@@ -179,6 +179,9 @@ public final class CaseLifecycleBenchmark {
                         "--pledge.security.issuer-uri=" + tokens.issuer(),
                         "--pledge.security.jwk-set-uri=" + tokens.jwkSetUri(),
                         "--pledge.security.audiences=" + tokens.audience(),
+                        // a development master key; -Dbench.encryption=false stores personal data in clear (A/B)
+                        "--pledge.privacy.dev-key=true",
+                        "--pledge.privacy.encryption=" + System.getProperty("bench.encryption", "true"),
                         "--logging.level.root=WARN");
     }
 

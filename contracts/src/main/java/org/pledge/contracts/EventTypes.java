@@ -17,6 +17,7 @@ import org.pledge.contracts.cases.InformationReceivedV1;
 import org.pledge.contracts.cases.InformationRequestedV1;
 import org.pledge.contracts.cases.ServiceStandardBreachedV1;
 import org.pledge.contracts.feedback.FollowUpRequestedV1;
+import org.pledge.contracts.privacy.DataSubjectErasedV1;
 
 /** Every integration event type Pledge publishes. Within a version, changes are additive only. */
 public final class EventTypes {
@@ -43,10 +44,12 @@ public final class EventTypes {
             new EventType("pledge.case.deadline-recalculated.v1", Topics.CASE, DeadlineRecalculatedV1.class);
     public static final EventType FEEDBACK_FOLLOW_UP_REQUESTED =
             new EventType("pledge.feedback.follow-up-requested.v1", Topics.FEEDBACK, FollowUpRequestedV1.class);
+    public static final EventType PRIVACY_DATA_SUBJECT_ERASED =
+            new EventType("pledge.privacy.data-subject-erased.v1", Topics.PRIVACY, DataSubjectErasedV1.class);
 
     public static final List<EventType> ALL = List.of(CASE_SUBMITTED, CASE_ASSIGNED, CASE_INFORMATION_REQUESTED,
             CASE_INFORMATION_RECEIVED, CASE_AT_RISK, CASE_SERVICE_STANDARD_BREACHED, CASE_RESOLVED, CASE_WITHDRAWN, CASE_REOPENED,
-            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED);
+            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, PRIVACY_DATA_SUBJECT_ERASED);
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

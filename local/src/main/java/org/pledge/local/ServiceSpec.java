@@ -40,6 +40,8 @@ public record ServiceSpec(String name, int port, String database) {
                 "--pledge.security.issuer-uri=" + issuer,
                 "--pledge.security.jwk-set-uri=" + issuer + "/oauth2/jwks",
                 "--pledge.security.audiences=pledge",
+                // personal data under a development master key kept in the service's database (a WARN line says so)
+                "--pledge.privacy.dev-key=true",
                 "--pledge.local.parent-pid=" + parentPid,
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=" + ports.smtp()));

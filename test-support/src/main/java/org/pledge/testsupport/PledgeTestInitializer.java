@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the JVM's {@link PledgeInfrastructure} and {@link TestTokens}:
- * Kafka, a fresh MongoDB database per context, and the test token issuer.
+ * Kafka, a fresh MongoDB database per context, and the test token issuer; personal data under a development master key
+ * ({@code pledge.privacy.dev-key}).
  */
 public class PledgeTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,6 +39,8 @@ public class PledgeTestInitializer implements ApplicationContextInitializer<Conf
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "pledge.security.issuer-uri", tokens.issuer(),
                 "pledge.security.jwk-set-uri", tokens.jwkSetUri(),
-                "pledge.security.audiences", tokens.audience());
+                "pledge.security.audiences", tokens.audience(),
+                // personal data is encrypted under a development master key kept in the test database
+                "pledge.privacy.dev-key", "true");
     }
 }
