@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -32,7 +34,17 @@ public final class SchemaCheck {
             .registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** The keyword marking a property that holds personal data ({@link PersonalDataField}). */
+    public static final String PERSONAL_DATA_KEYWORD = "x-personal-data";
+    /** The keyword marking the property that names the data subject ({@link DataSubjectField}). */
+    public static final String DATA_SUBJECT_KEYWORD = "x-data-subject";
+    /** Draft 2020-12 plus the personal-data marks, known as annotations (no validation; no "unknown keyword" warning). */
+    private static final JsonMetaSchema META_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .keyword(new AnnotationKeyword(PERSONAL_DATA_KEYWORD))
+            .keyword(new AnnotationKeyword(DATA_SUBJECT_KEYWORD))
+            .build();
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(META_SCHEMA));
     /** Formats (date-time, …) are asserted, not only annotated. */
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();

@@ -55,9 +55,9 @@ class PersonalDataMarksTest {
     @FieldSource("org.pledge.contracts.EventTypes#ALL")
     void schemaMarks_areTheRecordsMarks(EventType type) {
         JsonNode schema = schemaOf(type);
-        assertThat(schemaPaths(schema, "x-personal-data")).as("%s: x-personal-data in the schema", type.name())
+        assertThat(schemaPaths(schema, SchemaCheck.PERSONAL_DATA_KEYWORD)).as("%s: x-personal-data in the schema", type.name())
                 .isEqualTo(recordPaths(type.dataType(), PersonalDataField.class));
-        assertThat(schemaPaths(schema, "x-data-subject")).as("%s: x-data-subject in the schema", type.name())
+        assertThat(schemaPaths(schema, SchemaCheck.DATA_SUBJECT_KEYWORD)).as("%s: x-data-subject in the schema", type.name())
                 .isEqualTo(recordPaths(type.dataType(), DataSubjectField.class));
     }
 
