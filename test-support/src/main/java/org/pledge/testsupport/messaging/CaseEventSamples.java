@@ -23,6 +23,19 @@ public final class CaseEventSamples {
                  "fee":{"amount":"%s","currency":"CAD"}}""".formatted(caseId, serviceType, fee));
     }
 
+    /**
+     * A passport case of data subject {@code subjectRef} (the applicant's reference) submitted at {@code submittedAt},
+     * whose applicant is Marie Tremblay with {@code email}, a phone and a postal address, in French by email.
+     */
+    public static CloudEvent submittedBy(String ceId, String caseId, String subjectRef, String submittedAt, String email) {
+        return new CloudEvent(ceId, SUBMITTED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"PASSPORT","channel":"WEB","applicantReference":"%s","language":"fr-CA",
+                 "preferredChannel":"EMAIL","submittedAt":"%s","deadline":"2026-03-17T14:00:00Z",
+                 "applicant":{"name":"Marie Tremblay","email":"%s","phone":"+15145550123",
+                              "postalAddress":"1200 rue Sainte-Catherine O\\nMontréal QC H3B 1K9"},
+                 "fee":{"amount":"120.00","currency":"CAD"}}""".formatted(caseId, subjectRef, submittedAt, email));
+    }
+
     /** A passport case with a fee of 120.00 CAD. */
     public static CloudEvent submitted(String ceId, String caseId) {
         return submitted(ceId, caseId, "PASSPORT", "120.00");

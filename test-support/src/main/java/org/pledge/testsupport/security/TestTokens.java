@@ -95,6 +95,14 @@ public final class TestTokens {
         return sign(signingKey, claims(subject, issuer, Instant.now(), Duration.ofMinutes(10), roles));
     }
 
+    /**
+     * A token for {@code subject} with {@code roles}, issued at {@code issuedAt} and valid for ten minutes from then:
+     * for a service whose clock a test moved (its token validation reads that clock).
+     */
+    public String tokenAt(Instant issuedAt, String subject, String... roles) {
+        return sign(signingKey, claims(subject, issuer, issuedAt, Duration.ofMinutes(10), roles));
+    }
+
     /** A token for one of the roles, with the role's name as subject. */
     public String tokenFor(String role) {
         return token(role, role);

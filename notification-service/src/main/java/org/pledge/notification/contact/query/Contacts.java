@@ -1,0 +1,94 @@
+package org.pledge.notification.contact.query;
+
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.BsonDocument;
+import org.pledge.notification.contact.api.ContactRecordedEvent;
+import org.pledge.platform.api.PersonalData;
+import org.pledge.platform.privacy.PersonalDataCipher;
+import org.pledge.platform.privacy.PersonalDataHolder;
+import org.pledge.platform.readmodel.ReadModelCodecs;
+import org.pledge.platform.readmodel.SequencedDocuments;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code contacts} read model: one {@link ContactDocument} per data subject, kept by {@link ContactProjection}
+ * through {@link SequencedDocuments}, its personal data stored protected ({@link PersonalDataCipher}: encrypted under
+ * the subject's key) and revealed on reading.
+ *
+ * <p>A {@link PersonalDataHolder}: on the subject's erasure (after its key is deleted) the contact's personal data is
+ * overwritten with {@link PersonalData#ERASED}. What a projection batch that read the contact before the erasure writes
+ * afterwards is ciphertext under the deleted key, which reads as erased too; a replay writes it erased.
+ */
+@Repository
+public class Contacts implements PersonalDataHolder {
+
+    static final String COLLECTION = "contacts";
+
+    private final MongoCollection<ContactDocument> contacts;
+    private final SequencedDocuments<ContactDocument> sequenced;
+    private final PersonalDataCipher cipher;
+
+    public Contacts(MongoDatabaseFactory databases, PersonalDataCipher cipher) {
+        this.contacts = ReadModelCodecs.collection(databases.getMongoDatabase(), COLLECTION, ContactDocument.class);
+        this.cipher = cipher;
+        // the compare-and-set of SequencedDocuments filters on exactly {_id, seq}
+        contacts.createIndex(Indexes.ascending(ContactDocument.ID, ContactDocument.SEQ), new IndexOptions().unique(true));
+        this.sequenced = new SequencedDocuments<>(contacts, ContactDocument.SEQ, Contacts::subjectOf);
+    }
+
+    /** The document an event changes: its subject's. */
+    static String subjectOf(EventMessage<?> event) {
+        return event.getPayload() instanceof ContactRecordedEvent recorded ? recorded.subjectRef() : null;
+    }
+
+    void record(ContactRecordedEvent event, long sequence) {
+        String subject = event.subjectRef();
+        sequenced.apply(subject, sequence, current -> new ContactDocument(subject, protect(subject, event.name()),
+                protect(subject, event.email()), protect(subject, event.phone()), protect(subject, event.postalAddress()),
+                event.language(), event.preferredChannel(), event.caseId(), event.submittedAt(), event.recordedAt(), sequence));
+    }
+
+    void deleteAll() {
+        contacts.deleteMany(new BsonDocument());
+    }
+
+    /** What the service knows of how to reach {@code subjectRef}. */
+    public Optional<ContactReading> find(String subjectRef) {
+        ContactDocument stored = contacts.find(Filters.eq(ContactDocument.ID, subjectRef)).first();
+        if (stored == null) {
+            return cipher.isErased(subjectRef) ? Optional.of(ContactReading.erased(subjectRef)) : Optional.empty();
+        }
+        String name = cipher.reveal(stored.name());
+        String email = cipher.reveal(stored.email());
+        String phone = cipher.reveal(stored.phone());
+        String postalAddress = cipher.reveal(stored.postalAddress());
+        boolean erased = cipher.isErased(subjectRef) || PersonalData.ERASED.equals(name) || PersonalData.ERASED.equals(email)
+                || PersonalData.ERASED.equals(phone) || PersonalData.ERASED.equals(postalAddress);
+        if (erased) {
+            return Optional.of(ContactReading.erased(subjectRef));
+        }
+        return Optional.of(new ContactReading(subjectRef, false, name, email, phone, postalAddress, stored.language(),
+                stored.preferredChannel(), stored.caseId(), stored.submittedAt(), stored.recordedAt(), stored.seq()));
+    }
+
+    /** Overwrites the subject's personal data with the erased marker (idempotent; nothing when there is no contact). */
+    @Override
+    public void erase(String subjectRef) {
+        contacts.updateOne(Filters.eq(ContactDocument.ID, subjectRef), Updates.combine(
+                Updates.set(ContactDocument.NAME, PersonalData.ERASED), Updates.set(ContactDocument.EMAIL, PersonalData.ERASED),
+                Updates.set(ContactDocument.PHONE, PersonalData.ERASED),
+                Updates.set(ContactDocument.POSTAL_ADDRESS, PersonalData.ERASED)));
+    }
+
+    private String protect(String subjectRef, String value) {
+        return value == null ? null : cipher.protect(subjectRef, value);
+    }
+}
