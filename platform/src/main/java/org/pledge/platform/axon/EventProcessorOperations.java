@@ -72,6 +72,17 @@ public class EventProcessorOperations {
         return statuses;
     }
 
+    /**
+     * Whether processor {@code name} is being rebuilt as far as this instance can tell: stopped here (as for a replay,
+     * which needs it stopped on every instance), or one of the segments this instance holds still replaying. For work
+     * that must not trust the processor's read model meanwhile. False for a processor this service does not have.
+     */
+    public boolean isReplayingOrStopped(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .map(p -> !p.isRunning() || p.processingStatus().values().stream().anyMatch(EventProcessorOperations::replaying))
+                .orElse(false);
+    }
+
     /** Replays processor {@code name} from the start; answers its status once it runs again. */
     public synchronized ProcessorStatus replay(String name) {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)

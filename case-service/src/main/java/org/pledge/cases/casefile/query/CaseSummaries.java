@@ -1,6 +1,7 @@
 package org.pledge.cases.casefile.query;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,9 @@ import static org.pledge.cases.casefile.query.CaseSummaryDocument.*;
 @Repository
 public class CaseSummaries {
 
+    /** The processing group that keeps it ({@code CaseSummaryProjection}). */
+    public static final String PROCESSING_GROUP = "case-summaries";
+
     private static final List<String> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(Enum::name).toList();
 
     private final MongoCollection<CaseSummaryDocument> collection;
@@ -45,6 +49,11 @@ public class CaseSummaries {
         // collection (measured: most of the CPU of the case lifecycle benchmark). Unique because _id is; real MongoDB
         // would use _id alone and pays one more index entry per write.
         collection.createIndex(Indexes.ascending(ID, LAST_SEQUENCE), new IndexOptions().unique(true));
+        // real MongoDB: the retention sweep reads closed cases per service type in closing order, and a subject's cases
+        // (mongo-java-server ignores non-unique indexes and scans; the sweep runs every few minutes)
+        collection.createIndex(Indexes.ascending(SERVICE_TYPE, STATUS, RESOLVED_AT, ID));
+        collection.createIndex(Indexes.ascending(SERVICE_TYPE, STATUS, WITHDRAWN_AT, ID));
+        collection.createIndex(Indexes.ascending(APPLICANT_REFERENCE));
     }
 
     MongoCollection<CaseSummaryDocument> collection() {
@@ -84,6 +93,43 @@ public class CaseSummaries {
                 .limit(Math.max(limit, 0))
                 .forEach(d -> ids.add(d.caseId()));
         return ids;
+    }
+
+    /**
+     * For the retention: the cases of {@code serviceType} closed in {@code status} (resolved or withdrawn) at or before
+     * {@code cutoff}, after {@code after} in (closing instant, case id) order, oldest first, at most {@code limit}.
+     */
+    public List<CaseClosure> closedUpTo(String serviceType, CaseStatus status, Instant cutoff, Instant afterClosedAt,
+                                        String afterCaseId, int limit) {
+        String closedAt = closedAtField(status);
+        Bson range = afterClosedAt == null ? Filters.lte(closedAt, cutoff)
+                : Filters.or(Filters.and(Filters.gt(closedAt, afterClosedAt), Filters.lte(closedAt, cutoff)),
+                        Filters.and(Filters.eq(closedAt, afterClosedAt), Filters.gt(ID, afterCaseId)));
+        List<CaseClosure> result = new ArrayList<>();
+        collection.find(Filters.and(Filters.eq(SERVICE_TYPE, serviceType), Filters.eq(STATUS, status.name()), range))
+                .sort(Sorts.ascending(closedAt, ID)).limit(limit)
+                .forEach(d -> result.add(closureOf(d)));
+        return result;
+    }
+
+    /** For the retention: every case of the data subject {@code subjectRef} (the applicant's reference), open or closed. */
+    public List<CaseClosure> casesOf(String subjectRef) {
+        List<CaseClosure> result = new ArrayList<>();
+        collection.find(Filters.eq(APPLICANT_REFERENCE, subjectRef)).forEach(d -> result.add(closureOf(d)));
+        return result;
+    }
+
+    private static String closedAtField(CaseStatus status) {
+        return switch (status) {
+            case RESOLVED -> RESOLVED_AT;
+            case WITHDRAWN -> WITHDRAWN_AT;
+            default -> throw new IllegalArgumentException("not a closing status: " + status);
+        };
+    }
+
+    private static CaseClosure closureOf(CaseSummaryDocument d) {
+        Instant closedAt = d.status() == CaseStatus.RESOLVED ? d.resolvedAt() : d.status() == CaseStatus.WITHDRAWN ? d.withdrawnAt() : null;
+        return new CaseClosure(d.caseId(), d.serviceType(), d.applicantReference(), d.status(), closedAt);
     }
 
     /** The filters of a case list; null means "any". {@code owner}: the channel client the cases belong to. */

@@ -46,6 +46,8 @@ public record CaseSummaryDocument(@BsonId String caseId, String serviceType, Sub
     static final String AT_RISK = FIELDS.name("atRisk");
     static final String BREACHED = FIELDS.name("breached");
     static final String RESOLVED_AT = FIELDS.name("resolvedAt");
+    static final String WITHDRAWN_AT = FIELDS.name("withdrawnAt");
+    static final String APPLICANT_REFERENCE = FIELDS.name("applicantReference");
     static final String ON_TIME = FIELDS.name("onTime");
     /** The ids of the follow-up cases opened for a case: written at once by each follow-up's submission. */
     static final String FOLLOW_UP_CASE_IDS = FIELDS.name("followUpCaseIds");

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CaseSummaryProjection.GROUP)
 class CaseSummaryProjection {
 
-    static final String GROUP = "case-summaries";
+    static final String GROUP = CaseSummaries.PROCESSING_GROUP;
     private static final Logger log = LoggerFactory.getLogger(CaseSummaryProjection.class);
 
     private final CaseSummaries summaries;
