@@ -15,6 +15,7 @@ class CaseServiceConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases").hasAnyRole("channel", "caseworker")
                 .requestMatchers(HttpMethod.GET, "/api/service-levels", "/api/service-levels/*").hasAnyRole("operations", "auditor")
                 .requestMatchers(HttpMethod.GET, "/api/cases/*/history").hasAnyRole("caseworker", "auditor")
+                .requestMatchers(HttpMethod.GET, "/api/cases/*/applicant").hasAnyRole("channel", "caseworker")
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").hasAnyRole("channel", "caseworker", "operations", "auditor")
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/withdrawal").hasAnyRole("channel", "caseworker")
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment", "/api/cases/*/work-started", "/api/cases/*/information-requests",

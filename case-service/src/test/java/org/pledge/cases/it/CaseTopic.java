@@ -31,25 +31,57 @@ final class CaseTopic {
 
     /** The first {@code count} records keyed by {@code caseId} on {@code pledge.case.v1}, in offset order; fails after 60 s. */
     static List<ConsumerRecord<String, byte[]>> await(String caseId, int count) {
+        return await(Topics.CASE, caseId, count);
+    }
+
+    /** The first {@code count} records keyed by {@code key} on {@code topic}, in offset order; fails after 60 s. */
+    static List<ConsumerRecord<String, byte[]>> await(String topic, String key, int count) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PledgeInfrastructure.get().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "case-api-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.CASE));
+            consumer.subscribe(List.of(topic));
             try {
-                Eventually.await(count + " records of case " + caseId, Duration.ofSeconds(60)).until(() -> {
+                Eventually.await(count + " records of " + key + " on " + topic, Duration.ofSeconds(60)).until(() -> {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        if (caseId.equals(record.key())) {
+                        if (key.equals(record.key())) {
                             found.add(record);
                         }
                     }
                     return found.size();
                 }, n -> n >= count);
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError("only " + found.size() + " of " + count + " records for " + caseId + ": " + types(found), e);
+                throw new AssertionError("only " + found.size() + " of " + count + " records for " + key + ": " + types(found), e);
             }
+        }
+        return found;
+    }
+
+    /** Every record keyed by {@code key} on {@code topic} so far: read from the start until the topic has nothing more. */
+    static List<ConsumerRecord<String, byte[]>> everything(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PledgeInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "case-api-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int[] quiet = {0};
+            boolean[] any = {false};
+            Eventually.await("the end of " + topic, Duration.ofSeconds(60)).until(() -> {
+                int n = 0;
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    n++;
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                }
+                any[0] |= n > 0;
+                quiet[0] = n > 0 ? 0 : quiet[0] + 1;
+                return any[0] && quiet[0] >= 2;
+            });
         }
         return found;
     }

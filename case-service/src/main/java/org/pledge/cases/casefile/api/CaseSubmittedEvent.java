@@ -10,8 +10,9 @@ import org.pledge.platform.api.EventRevision;
  * A case was submitted (or opened as a follow-up) and its clock started.
  *
  * <p>PERSONAL DATA: {@code applicant} (name and contact points) is the only personal data in the case's
- * events; it is here because the client must be told. A later issue encrypts it per person
- * (crypto-shredding). No other case event may carry it.
+ * events; it is here because the client must be told. Its name and contact points are stored encrypted per person
+ * ({@link Applicant}: crypto-shredding) and read as {@code "[erased]"} once the person is erased. No other case event
+ * may carry it.
  *
  * @param caseId             the case
  * @param serviceTypeCode    the service applied for

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.CaseAssignedEvent;
 import org.pledge.cases.casefile.api.CaseMarkedAtRiskEvent;
 import org.pledge.cases.casefile.api.CaseReopenedEvent;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Component;
  * language and preferred channel (and, for a breach, the guarantee and the fee) come from the case's
  * {@link CaseSubmittedEvent} ({@link CaseOrigins#find}: the event store's sequence 0, cached without personal data;
  * only {@code pledge.case.submitted.v1} carries the applicant's name and contact points, taken from the event being
- * mapped itself), and the current deadline, for events that do not carry it, is folded from the
+ * mapped itself, and left out once the client is erased), and the current deadline, for events that do not carry it, is folded from the
  * case's earlier events in the event store. Both are functions of the event store up to the event being mapped,
  * which never changes, so a retry or a restart of the publisher publishes the same data; no projection (which may
  * lag) is read. The last deadline seen per case is kept in a small cache so the fold is not repeated for each
@@ -149,13 +150,24 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
         return null; // CaseWorkStartedEvent: internal only
     }
 
+    /**
+     * The contract of a submission. The applicant's name and contact points as the event store reads them now: once the
+     * client is erased they read as the marker, and are left out (absent, never {@code "[erased]"}); when none is left,
+     * so is the applicant object. So a submission published late (a lagging, replayed or parked-and-replayed publisher)
+     * never carries an erased client's data.
+     */
     static CaseSubmittedV1 submitted(CaseSubmittedEvent e) {
         var applicant = e.applicant();
+        String name = Applicant.unlessErased(applicant.name());
+        String email = Applicant.unlessErased(applicant.email());
+        String phone = Applicant.unlessErased(applicant.phone());
+        String postalAddress = Applicant.unlessErased(applicant.postalAddress());
+        CaseSubmittedV1.Applicant contact = name == null && email == null && phone == null && postalAddress == null ? null
+                : new CaseSubmittedV1.Applicant(name, email, phone, postalAddress);
         return new CaseSubmittedV1(e.caseId(), e.serviceTypeCode(), e.channel().name(), applicant.reference(),
                 applicant.preferredLanguage(), applicant.preferredChannel() == null ? null : applicant.preferredChannel().name(),
                 e.submittedAt(), e.receivedAt().equals(e.submittedAt()) ? null : e.receivedAt(), e.deadline(),
-                new CaseSubmittedV1.Applicant(applicant.name(), applicant.email(), applicant.phone(), applicant.postalAddress()),
-                money(e.feePaid()), e.feeReductionReason());
+                contact, money(e.feePaid()), e.feeReductionReason());
     }
 
     /**

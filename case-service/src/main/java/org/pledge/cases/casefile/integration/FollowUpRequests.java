@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>The client and their contact points come from the earlier case's submission, read from the event store for
  * this request and not kept ({@link CaseOrigins#submission}; foreign messages never carry them); the fee of a
  * follow-up is zero in the earlier fee's currency. An unknown earlier case fails the message, which retries and then
- * goes to the dead-letter topic for an operator.
+ * goes to the dead-letter topic for an operator. A request for a case whose client was erased opens nothing (logged
+ * with the ids): there is nobody to follow up with, and the erased client is not brought back as "[erased]".
  *
  * <p>The follow-up belongs to the earlier case's owner (the channel client that submitted it, or owns it), so that
  * channel can read and act on it; the command's {@code actor} stays {@code feedback-service}, which did open it, and
@@ -62,6 +63,11 @@ class FollowUpRequests {
         }
         CaseSubmittedEvent earlier = origins.submission(request.caseId())
                 .orElseThrow(() -> new IllegalStateException("follow-up " + request.followUpId() + " for unknown case " + request.caseId()));
+        if (earlier.applicant() != null && earlier.applicant().erased()) {
+            // the client was erased: nobody is left to follow up with, and a redelivery would find the same
+            log.info("follow-up {} for case {} not opened: the case's client was erased", request.followUpId(), request.caseId());
+            return;
+        }
         String owner = origins.find(request.caseId()).orElseThrow().owner();
         String serviceType = request.serviceType() == null || request.serviceType().isBlank() ? earlier.serviceTypeCode() : request.serviceType();
         String currency = earlier.feePaid() == null ? "CAD" : earlier.feePaid().currency();

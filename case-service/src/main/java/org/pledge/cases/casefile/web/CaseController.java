@@ -26,9 +26,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.CaseStatus;
 import org.pledge.cases.casefile.api.SubmitCaseCommand;
+import org.pledge.cases.casefile.query.CaseOrigins;
 import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.casefile.query.CaseSummary;
 import org.pledge.cases.catalogue.api.Money;
+import org.pledge.platform.privacy.DataSubjectErasures;
 import org.pledge.platform.security.CurrentActor;
 import org.pledge.platform.web.IdempotencyKey;
 import org.pledge.platform.validation.PhoneNumbers;
@@ -47,7 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cases: submit (channel, caseworker) and read (caseworker, operations, auditor; a channel its own: the cases it
- * submitted and their follow-ups, which belong to the earlier case's owner).
+ * submitted and their follow-ups, which belong to the earlier case's owner); a case's applicant, personal data
+ * (caseworker; a channel its own cases').
  *
  * <p>Not {@code @Validated}: Spring MVC's built-in method validation checks the parameter constraints and reports
  * them as a 400 problem ({@code HandlerMethodValidationException}); the AOP interceptor of {@code @Validated} threw
@@ -65,10 +68,14 @@ class CaseController {
     private final Clock clock;
     private final CaseViews views;
     private final PhoneNumbers phoneNumbers;
+    private final CaseOrigins origins;
+    private final DataSubjectErasures erasures;
 
     CaseController(CaseWrites writes, CaseSummaries summaries, SubmissionKeys keys, ObjectMapper objectMapper, Clock clock,
-                   CaseViews views, PhoneNumbers phoneNumbers) {
+                   CaseViews views, PhoneNumbers phoneNumbers, CaseOrigins origins, DataSubjectErasures erasures) {
         this.views = views;
+        this.origins = origins;
+        this.erasures = erasures;
         this.phoneNumbers = phoneNumbers;
         this.writes = writes;
         this.summaries = summaries;
@@ -92,10 +99,16 @@ class CaseController {
             + "`feePaid.amount`) or `request.malformed`")
     @ApiResponse(responseCode = "409", description = "`case.idempotency-key-reused`: the key was used with another body")
     @ApiResponse(responseCode = "422", description = "A business rule refused it, e.g. `case.service-type-unknown`, "
-            + "`case.fee-mismatch`, `case.fee-currency-mismatch`, `case.fee-reduction-invalid`, `case.follow-up-not-submittable`")
+            + "`case.fee-mismatch`, `case.fee-currency-mismatch`, `case.fee-reduction-invalid`, `case.follow-up-not-submittable`, "
+            + "`case.applicant-reference-erased` (the applicant's reference names a client who was erased: a returning client "
+            + "needs a new reference)")
     ResponseEntity<Submitted> submit(@RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String idempotencyKey,
                                      @Valid @RequestBody SubmitCaseRequest request) {
         CurrentActor actor = CurrentActor.current().orElseThrow();
+        if (erasures.isErased(TextRules.singleLine(request.applicant().reference()))) {
+            // nothing is ever stored again for an erased client (it would read as "[erased]"): say so now
+            throw new ReferenceErasedException();
+        }
         String caseId = keys.caseIdFor(actor.subject(), idempotencyKey, hash(request), clock.instant());
         var a = request.applicant();
         // validated above: texts are stored in NFC without outer blanks, the address with LF line breaks, the phone in E.164
@@ -139,6 +152,36 @@ class CaseController {
         return ok.body(views.of(summary));
     }
 
+    @GetMapping("/{caseId}/applicant")
+    @Operation(operationId = "getCaseApplicant", summary = "Read a case's applicant: name and contact points",
+            description = "PERSONAL DATA, read from the case's submission in the event store (never kept in a read model or "
+                    + "cache). Once the client is erased (DELETE /api/data-subjects/{reference}), name and contact points read "
+                    + "\"[erased]\" and `erased` is true. A channel sees only its own cases' applicants (others are 404).")
+    @ApiResponse(responseCode = "200", description = "The applicant")
+    @ApiResponse(responseCode = "404", description = "`case.not-found`: no such case (or not the channel's own)")
+    ApplicantView applicant(@PathVariable @Size(max = 64) String caseId) {
+        CurrentActor actor = CurrentActor.current().orElseThrow();
+        CaseOrigins.CaseOrigin origin = origins.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (onlyOwnCases(actor) && !actor.subject().equals(origin.owner())) {
+            throw new CaseNotFoundException(caseId);
+        }
+        Applicant a = origins.submission(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)).applicant();
+        return new ApplicantView(a.reference(), a.name(), a.email(), a.phone(), a.postalAddress(), a.preferredLanguage(),
+                a.preferredChannel() == null ? null : a.preferredChannel().name(), a.erased());
+    }
+
+    @Schema(name = "Applicant", description = "A case's client. PERSONAL DATA: name and contact points (\"[erased]\" once the client is erased)")
+    record ApplicantView(
+            @Schema(description = "The channel's opaque reference for the client: the data subject") String reference,
+            @Schema(description = "PERSONAL DATA; \"[erased]\" once erased") String name,
+            @Schema(description = "PERSONAL DATA, may be null; \"[erased]\" once erased") String email,
+            @Schema(description = "PERSONAL DATA (E.164), may be null; \"[erased]\" once erased") String phone,
+            @Schema(description = "PERSONAL DATA, may be null; \"[erased]\" once erased") String postalAddress,
+            @Schema(description = "BCP 47 language tag") String language,
+            @Schema(allowableValues = {"EMAIL", "SMS", "LETTER"}) String preferredChannel,
+            @Schema(description = "Whether the client was erased") boolean erased) {
+    }
+
     @GetMapping
     @Operation(operationId = "listCases", summary = "List cases, newest first, filtered",
             description = "A channel sees only its own cases: those it submitted and their follow-ups.")
@@ -165,6 +208,13 @@ class CaseController {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    static class ReferenceErasedException extends PledgeException {
+        ReferenceErasedException() {
+            super("case.applicant-reference-erased", HttpStatus.UNPROCESSABLE_ENTITY, "the applicant's reference names a client "
+                    + "who was erased; nothing is stored for an erased client again, so a returning client needs a new reference");
         }
     }
 

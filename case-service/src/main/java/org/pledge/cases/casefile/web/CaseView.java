@@ -44,6 +44,7 @@ record CaseView(
     }
 
     record Links(String self, String history,
+                 @Schema(description = "The applicant's name and contact points (personal data; caseworker, or the channel that owns the case)") String applicant,
                  @Schema(description = "The case this one follows up, if any") String previousCase,
                  @Schema(description = "Follow-up cases opened from this one") List<String> followUpCases) {
     }

@@ -55,7 +55,7 @@ class CaseViews {
                 s.latenessBusinessDays() == null ? 0 : s.latenessBusinessDays());
         CaseView.Withdrawal withdrawal = s.withdrawnAt() == null ? null : new CaseView.Withdrawal(s.withdrawnBy(), s.withdrawnAt());
         String self = "/api/cases/" + s.caseId();
-        CaseView.Links links = new CaseView.Links(self, self + "/history",
+        CaseView.Links links = new CaseView.Links(self, self + "/history", self + "/applicant",
                 s.previousCaseId() == null ? null : "/api/cases/" + s.previousCaseId(),
                 s.followUpCaseIds().stream().map(id -> "/api/cases/" + id).toList());
         return new CaseView(s.caseId(), s.status(), s.serviceType(), s.channel(), s.applicantReference(), s.assignee(),

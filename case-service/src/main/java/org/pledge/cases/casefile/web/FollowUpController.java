@@ -29,6 +29,8 @@ import org.pledge.cases.casefile.query.CaseOrigins;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.security.CurrentActor;
 import org.pledge.platform.web.IdempotencyKey;
+import org.pledge.platform.web.PledgeException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A caseworker opens a follow-up case linked to an earlier case ({@code FOLLOW_UP} cases are never submitted through
  * {@code POST /api/cases}). The follow-up belongs to the earlier case's owner and copies its applicant, as a follow-up
  * requested through feedback does; its fee is zero (a follow-up is not a new application).
+ *
+ * <p>A case whose client was erased ({@code DELETE /api/data-subjects/{reference}}) gets no follow-up: 409
+ * {@code case.applicant-erased}, since the follow-up would copy a client that is gone.
  *
  * <p>Idempotent: the follow-up's id is derived from the earlier case, the caseworker and the {@code Idempotency-Key}
  * ({@link CaseIds#forFollowUp}), so a retry opens nothing new and answers the same case; the key is also remembered
@@ -88,13 +93,17 @@ class FollowUpController {
             + "shows the new case", headers = @Header(name = "ETag", description = "The new case's version, W/\"<n>\""))
     @ApiResponse(responseCode = "400", description = "Invalid body or missing Idempotency-Key", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "case.not-found: no such earlier case", content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "case.idempotency-key-reused or case.request-in-progress",
+    @ApiResponse(responseCode = "409", description = "case.idempotency-key-reused, case.request-in-progress, or "
+            + "case.applicant-erased (the earlier case's client was erased: there is nobody to follow up with)",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "e.g. case.service-type-unknown", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Opened> open(@PathVariable @Size(max = 64) String caseId,
                                 @Parameter(description = CaseCommandsController.KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                 @Valid @RequestBody FollowUpRequest body) {
         CaseSubmittedEvent earlier = origins.submission(caseId).orElseThrow(() -> new CaseController.CaseNotFoundException(caseId));
+        if (earlier.applicant() != null && earlier.applicant().erased()) {
+            throw new ApplicantErasedException(caseId);
+        }
         String owner = origins.find(caseId).orElseThrow(() -> new CaseController.CaseNotFoundException(caseId)).owner();
         CurrentActor actor = CurrentActor.current().orElseThrow();
         String requestId = requestId(caseId, actor.subject(), key);
@@ -120,6 +129,13 @@ class FollowUpController {
         ResponseEntity.BodyBuilder created = ResponseEntity.created(location);
         version.ifPresent(v -> created.eTag(CaseWrites.etag(v)));
         return created.body(new Opened(followUpCaseId));
+    }
+
+    static class ApplicantErasedException extends PledgeException {
+        ApplicantErasedException(String caseId) {
+            super("case.applicant-erased", HttpStatus.CONFLICT, "the client of case " + caseId
+                    + " was erased (their personal data is deleted): there is nobody to follow up with");
+        }
     }
 
     /** The follow-up request's id: a name-based UUID of the earlier case, the caseworker and the key. */
