@@ -2,15 +2,17 @@ package org.pledge.contracts;
 
 import java.util.List;
 
-/** The Kafka topics services publish to. Records are keyed by case id where one exists. */
+/** The Kafka topics services publish to. Records are keyed by case id where one exists, else as the topic says. */
 public final class Topics {
 
     public static final String CASE = "pledge.case.v1";
     public static final String FEEDBACK = "pledge.feedback.v1";
     public static final String NOTIFICATION = "pledge.notification.v1";
     public static final String GUARANTEE = "pledge.guarantee.v1";
+    /** Every service's signed audit checkpoints ({@code pledge.audit.checkpoint.v1}), keyed by service name. */
+    public static final String AUDIT = "pledge.audit.v1";
 
-    public static final List<String> ALL = List.of(CASE, FEEDBACK, NOTIFICATION, GUARANTEE);
+    public static final List<String> ALL = List.of(CASE, FEEDBACK, NOTIFICATION, GUARANTEE, AUDIT);
 
     /** Suffix of the dead-letter topic of a topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
