@@ -24,8 +24,7 @@ final class TestChain {
 
     /** Sequences 1..size from {@code recordAt}, with a signed checkpoint at every multiple of {@code every}. */
     TestChain(long size, int every, CheckpointSigner signer, LongFunction<AuditRecord> recordAt) {
-        this.size = size;
-        this.signer = signer;
+        this(size, signer);
         byte[] link = AuditLinks.GENESIS;
         for (long sequence = 1; sequence <= size; sequence++) {
             AuditRecord record = recordAt.apply(sequence);
@@ -36,6 +35,12 @@ final class TestChain {
                 checkpoints.add(signer.sign(SERVICE, sequence, link, SIGNED_AT.plusSeconds(sequence)));
             }
         }
+    }
+
+    /** An empty chain of {@code size} sequences, to be filled by the caller. */
+    TestChain(long size, CheckpointSigner signer) {
+        this.size = size;
+        this.signer = signer;
     }
 
     /** Events 1..size, sealed tombstones at every multiple of 9. */
