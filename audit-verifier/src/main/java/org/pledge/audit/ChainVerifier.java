@@ -65,11 +65,12 @@ public final class ChainVerifier {
             public byte[] link(long sequence) {
                 return storedLinks.get(sequence);
             }
-        }, checkpoints, verifier);
+        }, checkpoints, verifier, null);
     }
 
+    /** The walk over any source; {@code service}, when not null, is the service every checkpoint must name. */
     Verification verify(long from, long to, byte[] startLink, Source source, List<Checkpoint> checkpoints,
-                        CheckpointVerifier verifier) {
+                        CheckpointVerifier verifier, String service) {
         if (from < 1) {
             throw new IllegalArgumentException("the first sequence is 1, not " + from);
         }
@@ -99,7 +100,7 @@ public final class ChainVerifier {
             }
             while (nextCheckpoint < due.size() && due.get(nextCheckpoint).sequence() == k) {
                 Checkpoint checkpoint = due.get(nextCheckpoint++);
-                Break checkpointBreak = check(checkpoint, link, verifier);
+                Break checkpointBreak = check(checkpoint, link, verifier, service);
                 if (checkpointBreak != null) {
                     return Verification.broken(from, to, k - from + 1, checkpointsVerified, checkpointBreak);
                 }
@@ -128,12 +129,16 @@ public final class ChainVerifier {
                 "the record at sequence " + k + " does not match its stored link");
     }
 
-    private static Break check(Checkpoint checkpoint, byte[] link, CheckpointVerifier verifier) {
+    private static Break check(Checkpoint checkpoint, byte[] link, CheckpointVerifier verifier, String service) {
         if (!verifier.verify(checkpoint)) {
             return new Break(checkpoint.sequence(), BreakKind.CHECKPOINT_SIGNATURE, "the checkpoint at sequence "
                     + checkpoint.sequence() + " does not verify with key " + verifier.keyId() + " ("
                     + verifier.algorithm() + "); it names key " + checkpoint.keyId() + " ("
                     + checkpoint.algorithm() + ")");
+        }
+        if (service != null && !service.equals(checkpoint.service())) {
+            return new Break(checkpoint.sequence(), BreakKind.CHECKPOINT_MISMATCH, "the checkpoint at sequence "
+                    + checkpoint.sequence() + " is of service " + checkpoint.service() + ", not " + service);
         }
         if (!Arrays.equals(checkpoint.link(), link)) {
             return new Break(checkpoint.sequence(), BreakKind.CHECKPOINT_MISMATCH, "the checkpoint at sequence "
