@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the JVM's {@link PledgeInfrastructure} and {@link TestTokens}:
- * Kafka, a fresh MongoDB database per context, and the test token issuer.
+ * Kafka, a fresh MongoDB database per context, the test token issuer, and a development audit key
+ * ({@code pledge.audit.dev-key=true}).
  */
 public class PledgeTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,6 +39,8 @@ public class PledgeTestInitializer implements ApplicationContextInitializer<Conf
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "pledge.security.issuer-uri", tokens.issuer(),
                 "pledge.security.jwk-set-uri", tokens.jwkSetUri(),
-                "pledge.security.audiences", tokens.audience());
+                "pledge.security.audiences", tokens.audience(),
+                // the audit chain signs its checkpoints with a key generated once per test database
+                "pledge.audit.dev-key", "true");
     }
 }

@@ -41,7 +41,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * The one security filter chain of every service: a stateless OAuth2 resource server (JWT bearer tokens), CSRF off,
  * 401 and 403 as problem JSON (with {@code WWW-Authenticate} kept). Public: {@code /actuator/health/**},
  * {@code /actuator/info}, {@code /error}, and (unless {@code pledge.security.public-api-docs=false})
- * {@code /v3/api-docs/**} and {@code /swagger-ui/**}. {@code /ops/**}: roles {@code operations} or {@code admin}.
+ * {@code /v3/api-docs/**} and {@code /swagger-ui/**}. {@code /ops/**}: roles {@code operations} or {@code admin};
+ * {@code /api/audit/**}: role {@code auditor}.
  * Then the services' {@link PledgeHttpSecurityCustomizer} rules; anything else needs a valid token.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
@@ -96,6 +97,8 @@ public class PledgeSecurityAutoConfiguration {
                                 "/swagger-ui/**").permitAll();
                     }
                     rules.requestMatchers("/ops/**").hasAnyRole("operations", "admin");
+                    // the audit API of every service (org.pledge.platform.audit)
+                    rules.requestMatchers("/api/audit/**").hasRole("auditor");
                     customizers.orderedStream().forEach(c -> c.customize(rules));
                     rules.anyRequest().authenticated();
                 });
