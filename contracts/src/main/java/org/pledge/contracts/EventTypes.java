@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.pledge.contracts.audit.AuditCheckpointV1;
 import org.pledge.contracts.cases.CaseAssignedV1;
 import org.pledge.contracts.cases.CaseAtRiskV1;
 import org.pledge.contracts.cases.CaseReopenedV1;
@@ -46,10 +47,12 @@ public final class EventTypes {
             new EventType("pledge.feedback.follow-up-requested.v1", Topics.FEEDBACK, FollowUpRequestedV1.class);
     public static final EventType PRIVACY_DATA_SUBJECT_ERASED =
             new EventType("pledge.privacy.data-subject-erased.v1", Topics.PRIVACY, DataSubjectErasedV1.class);
+    public static final EventType AUDIT_CHECKPOINT =
+            new EventType("pledge.audit.checkpoint.v1", Topics.AUDIT, AuditCheckpointV1.class);
 
     public static final List<EventType> ALL = List.of(CASE_SUBMITTED, CASE_ASSIGNED, CASE_INFORMATION_REQUESTED,
             CASE_INFORMATION_RECEIVED, CASE_AT_RISK, CASE_SERVICE_STANDARD_BREACHED, CASE_RESOLVED, CASE_WITHDRAWN, CASE_REOPENED,
-            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, PRIVACY_DATA_SUBJECT_ERASED);
+            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, PRIVACY_DATA_SUBJECT_ERASED, AUDIT_CHECKPOINT);
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

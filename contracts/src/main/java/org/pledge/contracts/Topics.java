@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The Kafka topics services publish to. Records are keyed by case id where one exists; on {@link #PRIVACY}, by the
- * data subject reference.
+ * data subject reference; on {@link #AUDIT}, by service name.
  */
 public final class Topics {
 
@@ -14,8 +14,10 @@ public final class Topics {
     public static final String GUARANTEE = "pledge.guarantee.v1";
     /** Data subjects erased: every service publishes the erasures requested of it, and consumes everyone's. */
     public static final String PRIVACY = "pledge.privacy.v1";
+    /** Every service's signed audit checkpoints ({@code pledge.audit.checkpoint.v1}), keyed by service name. */
+    public static final String AUDIT = "pledge.audit.v1";
 
-    public static final List<String> ALL = List.of(CASE, FEEDBACK, NOTIFICATION, GUARANTEE, PRIVACY);
+    public static final List<String> ALL = List.of(CASE, FEEDBACK, NOTIFICATION, GUARANTEE, PRIVACY, AUDIT);
 
     /** Suffix of the dead-letter topic of a topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";

@@ -11,8 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the JVM's {@link PledgeInfrastructure} and {@link TestTokens}:
- * Kafka, a fresh MongoDB database per context, and the test token issuer; personal data under a development master key
- * ({@code pledge.privacy.dev-key}).
+ * Kafka, a fresh MongoDB database per context, the test token issuer, personal data under a development master key
+ * ({@code pledge.privacy.dev-key}) and a development audit key ({@code pledge.audit.dev-key=true}).
  */
 public class PledgeTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -41,6 +41,8 @@ public class PledgeTestInitializer implements ApplicationContextInitializer<Conf
                 "pledge.security.jwk-set-uri", tokens.jwkSetUri(),
                 "pledge.security.audiences", tokens.audience(),
                 // personal data is encrypted under a development master key kept in the test database
-                "pledge.privacy.dev-key", "true");
+                "pledge.privacy.dev-key", "true",
+                // the audit chain signs its checkpoints with a key generated once per test database
+                "pledge.audit.dev-key", "true");
     }
 }

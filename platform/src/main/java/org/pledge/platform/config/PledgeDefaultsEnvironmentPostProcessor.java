@@ -117,6 +117,7 @@ public class PledgeDefaultsEnvironmentPostProcessor implements EnvironmentPostPr
             }
         }
         names.add("integration-publisher");
+        names.add("pledge-audit-chain");
         // the platform's defaults file is added after (below) the derived properties: what it sets counts as chosen
         Properties defaults = loadDefaults();
         java.util.function.Predicate<String> chosen = key -> environment.containsProperty(key) || defaults.containsKey(key);

@@ -152,6 +152,79 @@ final class EventDocuments {
         return result;
     }
 
+    /**
+     * The documents at these global sequence numbers, field by field as stored ({@link StoredEvent}); a number
+     * without a document is absent from the map. An exact-value look-up; never fails on what a document holds.
+     */
+    static Map<Long, StoredEvent> storedAt(MongoCollection<Document> events, Collection<Long> ids) {
+        Map<Long, StoredEvent> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        for (Document doc : events.find(Filters.in(ID, ids))) {
+            if (doc.get(ID) instanceof Number id) {
+                result.put(id.longValue(), stored(id.longValue(), doc));
+            }
+        }
+        return result;
+    }
+
+    /** A document as it is ({@link StoredEvent}): a field of an unexpected type reads as null and is named. */
+    static StoredEvent stored(long sequence, Document doc) {
+        Fields fields = new Fields(doc);
+        String tombstone = fields.text(TOMBSTONE);
+        if (tombstone != null || doc.containsKey(TOMBSTONE)) {
+            return new StoredEvent(sequence, tombstone == null ? "" : tombstone, null, 0L, null, null, null, null,
+                                   null, null, null, fields.unreadable);
+        }
+        return new StoredEvent(sequence, null, fields.text(AGGREGATE_IDENTIFIER), fields.number(SEQUENCE_NUMBER),
+                               fields.text(TYPE), fields.text(EVENT_IDENTIFIER), fields.text(PAYLOAD_TYPE),
+                               fields.text(PAYLOAD_REVISION), fields.time(TIMESTAMP), fields.text(META_DATA),
+                               fields.text(PAYLOAD), fields.unreadable);
+    }
+
+    /** Reads fields of a document that may have been edited by hand, remembering the first of an unexpected type. */
+    private static final class Fields {
+        private final Document doc;
+        private String unreadable;
+
+        Fields(Document doc) {
+            this.doc = doc;
+        }
+
+        String text(String field) {
+            Object value = doc.get(field);
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            return unexpected(field);
+        }
+
+        long number(String field) {
+            Object value = doc.get(field);
+            if (value instanceof Long || value instanceof Integer) {
+                return ((Number) value).longValue();
+            }
+            unexpected(field);
+            return 0L;
+        }
+
+        java.time.Instant time(String field) {
+            Object value = doc.get(field);
+            if (value == null || value instanceof Date) {
+                return value == null ? null : ((Date) value).toInstant();
+            }
+            return unexpected(field);
+        }
+
+        private <T> T unexpected(String field) {
+            if (unreadable == null) {
+                unreadable = field;
+            }
+            return null;
+        }
+    }
+
     /** The highest global sequence number stored (an event or a tombstone), 0 for an empty store. */
     static long highestStored(MongoCollection<Document> events) {
         Document last = events.find().sort(Sorts.descending(ID)).projection(Projections.include(ID)).limit(1).first();

@@ -19,7 +19,9 @@ import org.bson.Document;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -198,6 +200,15 @@ public class MongoSequencedEventStorageEngine extends BatchingEventStorageEngine
 
     public MongoCollection<Document> snapshotCollection() {
         return snapshots;
+    }
+
+    /**
+     * The documents at these global sequence numbers exactly as stored, events and tombstones ({@link StoredEvent}),
+     * by number; a number without a document is absent. One exact-value look-up ({@code _id $in}). For readers that
+     * must see the store as it is, not as Axon delivers it (the audit chain).
+     */
+    public Map<Long, StoredEvent> storedAt(Collection<Long> globalSequences) {
+        return EventDocuments.storedAt(events, globalSequences);
     }
 
     // ------------------------------------------------------------------------------------------ builder

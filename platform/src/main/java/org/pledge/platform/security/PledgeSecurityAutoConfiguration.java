@@ -42,7 +42,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * 401 and 403 as problem JSON (with {@code WWW-Authenticate} kept). Public: {@code /actuator/health/**},
  * {@code /actuator/info}, {@code /error}, and (unless {@code pledge.security.public-api-docs=false})
  * {@code /v3/api-docs/**} and {@code /swagger-ui/**}. {@code /ops/**}: roles {@code operations} or {@code admin};
- * {@code /api/data-subjects/**} and {@code /api/privacy/**} (erasure, key rotation): role {@code admin}.
+ * {@code /api/data-subjects/**} and {@code /api/privacy/**} (erasure, key rotation): role {@code admin};
+ * {@code /api/audit/**}: role {@code auditor}.
  * Then the services' {@link PledgeHttpSecurityCustomizer} rules; anything else needs a valid token.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
@@ -99,6 +100,8 @@ public class PledgeSecurityAutoConfiguration {
                     rules.requestMatchers("/ops/**").hasAnyRole("operations", "admin");
                     // the platform's personal-data erasure and key rotation (org.pledge.platform.privacy)
                     rules.requestMatchers("/api/data-subjects/**", "/api/privacy/**").hasRole("admin");
+                    // the audit API of every service (org.pledge.platform.audit)
+                    rules.requestMatchers("/api/audit/**").hasRole("auditor");
                     customizers.orderedStream().forEach(c -> c.customize(rules));
                     rules.anyRequest().authenticated();
                 });

@@ -325,6 +325,34 @@ class MongoSequencedEventStorageEngineTest {
     }
 
     @Test
+    void storedAt_readsEventsAndTombstonesExactlyAsStored_andNamesAFieldOfAnUnexpectedType() {
+        Instant at = Instant.parse("2026-02-03T04:05:06.789Z");
+        engine.appendEvents(event("a", 0, at), event("a", 1, at));
+        engine.appendEvents(GenericEventMessage.asEventMessage("plain"));
+        db.getCollection("events").insertOne(EventDocuments.tombstone(4, EventDocuments.SEALED, 4));
+        db.getCollection("events").updateOne(new Document("_id", 2L),
+                new Document("$set", new Document("timeStamp", "yesterday")));
+
+        Map<Long, StoredEvent> stored = engine.storedAt(List.of(1L, 2L, 3L, 4L, 5L));
+
+        assertThat(stored).containsOnlyKeys(1L, 2L, 3L, 4L);
+        Document first = db.getCollection("events").find(new Document("_id", 1L)).first();
+        assertThat(stored.get(1L)).isEqualTo(new StoredEvent(1, null, "a", 0, "TestAggregate",
+                first.getString("eventIdentifier"), TestEvent.class.getName(), null, at,
+                first.getString("serializedMetaData"), first.getString("serializedPayload"), null));
+        assertThat(stored.get(1L).payload()).contains("\"writer\":\"w\"");
+        assertThat(stored.get(2L).timestamp()).isNull();
+        assertThat(stored.get(2L).unreadable()).isEqualTo("timeStamp");
+        StoredEvent plain = stored.get(3L);
+        assertThat(plain.type()).isNull();
+        assertThat(plain.aggregateIdentifier()).isEqualTo(plain.eventIdentifier());
+        assertThat(stored.get(4L)).isEqualTo(new StoredEvent(4, "sealed", null, 0, null, null, null, null, null, null,
+                null, null));
+        assertThat(stored.get(4L).isTombstone()).isTrue();
+        assertThat(engine.storedAt(List.of())).isEmpty();
+    }
+
+    @Test
     void engine_declaresTheIndexesRealMongoDbNeeds() {
         Map<String, Document> indexes = db.getCollection("events").listIndexes().into(new ArrayList<>()).stream()
                                           .collect(Collectors.toMap(d -> d.getString("name"), d -> d));

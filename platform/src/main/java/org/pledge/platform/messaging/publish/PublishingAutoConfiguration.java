@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.pledge.platform.audit.CheckpointPublisher;
 import org.pledge.platform.config.PledgeMessagingProperties;
 import org.pledge.platform.messaging.publish.PublisherDeadLetter.State;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +27,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 
-/** Publishing integration events: active as soon as the service declares an {@link IntegrationEventMapper}. */
+/**
+ * Publishing integration events: active as soon as the service declares an {@link IntegrationEventMapper}. The sender
+ * and the audit checkpoints' publisher are there for every service.
+ */
 @AutoConfiguration(after = {JacksonAutoConfiguration.class, MongoDataAutoConfiguration.class})
 @EnableConfigurationProperties(PledgeMessagingProperties.class)
 public class PublishingAutoConfiguration {
@@ -40,8 +45,11 @@ public class PublishingAutoConfiguration {
         return new CloudEventMessageFactory(objectMapper, applicationName);
     }
 
+    /**
+     * The sender of every service, also of one that maps no integration events: the audit checkpoints of every service
+     * go through it ({@link KafkaCheckpointPublisher}).
+     */
     @Bean
-    @ConditionalOnBean(IntegrationEventMapper.class)
     @ConditionalOnMissingBean
     public StreamBridgeIntegrationEventSender integrationEventSender(StreamBridge streamBridge,
                                                                      BindingServiceProperties bindings,
@@ -59,6 +67,15 @@ public class PublishingAutoConfiguration {
     public ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> integrationEventSendFutures(
             StreamBridgeIntegrationEventSender sender) {
         return sender.handlerCustomizer();
+    }
+
+    /** The audit chain's checkpoints on {@code pledge.audit.v1} (unless {@code pledge.audit.enabled=false}). */
+    @Bean
+    @ConditionalOnProperty(name = "pledge.audit.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnMissingBean(CheckpointPublisher.class)
+    public KafkaCheckpointPublisher auditCheckpointPublisher(IntegrationEventSender sender,
+                                                             CloudEventMessageFactory messageFactory) {
+        return new KafkaCheckpointPublisher(sender, messageFactory);
     }
 
     @Bean

@@ -1,0 +1,127 @@
+package org.pledge.audit.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PublicKey;
+
+import org.pledge.audit.AuditExport;
+import org.pledge.audit.AuditKeys;
+import org.pledge.audit.Break;
+import org.pledge.audit.CheckpointVerifier;
+import org.pledge.audit.Verification;
+
+/**
+ * The offline verifier: checks an exported range of a service's audit chain with only the service's public key.
+ *
+ * <pre>
+ * java -jar audit-verifier-&lt;version&gt;-cli.jar --public-key key.pem export.ndjson
+ * </pre>
+ *
+ * Exit status: {@value #OK} when the range verifies, {@value #BROKEN} when it does not (the first break is printed),
+ * {@value #UNUSABLE} for bad usage or input that cannot be read (a missing file, a key that is not a PEM public key,
+ * a file that is not an export).
+ */
+public final class VerifyCommand {
+
+    /** The range verifies. */
+    public static final int OK = 0;
+    /** The chain breaks in the range. */
+    public static final int BROKEN = 1;
+    /** Bad usage, or input that cannot be read. */
+    public static final int UNUSABLE = 2;
+
+    static final String USAGE = """
+            usage: java -jar audit-verifier-cli.jar --public-key <key.pem> <export.ndjson>
+
+            Verifies an audit export of a Pledge service (GET /api/audit/export) with the service's public key
+            (GET /api/audit/public-key, PEM). Exit status: 0 the range verifies, 1 the chain breaks (the first
+            break is printed), 2 bad usage or unreadable input.""";
+
+    private VerifyCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns its exit status. Results go to {@code out}, usage and input errors to {@code err}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path keyFile = null;
+        Path exportFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                out.println(USAGE);
+                return OK;
+            } else if (arg.equals("--public-key") && i + 1 < args.length && keyFile == null) {
+                keyFile = Path.of(args[++i]);
+            } else if (arg.startsWith("--public-key=") && keyFile == null) {
+                keyFile = Path.of(arg.substring("--public-key=".length()));
+            } else if (!arg.startsWith("-") && exportFile == null) {
+                exportFile = Path.of(arg);
+            } else {
+                return usage(err, "unexpected argument " + arg);
+            }
+        }
+        if (keyFile == null || exportFile == null) {
+            return usage(err, keyFile == null ? "--public-key <key.pem> is required" : "an export file is required");
+        }
+        CheckpointVerifier verifier;
+        try {
+            PublicKey key = AuditKeys.readPublicKey(Files.readString(keyFile, StandardCharsets.UTF_8));
+            verifier = new CheckpointVerifier(key);
+        } catch (IOException | IllegalArgumentException e) {
+            return unusable(err, "cannot read the public key " + keyFile + ": " + reason(e));
+        }
+        Verification verification;
+        AuditExport.Header header;
+        try {
+            try (AuditExport.Reader reader = AuditExport.reader(Files.newInputStream(exportFile))) {
+                header = reader.header();
+            }
+            verification = AuditExport.verify(exportFile, verifier);
+        } catch (IOException | RuntimeException e) {
+            return unusable(err, "cannot read the export " + exportFile + ": " + reason(e));
+        }
+        String range = header.service() + " sequences " + header.from() + ".." + header.to();
+        String key = "key " + verifier.keyId() + " (" + verifier.algorithm() + ")";
+        if (verification.ok()) {
+            out.println("OK: " + range + " verify with " + key + ": " + count(verification.eventsVerified(),
+                    "sequence") + ", " + count(verification.checkpointsVerified(), "signed checkpoint") + ".");
+            return OK;
+        }
+        Break first = verification.firstBreak();
+        out.println("BROKEN: " + range + " do not verify with " + key + ".");
+        out.println("First break at sequence " + first.sequence() + ": " + first.kind());
+        out.println("  " + first.detail());
+        out.println("Verified before it: " + count(verification.eventsVerified(), "sequence") + ", "
+                + count(verification.checkpointsVerified(), "signed checkpoint") + ".");
+        return BROKEN;
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("audit-verifier: " + problem);
+        err.println(USAGE);
+        return UNUSABLE;
+    }
+
+    private static int unusable(PrintStream err, String problem) {
+        err.println("audit-verifier: " + problem);
+        return UNUSABLE;
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,21 @@
+package org.pledge.audit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A public key file and an export file for the command-line tests (in another package, hence public). */
+public record CliFixtures(Path publicKey, Path export) {
+
+    /** Writes the public key and an export of a 30-sequence chain with checkpoints every 5, signed with a new key. */
+    public static CliFixtures write(Path dir, String algorithm) throws IOException {
+        CheckpointSigner signer = new CheckpointSigner(AuditKeys.generate(algorithm));
+        TestChain chain = TestChain.of(30, 5, signer);
+        return new CliFixtures(TestExports.publicKey(signer, dir.resolve("public-key.pem")),
+                TestExports.write(chain, 1, 30, dir.resolve("export.ndjson")));
+    }
+
+    /** Changes the payload of {@code sequence} in the export file. */
+    public static void tamperPayloadOf(Path export, long sequence) throws IOException {
+        TestExports.editLines(export, line -> line.replace("number " + sequence + "\\\"", "number 0\\\""));
+    }
+}
