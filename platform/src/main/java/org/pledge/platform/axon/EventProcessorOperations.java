@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -49,15 +50,29 @@ public class EventProcessorOperations {
     }
 
     /** One streaming processor as this instance sees it. */
-    public record ProcessorStatus(String name, boolean running, boolean error, boolean supportsReset, boolean replaying,
-                                  boolean caughtUp, int tokenSegments, List<SegmentStatus> segments) {
+    @Schema(name = "EventProcessor", description = "An event processor as this instance sees it")
+    public record ProcessorStatus(
+            @Schema(description = "The processor (processing group), e.g. notifications") String name,
+            @Schema(description = "Whether it runs on this instance") boolean running,
+            @Schema(description = "Whether it is in error on this instance (it retries by itself)") boolean error,
+            @Schema(description = "Whether it may be replayed (false for the integration publisher)") boolean supportsReset,
+            @Schema(description = "Whether a segment this instance holds still replays events handled before the reset") boolean replaying,
+            @Schema(description = "Whether every segment this instance holds has reached the head of the event store") boolean caughtUp,
+            @Schema(description = "The processor's segments in the token store (all instances)") int tokenSegments,
+            @Schema(description = "The segments this instance holds") List<SegmentStatus> segments) {
     }
 
     /**
      * A segment this instance has claimed: {@code position} is the global sequence number of the last event it handled
      * (null before the first), {@code replaying} until it has handled again every event the stream held at the reset.
      */
-    public record SegmentStatus(int segment, boolean replaying, boolean caughtUp, Long position, boolean error) {
+    @Schema(name = "EventProcessorSegment", description = "A segment of an event processor held by this instance")
+    public record SegmentStatus(
+            @Schema(description = "The segment's id") int segment,
+            @Schema(description = "Whether it still replays events handled before the reset") boolean replaying,
+            @Schema(description = "Whether it has reached the head of the event store") boolean caughtUp,
+            @Schema(description = "The global sequence number of the last event it handled; null before the first") Long position,
+            @Schema(description = "Whether it is in error") boolean error) {
     }
 
     /** Every streaming processor of the service, by name. */

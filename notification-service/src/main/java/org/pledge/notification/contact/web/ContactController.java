@@ -48,8 +48,19 @@ class ContactController {
      * @param submittedAt when that case was submitted
      * @param recordedAt  when this service recorded it
      */
-    record ContactView(String subjectRef, String name, String email, String phone, String postalAddress, String language,
-                       String preferredChannel, String caseId, Instant submittedAt, Instant recordedAt) {
+    @Schema(name = "Contact", description = "How a client is reached. PERSONAL DATA: name and contact points")
+    record ContactView(
+            @Schema(description = "The data subject: the channel's opaque reference for the client (a case's applicantReference)")
+            String subjectRef,
+            @Schema(description = "PERSONAL DATA, may be null") String name,
+            @Schema(description = "PERSONAL DATA, may be null") String email,
+            @Schema(description = "PERSONAL DATA (E.164), may be null") String phone,
+            @Schema(description = "PERSONAL DATA, may be null (lines separated by LF)") String postalAddress,
+            @Schema(description = "BCP 47 language tag the client wants to be told in") String language,
+            @Schema(allowableValues = {"EMAIL", "SMS", "LETTER"}) String preferredChannel,
+            @Schema(description = "The case whose submission stated this contact (the client's newest)") String caseId,
+            @Schema(description = "When that case was submitted") Instant submittedAt,
+            @Schema(description = "When this service recorded the contact") Instant recordedAt) {
 
         static ContactView of(ContactReading c) {
             return new ContactView(c.subjectRef(), c.name(), c.email(), c.phone(), c.postalAddress(), c.language(),
