@@ -45,6 +45,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(20));
     private final Map<String, URI> baseUris = new ConcurrentHashMap<>();
     private final Map<String, Path> portFiles = new ConcurrentHashMap<>();
+    private final Map<String, String> databases = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static Path repositoryRoot() {
@@ -114,6 +115,7 @@ final class ServiceProcesses implements AutoCloseable {
                     "--pledge.local.port-file=" + portFile,
                     "--pledge.local.parent-pid=" + ProcessHandle.current().pid()));
             String database = "st-" + runId + "-" + service;
+            databases.put(service, database);
             PledgeTestInitializer.properties(infrastructure, tokens, database)
                     .forEach((key, value) -> command.add("--" + key + "=" + value));
             command.addAll(extraArgs.getOrDefault(service, List.of()));
@@ -134,6 +136,15 @@ final class ServiceProcesses implements AutoCloseable {
             throw new IllegalStateException(service + " has not written its port yet");
         }
         return base.resolve(path);
+    }
+
+    /** The MongoDB database {@code service} keeps everything in, on this JVM's {@link PledgeInfrastructure}. */
+    String database(String service) {
+        String database = databases.get(service);
+        if (database == null) {
+            throw new IllegalStateException(service + " was not started here");
+        }
+        return database;
     }
 
     List<ProcessHandle> processes() {

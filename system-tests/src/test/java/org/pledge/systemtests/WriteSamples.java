@@ -51,6 +51,16 @@ final class WriteSamples {
             "notification-service", "pledge.case.v1",
             "guarantee-service", "pledge.case.v1");
 
+    /**
+     * Per service, a processor whose replay the other tests do not notice: case-service's catalogue rebuilds in place (it
+     * is never emptied), the others' read models are small.
+     */
+    private static final Map<String, String> REPLAYABLE_PROCESSOR = Map.of(
+            "case-service", "catalogue",
+            "feedback-service", "survey-invitations",
+            "notification-service", "notifications",
+            "guarantee-service", "guarantee-claims");
+
     private WriteSamples() {
     }
 
@@ -85,6 +95,16 @@ final class WriteSamples {
                     f -> List.of(topic + ".dlq", "__consumer_offsets", "pledge.guarantee.v1")));
             all.add(new Sample(service, "POST", "/ops/dead-letters/outbound/replay", "operations", f -> Target.NONE, null,
                     Map.of("key", "hostile-probe-key"), f -> List.of()));
+            String processor = REPLAYABLE_PROCESSOR.get(service);
+            all.add(new Sample(service, "POST", "/ops/processors/{name}/replay", "operations",
+                    f -> new Target(Map.of("name", processor)), null, Map.of(),
+                    f -> List.of("integration-publisher", topic, "PASSPORT")));
+            // any text is a subject reference: no id of another kind is refused as one
+            all.add(new Sample(service, "DELETE", "/api/data-subjects/{subjectRef}", "admin",
+                    f -> new Target(Map.of("subjectRef", f.unique("hostile-subject"))), null, Map.of("reason", "subject-request"),
+                    f -> List.of()));
+            all.add(new Sample(service, "POST", "/api/privacy/master-key-rotation", "admin", f -> Target.NONE, null, Map.of(),
+                    f -> List.of()));
         }
         Map<String, Sample> byKey = new LinkedHashMap<>();
         for (Sample sample : all) {
