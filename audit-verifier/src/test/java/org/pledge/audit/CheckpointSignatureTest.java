@@ -38,6 +38,36 @@ class CheckpointSignatureTest {
         assertThat(checkpoint.withSignature(null).signedBytes()).isEqualTo(checkpoint.signedBytes());
     }
 
+    /** The test key of docs/audit.md: the Ed25519 private key whose 32 bytes are 00 01 02 ... 1f. */
+    static final String TEST_PRIVATE_KEY = """
+            -----BEGIN PRIVATE KEY-----
+            MC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f
+            -----END PRIVATE KEY-----
+            """;
+    static final String TEST_PUBLIC_KEY = """
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEAA6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=
+            -----END PUBLIC KEY-----
+            """;
+
+    /*
+     * Ed25519 signatures are deterministic (RFC 8032), so the checkpoint of the vector signed with the test key has
+     * one signature; the same figures came out of Python's cryptography package.
+     */
+    @Test
+    void signature_matchesPinnedVector_whenSignedWithTheTestKey() {
+        KeyPair testKey = AuditKeys.readKeyPair(TEST_PRIVATE_KEY);
+        Checkpoint checkpoint = new CheckpointSigner(testKey).sign("case-service", 42, LINK, SIGNED_AT);
+
+        assertThat(AuditKeys.writePem(testKey.getPublic())).isEqualTo(TEST_PUBLIC_KEY);
+        assertThat(checkpoint.keyId()).isEqualTo("a050837d85070582");
+        assertThat(HexFormat.of().formatHex(checkpoint.signedBytes())).isEqualTo(SIGNED_BYTES
+                .replace("30313233343536373839616263646566", "61303530383337643835303730353832"));
+        assertThat(HexFormat.of().formatHex(checkpoint.signature())).isEqualTo("7b4c9a33e36f4304c547208333b43bcff640"
+                + "e371b908af40ab009cdbb83f014d39d2ad73550236f1b54933046774add3975be8b56f18f167254262430d37be08");
+        assertThat(new CheckpointVerifier(AuditKeys.readPublicKey(TEST_PUBLIC_KEY)).verify(checkpoint)).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {AuditKeys.ED25519, AuditKeys.ECDSA_P256})
     void checkpoint_verifies_whenSignedWithTheKey(String algorithm) {
