@@ -53,6 +53,16 @@ public final class ChainVerifier {
     public Verification verify(long from, long to, byte[] startLink, Map<Long, AuditRecord> records,
                                Map<Long, byte[]> storedLinks, List<Checkpoint> checkpoints,
                                CheckpointVerifier verifier) {
+        return verify(from, to, startLink, records, storedLinks, checkpoints, verifier, null);
+    }
+
+    /**
+     * As {@link #verify(long, long, byte[], Map, Map, List, CheckpointVerifier)}, and every checkpoint in the range
+     * must name {@code service} (else {@link BreakKind#CHECKPOINT_MISMATCH}); null checks no service.
+     */
+    public Verification verify(long from, long to, byte[] startLink, Map<Long, AuditRecord> records,
+                               Map<Long, byte[]> storedLinks, List<Checkpoint> checkpoints,
+                               CheckpointVerifier verifier, String service) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(storedLinks, "storedLinks");
         return verify(from, to, startLink, new Source() {
@@ -65,7 +75,7 @@ public final class ChainVerifier {
             public byte[] link(long sequence) {
                 return storedLinks.get(sequence);
             }
-        }, checkpoints, verifier, null);
+        }, checkpoints, verifier, service);
     }
 
     /** The walk over any source; {@code service}, when not null, is the service every checkpoint must name. */
