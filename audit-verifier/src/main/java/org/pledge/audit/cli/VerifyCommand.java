@@ -8,6 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.audit.AuditExport;
 import org.pledge.audit.AuditKeys;
 import org.pledge.audit.Break;
@@ -20,6 +23,9 @@ import org.pledge.audit.Verification;
  * <pre>
  * java -jar audit-verifier-&lt;version&gt;-cli.jar --public-key key.pem export.ndjson
  * </pre>
+ *
+ * The key file is a PEM public key, or the JSON answer of {@code GET /api/audit/public-key} (whose string member
+ * holding the PEM is used).
  *
  * Exit status: {@value #OK} when the range verifies, {@value #BROKEN} when it does not (the first break is printed),
  * {@value #UNUSABLE} for bad usage or input that cannot be read (a missing file, a key that is not a PEM public key,
@@ -37,9 +43,9 @@ public final class VerifyCommand {
     static final String USAGE = """
             usage: java -jar audit-verifier-cli.jar --public-key <key.pem> <export.ndjson>
 
-            Verifies an audit export of a Pledge service (GET /api/audit/export) with the service's public key
-            (GET /api/audit/public-key, PEM). Exit status: 0 the range verifies, 1 the chain breaks (the first
-            break is printed), 2 bad usage or unreadable input.""";
+            Verifies an audit export of a Pledge service (GET /api/audit/export) with the service's public key:
+            a PEM file, or the JSON answer of GET /api/audit/public-key as it comes. Exit status: 0 the range
+            verifies, 1 the chain breaks (the first break is printed), 2 bad usage or unreadable input.""";
 
     private VerifyCommand() {
     }
@@ -72,7 +78,7 @@ public final class VerifyCommand {
         }
         CheckpointVerifier verifier;
         try {
-            PublicKey key = AuditKeys.readPublicKey(Files.readString(keyFile, StandardCharsets.UTF_8));
+            PublicKey key = AuditKeys.readPublicKey(pem(Files.readString(keyFile, StandardCharsets.UTF_8)));
             verifier = new CheckpointVerifier(key);
         } catch (IOException | IllegalArgumentException e) {
             return unusable(err, "cannot read the public key " + keyFile + ": " + reason(e));
@@ -101,6 +107,28 @@ public final class VerifyCommand {
         out.println("Verified before it: " + count(verification.eventsVerified(), "sequence") + ", "
                 + count(verification.checkpointsVerified(), "signed checkpoint") + ".");
         return BROKEN;
+    }
+
+    /**
+     * The PEM in {@code text}: the text itself, or, when it is the JSON answer of {@code GET /api/audit/public-key},
+     * the first string member that holds a PEM public key.
+     */
+    static String pem(String text) throws IOException {
+        if (!text.stripLeading().startsWith("{")) {
+            return text;
+        }
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the key file is neither PEM nor JSON");
+        }
+        for (JsonNode member : json) {
+            if (member.isTextual() && member.asText().contains("-----BEGIN PUBLIC KEY-----")) {
+                return member.asText();
+            }
+        }
+        throw new IllegalArgumentException("the JSON key file has no member with a PEM public key");
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -46,6 +46,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void run_acceptsTheKey_asThePublicKeyEndpointAnswersIt() throws IOException {
+        String pem = Files.readString(key);
+        Path json = Files.writeString(dir.resolve("public-key.json"), "{\"service\":\"case-service\",\"publicKey\":\""
+                + pem.replace("\n", "\\n") + "\",\"keyId\":\"x\",\"algorithm\":\"SHA256withECDSA\"}");
+
+        assertThat(run("--public-key", json.toString(), export.toString())).isEqualTo(VerifyCommand.OK);
+
+        Path noKey = Files.writeString(dir.resolve("no-key.json"), "{\"keyId\":\"x\"}");
+        assertThat(run("--public-key", noKey.toString(), export.toString())).isEqualTo(VerifyCommand.UNUSABLE);
+        assertThat(err()).contains("no member with a PEM public key");
+    }
+
+    @Test
     void run_printsTheFirstBreak_whenTheExportIsTampered() throws IOException {
         CliFixtures.tamperPayloadOf(export, 17);
 
