@@ -157,6 +157,30 @@ class CheckpointSignatureTest {
         assertThat(new CheckpointVerifier(pair.getPublic()).verify(checkpoint)).isTrue();
     }
 
+    /** A P-256 test key made by {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256}. */
+    private static final String OPENSSL_EC_PRIVATE = """
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsyDCvy2ObiCO+hHr
+            6tJYUj6i/6wdKE/fSJ9+mqZx7n2hRANCAAQJeH23ve8D/rodjPUJlW1S3TAUiYO1
+            7r+QYwUj3s7Gdqwz6I0EVZQYUsG7lO5dGHmmIpd8g9JF7sonfboHkXpF
+            -----END PRIVATE KEY-----
+            """;
+    /** Its public key, by {@code openssl pkey -pubout}. */
+    private static final String OPENSSL_EC_PUBLIC = """
+            -----BEGIN PUBLIC KEY-----
+            MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAECXh9t73vA/66HYz1CZVtUt0wFImD
+            te6/kGMFI97OxnasM+iNBFWUGFLBu5TuXRh5piKXfIPSRe7KJ326B5F6RQ==
+            -----END PUBLIC KEY-----
+            """;
+
+    @Test
+    void publicKey_isOpensslsPublicKey_whenDerivedFromAnOpensslKey() {
+        KeyPair pair = AuditKeys.readKeyPair(OPENSSL_EC_PRIVATE);
+
+        assertThat(AuditKeys.algorithm(pair.getPrivate())).isEqualTo(AuditKeys.ECDSA_P256);
+        assertThat(AuditKeys.writePem(pair.getPublic())).isEqualTo(OPENSSL_EC_PUBLIC);
+    }
+
     @Test
     void keyId_isFirstSixteenHexOfSha256OfEncodedKey() throws Exception {
         KeyPair pair = AuditKeys.generate(AuditKeys.ED25519);

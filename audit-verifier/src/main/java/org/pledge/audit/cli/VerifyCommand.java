@@ -40,6 +40,8 @@ public final class VerifyCommand {
     /** Bad usage, or input that cannot be read. */
     public static final int UNUSABLE = 2;
 
+    private static final int MAX_PRINTED = 300;
+
     static final String USAGE = """
             usage: java -jar audit-verifier-cli.jar --public-key <key.pem> <export.ndjson>
 
@@ -103,7 +105,7 @@ public final class VerifyCommand {
         Break first = verification.firstBreak();
         out.println("BROKEN: " + range + " do not verify with " + key + ".");
         out.println("First break at sequence " + first.sequence() + ": " + first.kind());
-        out.println("  " + first.detail());
+        out.println("  " + printable(first.detail()));
         out.println("Verified before it: " + count(verification.eventsVerified(), "sequence") + ", "
                 + count(verification.checkpointsVerified(), "signed checkpoint") + ".");
         return BROKEN;
@@ -132,13 +134,13 @@ public final class VerifyCommand {
     }
 
     private static int usage(PrintStream err, String problem) {
-        err.println("audit-verifier: " + problem);
+        err.println("audit-verifier: " + printable(problem));
         err.println(USAGE);
         return UNUSABLE;
     }
 
     private static int unusable(PrintStream err, String problem) {
-        err.println("audit-verifier: " + problem);
+        err.println("audit-verifier: " + printable(problem));
         return UNUSABLE;
     }
 
@@ -147,6 +149,19 @@ public final class VerifyCommand {
             return "no such file";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** {@code text} safe for a terminal: what the export names (a service, a key id) may be anything. */
+    static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_PRINTED));
+        for (int i = 0; i < text.length() && safe.length() < MAX_PRINTED; i++) {
+            char c = text.charAt(i);
+            safe.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return text.length() > MAX_PRINTED ? safe + "..." : safe.toString();
     }
 
     private static String count(long n, String noun) {

@@ -114,6 +114,13 @@ class VerifyCommandTest {
         assertThat(out()).isEmpty();
     }
 
+    @Test
+    void printable_replacesControlCharacters_andShortensLongTexts() {
+        assertThat(VerifyCommand.printable("case\u001b[2Jservice\n")).isEqualTo("case?[2Jservice?");
+        assertThat(VerifyCommand.printable("x".repeat(400))).isEqualTo("x".repeat(300) + "...");
+        assertThat(VerifyCommand.printable(null)).isEqualTo("null");
+    }
+
     private int run(String... args) {
         return VerifyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
