@@ -85,21 +85,24 @@ public final class VerifyCommand {
         } catch (IOException | IllegalArgumentException e) {
             return unusable(err, "cannot read the public key " + keyFile + ": " + reason(e));
         }
-        Verification verification;
-        AuditExport.Header header;
+        AuditExport.Checked checked;
         try {
-            try (AuditExport.Reader reader = AuditExport.reader(Files.newInputStream(exportFile))) {
-                header = reader.header();
-            }
-            verification = AuditExport.verify(exportFile, verifier);
+            checked = AuditExport.check(exportFile, verifier);
         } catch (IOException | RuntimeException e) {
             return unusable(err, "cannot read the export " + exportFile + ": " + reason(e));
         }
-        String range = header.service() + " sequences " + header.from() + ".." + header.to();
+        AuditExport.Header header = checked.header();
+        Verification verification = checked.verification();
+        String range = printable(header.service()) + " sequences " + header.from() + ".." + header.to();
         String key = "key " + verifier.keyId() + " (" + verifier.algorithm() + ")";
         if (verification.ok()) {
             out.println("OK: " + range + " verify with " + key + ": " + count(verification.eventsVerified(),
                     "sequence") + ", " + count(verification.checkpointsVerified(), "signed checkpoint") + ".");
+            if (checked.lastSignedSequence() < header.to()) {
+                out.println("Note: no checkpoint signs sequences " + (checked.lastSignedSequence() + 1) + ".."
+                        + header.to() + " yet; they match their stored links, but only a later signed checkpoint"
+                        + " vouches for them.");
+            }
             return OK;
         }
         Break first = verification.firstBreak();

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,18 @@ class VerifyCommandTest {
         assertThat(run("--public-key", key.toString(), export.toString())).isEqualTo(VerifyCommand.OK);
         assertThat(out()).startsWith("OK: case-service sequences 1..30 verify with key ")
                 .contains("(SHA256withECDSA)").contains("30 sequences, 6 signed checkpoints");
+        assertThat(out()).doesNotContain("Note:");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void run_notesTheUnsignedTail_whenNoCheckpointSignsTheEndOfTheRange() throws IOException {
+        Path partial = dir.resolve("partial.ndjson");
+        CliFixtures.writeUnsignedTail(dir, partial, 28);
+
+        assertThat(run("--public-key", dir.resolve("tail-key.pem").toString(), partial.toString()))
+                .isEqualTo(VerifyCommand.OK);
+        assertThat(out()).contains("Note: no checkpoint signs sequences 26..28 yet");
     }
 
     @Test
@@ -112,6 +124,17 @@ class VerifyCommandTest {
         assertThat(run("--public-key", key.toString(), notAnExport.toString())).isEqualTo(VerifyCommand.UNUSABLE);
         assertThat(err()).contains("line 1 of the export");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void run_printsNoControlCharacters_whenTheExportHoldsSome() throws IOException {
+        List<String> lines = Files.readAllLines(export);
+        lines.set(0, lines.get(0).replace("\"service\":\"case-service\"", "\"service\":\"case\\u001b[2J\""));
+        Files.write(export, lines);
+
+        assertThat(run("--public-key", key.toString(), export.toString())).isEqualTo(VerifyCommand.BROKEN);
+        assertThat(out()).contains("BROKEN: case?[2J sequences 1..30").contains("CHECKPOINT_MISMATCH")
+                .doesNotContain("\u001b");
     }
 
     @Test
