@@ -43,7 +43,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  *       {@code query}, {@code web}, {@code integration}, {@code config} or any other sub-package but {@code api}
  *       (a feature's own top package, which in the platform is its face, stays open).</li>
  *   <li>{@link #NO_MODULE_IMPORTS_ANOTHER_SERVICE}: a class that uses a package of {@code org.pledge} other than its
- *       own module, {@code org.pledge.platform} and {@code org.pledge.contracts}.</li>
+ *       own module, {@code org.pledge.platform}, {@code org.pledge.contracts} and {@code org.pledge.audit} (the
+ *       audit-verifier library).</li>
  *   <li>{@link #CONTRACTS_AND_APIS_ARE_FREE_OF_FRAMEWORKS}: a Spring, Axon or MongoDB type in
  *       {@code org.pledge.contracts} or in any {@code api} package.</li>
  *   <li>{@link #INTEGRATION_EVENTS_ARE_PUBLISHED_FROM_INTEGRATION_PACKAGES}: a contract event record, the contract's
@@ -62,7 +63,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 public final class PledgeArchitectureRules {
 
     private static final String ROOT = "org.pledge.";
-    private static final Set<String> SHARED_MODULES = Set.of("platform", "contracts");
+    private static final Set<String> SHARED_MODULES = Set.of("platform", "contracts", "audit");
     private static final String[] FRAMEWORKS = {"org.springframework..", "org.axonframework..", "com.mongodb..", "org.bson..",
             "de.bwaldvogel.mongo.."};
 
