@@ -85,6 +85,12 @@ final class WriteSamples {
                     f -> List.of(topic + ".dlq", "__consumer_offsets", "pledge.guarantee.v1")));
             all.add(new Sample(service, "POST", "/ops/dead-letters/outbound/replay", "operations", f -> Target.NONE, null,
                     Map.of("key", "hostile-probe-key"), f -> List.of()));
+            // the platform's erasure (any reference is a subject: no foreign ids) and key re-wrapping, in every service
+            all.add(new Sample(service, "DELETE", "/api/data-subjects/{subjectRef}", "admin",
+                    f -> new Target(Map.of("subjectRef", f.unique("hostile-subject"))), null, Map.of("reason", "subject-request"),
+                    f -> List.of()));
+            all.add(new Sample(service, "POST", "/api/privacy/master-key-rotation", "admin", f -> Target.NONE, null, Map.of(),
+                    f -> List.of()));
         }
         Map<String, Sample> byKey = new LinkedHashMap<>();
         for (Sample sample : all) {
