@@ -99,7 +99,7 @@ final class WriteSamples {
             all.add(new Sample(service, "POST", "/ops/processors/{name}/replay", "operations",
                     f -> new Target(Map.of("name", processor)), null, Map.of(),
                     f -> List.of("integration-publisher", topic, "PASSPORT")));
-            // any text is a subject reference: no id of another kind is refused as one
+            // the platform's erasure (any reference is a subject: no foreign ids) and key re-wrapping, in every service
             all.add(new Sample(service, "DELETE", "/api/data-subjects/{subjectRef}", "admin",
                     f -> new Target(Map.of("subjectRef", f.unique("hostile-subject"))), null, Map.of("reason", "subject-request"),
                     f -> List.of()));

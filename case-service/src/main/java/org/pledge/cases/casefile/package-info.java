@@ -50,9 +50,13 @@
  *       reassignment is allowed in any open state; only PAPER and MAIL channels may state an earlier receipt.</li>
  *   <li><b>Time</b>: only from commands; a command older than the case's last change is rejected
  *       ({@code case.command-out-of-order}).</li>
- *   <li><b>Personal data</b>: only {@code CaseSubmittedEvent.applicant} (name, email, phone, postal address). It is
- *       read from the event store when needed and never cached ({@code query.CaseOrigins} caches only non-personal
- *       facts).</li>
+ *   <li><b>Personal data</b>: only {@code CaseSubmittedEvent.applicant} (name, email, phone, postal address), marked
+ *       {@code @PersonalData(subject = "reference")} and so stored encrypted per client (docs/privacy.md). It is read
+ *       from the event store when needed and never cached ({@code query.CaseOrigins} caches only non-personal facts;
+ *       no read model, snapshot or the aggregate's state holds it). Once the client is erased it reads
+ *       {@code "[erased]"}: {@code GET /api/cases/{id}/applicant} shows the markers, {@code pledge.case.submitted.v1}
+ *       leaves the values out, a follow-up is refused (409 {@code case.applicant-erased}, or skipped when feedback
+ *       asks) and so is a new case under the erased reference (422 {@code case.applicant-reference-erased}).</li>
  *   <li>The aggregate gets the catalogue and calendars as injected resources ({@code ServiceCatalogue},
  *       {@code BusinessCalendars}); it carries no Spring stereotype yet: registering it ({@code @Aggregate} or an
  *       {@code AggregateConfigurer}) and the event store's Jackson serializer belong to the wiring.</li>

@@ -19,6 +19,14 @@ final class Aead {
     static final int TAG_BITS = 128;
     static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** {@code Cipher.getInstance} looks the provider up each time (microseconds): one instance per thread, re-initialised. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    });
 
     private Aead() {
     }
@@ -28,7 +36,7 @@ final class Aead {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad);
             byte[] sealed = new byte[IV_BYTES + cipher.getOutputSize(plaintext.length)];
@@ -49,7 +57,7 @@ final class Aead {
             throw new PersonalDataException(what + " is too short to be AES-GCM output");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(sealed, IV_BYTES)));
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);

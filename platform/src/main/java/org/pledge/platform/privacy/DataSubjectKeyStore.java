@@ -67,8 +67,8 @@ public class DataSubjectKeyStore {
         if (cached.isPresent()) {
             return Optional.ofNullable(cached.get().key());
         }
-        DataSubjectKeyDocument stored = find(subjectRef);
-        return stored != null ? remember(stored) : insertOrAdopt(subjectRef);
+        // insert first: most subjects written without a cached key are new ones (one command, not two)
+        return insertOrAdopt(subjectRef);
     }
 
     /** The subject's key to decrypt with; empty when the subject is erased or has no key. */

@@ -163,6 +163,28 @@ class CaseIntegrationEventsTest {
         return new CaseIntegrationEvents(new CaseOrigins(store), store);
     }
 
+    @Test
+    void submitted_ofAnErasedClient_leavesNameAndContactPointsOut_neverTheMarker() {
+        CaseSubmittedEvent erased = new CaseSubmittedEvent(CASE, "PASSPORT", SubmissionChannel.WEB, T0, T0, null,
+                new Applicant("ref-42", "[erased]", "[erased]", null, "[erased]", "fr-CA", PreferredChannel.EMAIL),
+                Money.of("120.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "CA-ON", 1, DEADLINE,
+                Instant.parse("2025-06-13T04:00:00Z"), null, null, null, null);
+
+        JsonNode json = JSON.valueToTree(CaseIntegrationEvents.submitted(erased));
+
+        assertThat(json.has("applicant")).isFalse();
+        assertThat(json.toString()).doesNotContain("[erased]");
+        assertThat(json.path("applicantReference").asText()).isEqualTo("ref-42");
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), json)).isEmpty();
+        CaseSubmittedEvent partly = new CaseSubmittedEvent(CASE, "PASSPORT", SubmissionChannel.WEB, T0, T0, null,
+                new Applicant("ref-42", "Marie Tremblay", "[erased]", null, null, "fr-CA", PreferredChannel.EMAIL),
+                Money.of("120.00", "CAD"), "10 business days", new BigDecimal("0.8"), true, "CA-ON", 1, DEADLINE,
+                Instant.parse("2025-06-13T04:00:00Z"), null, null, null, null);
+        JsonNode partial = JSON.valueToTree(CaseIntegrationEvents.submitted(partly)).path("applicant");
+        assertThat(partial.path("name").asText()).isEqualTo("Marie Tremblay");
+        assertThat(partial.has("email")).isFalse();
+    }
+
     private void add(Object payload) {
         stream.add(new GenericDomainEventMessage<>("CaseAggregate", CASE, stream.size(), payload, MetaData.with("actor", "web-portal")));
     }
