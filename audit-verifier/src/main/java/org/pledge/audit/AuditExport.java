@@ -148,6 +148,19 @@ public final class AuditExport {
      * @throws IOException     when the file cannot be read
      */
     public static Verification verify(Path file, CheckpointVerifier verifier) throws IOException {
+        return check(file, verifier).verification();
+    }
+
+    /**
+     * What {@link #verify(Path, CheckpointVerifier)} found, with the export's header and the highest sequence a
+     * checkpoint signs (the start checkpoint's included; 0 when the range starts at 1 and no checkpoint is in it).
+     * Sequences after it are consistent with the stored links, but only a later checkpoint can vouch for them.
+     */
+    public record Checked(Header header, Verification verification, long lastSignedSequence) {
+    }
+
+    /** As {@link #verify(Path, CheckpointVerifier)}, with the header and the last signed sequence. */
+    public static Checked check(Path file, CheckpointVerifier verifier) throws IOException {
         Objects.requireNonNull(verifier, "verifier");
         Header header;
         List<Checkpoint> checkpoints = new ArrayList<>();
@@ -164,14 +177,20 @@ public final class AuditExport {
                 }
             }
         }
+        long lastSigned = header.from() - 1;
+        for (Checkpoint checkpoint : checkpoints) {
+            if (checkpoint.sequence() >= header.from() && checkpoint.sequence() <= header.to()) {
+                lastSigned = Math.max(lastSigned, checkpoint.sequence());
+            }
+        }
         Break startBreak = checkStart(header, verifier);
         if (startBreak != null) {
-            return Verification.broken(header.from(), header.to(), 0, 0, startBreak);
+            return new Checked(header, Verification.broken(header.from(), header.to(), 0, 0, startBreak), lastSigned);
         }
         try (Reader reader = reader(Files.newInputStream(file))) {
             reader.header();
-            return new ChainVerifier().verify(header.from(), header.to(), header.startLink(),
-                    new StreamedSource(reader), checkpoints, verifier, header.service());
+            return new Checked(header, new ChainVerifier().verify(header.from(), header.to(), header.startLink(),
+                    new StreamedSource(reader), checkpoints, verifier, header.service()), lastSigned);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

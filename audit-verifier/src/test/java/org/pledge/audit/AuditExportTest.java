@@ -72,6 +72,18 @@ class AuditExportTest {
     }
 
     @Test
+    void check_namesTheLastSignedSequence() throws IOException {
+        Path signedToTheEnd = TestExports.write(chain, 11, 25, dir.resolve("to-25.ndjson"));
+        Path unsignedTail = TestExports.write(chain, 11, 24, dir.resolve("to-24.ndjson"));
+        Path noCheckpoint = TestExports.write(chain, 11, 14, dir.resolve("to-14.ndjson"));
+
+        assertThat(AuditExport.check(signedToTheEnd, SIGNER.verifier()).lastSignedSequence()).isEqualTo(25);
+        assertThat(AuditExport.check(unsignedTail, SIGNER.verifier()).lastSignedSequence()).isEqualTo(20);
+        assertThat(AuditExport.check(noCheckpoint, SIGNER.verifier()).lastSignedSequence()).isEqualTo(10);
+        assertThat(AuditExport.check(noCheckpoint, SIGNER.verifier()).header().from()).isEqualTo(11);
+    }
+
+    @Test
     void verify_isChanged_whenAPayloadIsEditedInTheFile() throws IOException {
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
         TestExports.editLines(file, line -> line.replace("number 17\\\"", "number 71\\\""));

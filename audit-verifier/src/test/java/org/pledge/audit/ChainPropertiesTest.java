@@ -25,7 +25,7 @@ class ChainPropertiesTest {
 
     enum Tampering { CHANGE, DELETE, INSERT, SWAP }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void chain_verifies_whenUntouched(@ForAll("streams") List<AuditRecord> stream,
                                       @ForAll @IntRange(min = 1, max = 7) int every) throws IOException {
         TestChain chain = chainOf(stream, every);
@@ -34,7 +34,7 @@ class ChainPropertiesTest {
         assertThat(reexported(chain).verify()).isEqualTo(chain.verify());
     }
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void chain_breaksWhereTampered(@ForAll("streams") List<AuditRecord> stream, @ForAll Tampering tampering,
                                    @ForAll @IntRange(min = 0, max = 1000) int where,
                                    @ForAll("records") AuditRecord other) {

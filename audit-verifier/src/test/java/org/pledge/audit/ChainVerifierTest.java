@@ -127,6 +127,17 @@ class ChainVerifierTest {
     }
 
     @Test
+    void checkpoint_isMismatch_whenItNamesAnotherServiceThanTheOneChecked() {
+        chain.checkpoints.set(2, SIGNER.sign("feedback-service", 15, chain.links.get(15L), TestChain.SIGNED_AT));
+        ChainVerifier verifier = new ChainVerifier();
+
+        assertBreak(verifier.verify(1, 30, AuditLinks.GENESIS, chain.records, chain.links, chain.checkpoints,
+                SIGNER.verifier(), TestChain.SERVICE), 15, BreakKind.CHECKPOINT_MISMATCH);
+        assertThat(verifier.verify(1, 30, AuditLinks.GENESIS, chain.records, chain.links, chain.checkpoints,
+                SIGNER.verifier(), null).ok()).isTrue();
+    }
+
+    @Test
     void checkpoint_isSignature_whenItsLinkIsEditedInStorage() {
         Checkpoint genuine = chain.checkpoints.get(1);
         byte[] edited = genuine.link().clone();

@@ -38,6 +38,36 @@ class CheckpointSignatureTest {
         assertThat(checkpoint.withSignature(null).signedBytes()).isEqualTo(checkpoint.signedBytes());
     }
 
+    /** The test key of docs/audit.md: the Ed25519 private key whose 32 bytes are 00 01 02 ... 1f. */
+    static final String TEST_PRIVATE_KEY = """
+            -----BEGIN PRIVATE KEY-----
+            MC4CAQAwBQYDK2VwBCIEIAABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4f
+            -----END PRIVATE KEY-----
+            """;
+    static final String TEST_PUBLIC_KEY = """
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEAA6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=
+            -----END PUBLIC KEY-----
+            """;
+
+    /*
+     * Ed25519 signatures are deterministic (RFC 8032), so the checkpoint of the vector signed with the test key has
+     * one signature; the same figures came out of Python's cryptography package.
+     */
+    @Test
+    void signature_matchesPinnedVector_whenSignedWithTheTestKey() {
+        KeyPair testKey = AuditKeys.readKeyPair(TEST_PRIVATE_KEY);
+        Checkpoint checkpoint = new CheckpointSigner(testKey).sign("case-service", 42, LINK, SIGNED_AT);
+
+        assertThat(AuditKeys.writePem(testKey.getPublic())).isEqualTo(TEST_PUBLIC_KEY);
+        assertThat(checkpoint.keyId()).isEqualTo("a050837d85070582");
+        assertThat(HexFormat.of().formatHex(checkpoint.signedBytes())).isEqualTo(SIGNED_BYTES
+                .replace("30313233343536373839616263646566", "61303530383337643835303730353832"));
+        assertThat(HexFormat.of().formatHex(checkpoint.signature())).isEqualTo("7b4c9a33e36f4304c547208333b43bcff640"
+                + "e371b908af40ab009cdbb83f014d39d2ad73550236f1b54933046774add3975be8b56f18f167254262430d37be08");
+        assertThat(new CheckpointVerifier(AuditKeys.readPublicKey(TEST_PUBLIC_KEY)).verify(checkpoint)).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {AuditKeys.ED25519, AuditKeys.ECDSA_P256})
     void checkpoint_verifies_whenSignedWithTheKey(String algorithm) {
@@ -125,6 +155,30 @@ class CheckpointSignatureTest {
         assertThat(loaded.getPublic().getEncoded()).isEqualTo(pair.getPublic().getEncoded());
         Checkpoint checkpoint = new CheckpointSigner(loaded).sign("case-service", 1, LINK, SIGNED_AT);
         assertThat(new CheckpointVerifier(pair.getPublic()).verify(checkpoint)).isTrue();
+    }
+
+    /** A P-256 test key made by {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256}. */
+    private static final String OPENSSL_EC_PRIVATE = """
+            -----BEGIN PRIVATE KEY-----
+            MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsyDCvy2ObiCO+hHr
+            6tJYUj6i/6wdKE/fSJ9+mqZx7n2hRANCAAQJeH23ve8D/rodjPUJlW1S3TAUiYO1
+            7r+QYwUj3s7Gdqwz6I0EVZQYUsG7lO5dGHmmIpd8g9JF7sonfboHkXpF
+            -----END PRIVATE KEY-----
+            """;
+    /** Its public key, by {@code openssl pkey -pubout}. */
+    private static final String OPENSSL_EC_PUBLIC = """
+            -----BEGIN PUBLIC KEY-----
+            MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAECXh9t73vA/66HYz1CZVtUt0wFImD
+            te6/kGMFI97OxnasM+iNBFWUGFLBu5TuXRh5piKXfIPSRe7KJ326B5F6RQ==
+            -----END PUBLIC KEY-----
+            """;
+
+    @Test
+    void publicKey_isOpensslsPublicKey_whenDerivedFromAnOpensslKey() {
+        KeyPair pair = AuditKeys.readKeyPair(OPENSSL_EC_PRIVATE);
+
+        assertThat(AuditKeys.algorithm(pair.getPrivate())).isEqualTo(AuditKeys.ECDSA_P256);
+        assertThat(AuditKeys.writePem(pair.getPublic())).isEqualTo(OPENSSL_EC_PUBLIC);
     }
 
     @Test

@@ -14,6 +14,13 @@ public record CliFixtures(Path publicKey, Path export) {
                 TestExports.write(chain, 1, 30, dir.resolve("export.ndjson")));
     }
 
+    /** Writes 1..to of a chain with checkpoints every 5 and its key as {@code tail-key.pem} in {@code dir}. */
+    public static void writeUnsignedTail(Path dir, Path export, long to) throws IOException {
+        CheckpointSigner signer = new CheckpointSigner(AuditKeys.generate(AuditKeys.ED25519));
+        TestExports.publicKey(signer, dir.resolve("tail-key.pem"));
+        TestExports.write(TestChain.of(30, 5, signer), 1, to, export);
+    }
+
     /** Changes the payload of {@code sequence} in the export file. */
     public static void tamperPayloadOf(Path export, long sequence) throws IOException {
         TestExports.editLines(export, line -> line.replace("number " + sequence + "\\\"", "number 0\\\""));

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,36 @@ class VerifyCommandTest {
         assertThat(run("--public-key", key.toString(), export.toString())).isEqualTo(VerifyCommand.OK);
         assertThat(out()).startsWith("OK: case-service sequences 1..30 verify with key ")
                 .contains("(SHA256withECDSA)").contains("30 sequences, 6 signed checkpoints");
+        assertThat(out()).doesNotContain("Note:");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void run_notesTheUnsignedTail_whenNoCheckpointSignsTheEndOfTheRange() throws IOException {
+        Path partial = dir.resolve("partial.ndjson");
+        CliFixtures.writeUnsignedTail(dir, partial, 28);
+
+        assertThat(run("--public-key", dir.resolve("tail-key.pem").toString(), partial.toString()))
+                .isEqualTo(VerifyCommand.OK);
+        assertThat(out()).contains("Note: no checkpoint signs sequences 26..28 yet");
     }
 
     @Test
     void run_acceptsTheKeyOptionWithEquals() {
         assertThat(run(export.toString(), "--public-key=" + key)).isEqualTo(VerifyCommand.OK);
+    }
+
+    @Test
+    void run_acceptsTheKey_asThePublicKeyEndpointAnswersIt() throws IOException {
+        String pem = Files.readString(key);
+        Path json = Files.writeString(dir.resolve("public-key.json"), "{\"service\":\"case-service\",\"publicKey\":\""
+                + pem.replace("\n", "\\n") + "\",\"keyId\":\"x\",\"algorithm\":\"SHA256withECDSA\"}");
+
+        assertThat(run("--public-key", json.toString(), export.toString())).isEqualTo(VerifyCommand.OK);
+
+        Path noKey = Files.writeString(dir.resolve("no-key.json"), "{\"keyId\":\"x\"}");
+        assertThat(run("--public-key", noKey.toString(), export.toString())).isEqualTo(VerifyCommand.UNUSABLE);
+        assertThat(err()).contains("no member with a PEM public key");
     }
 
     @Test
@@ -99,6 +124,24 @@ class VerifyCommandTest {
         assertThat(run("--public-key", key.toString(), notAnExport.toString())).isEqualTo(VerifyCommand.UNUSABLE);
         assertThat(err()).contains("line 1 of the export");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void run_printsNoControlCharacters_whenTheExportHoldsSome() throws IOException {
+        List<String> lines = Files.readAllLines(export);
+        lines.set(0, lines.get(0).replace("\"service\":\"case-service\"", "\"service\":\"case\\u001b[2J\""));
+        Files.write(export, lines);
+
+        assertThat(run("--public-key", key.toString(), export.toString())).isEqualTo(VerifyCommand.BROKEN);
+        assertThat(out()).contains("BROKEN: case?[2J sequences 1..30").contains("CHECKPOINT_MISMATCH")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
+    void printable_replacesControlCharacters_andShortensLongTexts() {
+        assertThat(VerifyCommand.printable("case\u001b[2Jservice\n")).isEqualTo("case?[2Jservice?");
+        assertThat(VerifyCommand.printable("x".repeat(400))).isEqualTo("x".repeat(300) + "...");
+        assertThat(VerifyCommand.printable(null)).isEqualTo("null");
     }
 
     private int run(String... args) {
