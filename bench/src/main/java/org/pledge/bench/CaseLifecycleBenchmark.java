@@ -179,6 +179,7 @@ public final class CaseLifecycleBenchmark {
                         "--pledge.security.issuer-uri=" + tokens.issuer(),
                         "--pledge.security.jwk-set-uri=" + tokens.jwkSetUri(),
                         "--pledge.security.audiences=" + tokens.audience(),
+                        "--pledge.audit.dev-key=true",
                         "--logging.level.root=WARN");
     }
 

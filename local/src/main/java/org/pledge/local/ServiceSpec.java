@@ -40,6 +40,8 @@ public record ServiceSpec(String name, int port, String database) {
                 "--pledge.security.issuer-uri=" + issuer,
                 "--pledge.security.jwk-set-uri=" + issuer + "/oauth2/jwks",
                 "--pledge.security.audiences=pledge",
+                // the audit chain signs with a development key kept in the service's database (docs/audit.md)
+                "--pledge.audit.dev-key=true",
                 "--pledge.local.parent-pid=" + parentPid,
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=" + ports.smtp()));

@@ -26,6 +26,7 @@ class ServiceSpecTest {
                 "--pledge.security.issuer-uri=http://localhost:9000",
                 "--pledge.security.jwk-set-uri=http://localhost:9000/oauth2/jwks",
                 "--pledge.security.audiences=pledge",
+                "--pledge.audit.dev-key=true",
                 "--pledge.local.parent-pid=4242",
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=2525");
