@@ -182,6 +182,7 @@ public final class CaseLifecycleBenchmark {
                         // a development master key; -Dbench.encryption=false stores personal data in clear (A/B)
                         "--pledge.privacy.dev-key=true",
                         "--pledge.privacy.encryption=" + System.getProperty("bench.encryption", "true"),
+                        "--pledge.audit.dev-key=true",
                         "--logging.level.root=WARN");
     }
 

@@ -42,6 +42,8 @@ public record ServiceSpec(String name, int port, String database) {
                 "--pledge.security.audiences=pledge",
                 // personal data under a development master key kept in the service's database (a WARN line says so)
                 "--pledge.privacy.dev-key=true",
+                // the audit chain signs with a development key kept in the service's database (docs/audit.md)
+                "--pledge.audit.dev-key=true",
                 "--pledge.local.parent-pid=" + parentPid,
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=" + ports.smtp()));

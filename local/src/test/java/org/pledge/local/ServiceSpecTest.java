@@ -27,6 +27,7 @@ class ServiceSpecTest {
                 "--pledge.security.jwk-set-uri=http://localhost:9000/oauth2/jwks",
                 "--pledge.security.audiences=pledge",
                 "--pledge.privacy.dev-key=true",
+                "--pledge.audit.dev-key=true",
                 "--pledge.local.parent-pid=4242",
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=2525");

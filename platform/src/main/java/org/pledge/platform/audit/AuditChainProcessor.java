@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.pledge.platform.readmodel.BatchEndTasks;
 
@@ -15,8 +16,9 @@ import org.pledge.platform.readmodel.BatchEndTasks;
  * token is stored) {@link AuditChainer} chains the raw stored documents up to that index, tombstones included. So
  * appends stay concurrent and untouched: the chain follows them, a batch behind at most.
  * <p>
- * A replay (reset) of this processor recomputes the chain from the stored documents and compares it with the stored
- * links, changing nothing.
+ * A reset of this processor ({@link #onReset}) makes the replay recompute the whole chain from the stored documents and
+ * compare every link with the stored one, changing none: a differing link is logged as an error and counted
+ * ({@code pledge.audit.chain.mismatches}).
  */
 @ProcessingGroup(AuditChainProcessor.PROCESSING_GROUP)
 public class AuditChainProcessor {
@@ -42,6 +44,12 @@ public class AuditChainProcessor {
             return;
         }
         batch.index = Math.max(batch.index, position.getAsLong());
+    }
+
+    /** Before a replay: the chain is recomputed from sequence 1 and compared ({@link AuditChainer#rewind}). */
+    @ResetHandler
+    public void onReset() {
+        chainer.rewind();
     }
 
     /** The highest global index of the batch. */

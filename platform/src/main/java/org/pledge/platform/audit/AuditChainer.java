@@ -136,6 +136,21 @@ final class AuditChainer {
         }
     }
 
+    /**
+     * Starts the chain again from the genesis link in memory (the processor was reset): what follows recomputes every
+     * link and compares it with the stored one, changing none. The last checkpoint is kept.
+     */
+    void rewind() {
+        lock.lock();
+        try {
+            load();
+            head = 0;
+            headLink = AuditLinks.genesis();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Forgets the state kept in memory: the next use reads it from the store again. */
     void reload() {
         lock.lock();

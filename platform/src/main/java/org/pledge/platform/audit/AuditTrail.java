@@ -29,7 +29,7 @@ import org.pledge.audit.Verification;
  */
 public class AuditTrail {
 
-    static final int SLICE = 1000;
+    static final int SLICE = 500;
 
     private final StoredRecords records;
     private final StoredLinks links;

@@ -112,6 +112,25 @@ class AuditChainerTest {
     }
 
     @Test
+    void aRewind_recomputesTheWholeChain_comparingEveryLink_changingNone_andSigningNothingAgain() {
+        audit.append(12);
+        audit.chainer.chainUpTo(12);
+        mongo.database("audit").getCollection("audit_links").updateOne(new Document("_id", 4L),
+                new Document("$set", new Document("link", "ab".repeat(32))));
+        Map<Long, byte[]> before = audit.links.at(range(1, 12));
+        List<Document> checkpointsBefore = allCheckpoints();
+
+        audit.chainer.rewind(); // the processor was reset: its replay delivers everything again
+        assertThat(audit.chainer.head()).isZero();
+        audit.chainer.chainUpTo(12);
+
+        // 4 differs; the chain goes on from the stored (forged) link, so 5 differs too; from 5's stored link on, all agree
+        assertThat(audit.chainer.mismatches()).isEqualTo(2);
+        assertThat(audit.links.at(range(1, 12))).usingRecursiveComparison().isEqualTo(before);
+        assertThat(allCheckpoints()).isEqualTo(checkpointsBefore);
+    }
+
+    @Test
     void chain_stopsBeforeAHole_keepsWhatComesBefore_andGoesOnOnceTheNumberIsFilled() {
         audit.append(5);
         Document third = audit.event(3);
