@@ -88,22 +88,23 @@ class AsyncApiDocumentTest {
 
     @ParameterizedTest
     @FieldSource("org.pledge.contracts.EventTypes#ALL")
-    void messagesWithPersonalData_areTaggedSo_andNoOthers(EventType type) throws IOException {
+    void messagesWithPersonalData_listItsFieldsAndSubject_asTheirSchemaMarksThem(EventType type) throws IOException {
         JsonNode schema;
         try (InputStream in = AsyncApiDocumentTest.class.getResourceAsStream(type.schemaResource())) {
             schema = new ObjectMapper().readTree(in);
         }
-        boolean personal = !PersonalDataMarksTest.schemaPaths(schema, "x-personal-data").isEmpty();
+        Set<String> personal = PersonalDataMarksTest.schemaPaths(schema, SchemaCheck.PERSONAL_DATA_KEYWORD);
         JsonNode message = ASYNCAPI.path("components").path("messages").path(type.name());
-        List<String> tags = new ArrayList<>();
-        message.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
-        assertThat(tags.contains("personal-data")).as("%s tagged personal-data", type.name()).isEqualTo(personal);
-        if (personal) {
+        Set<String> listed = new java.util.TreeSet<>();
+        message.path(SchemaCheck.PERSONAL_DATA_KEYWORD).forEach(path -> listed.add(path.asText()));
+        assertThat(listed).as("%s: x-personal-data of the message", type.name()).isEqualTo(personal);
+        if (personal.isEmpty()) {
+            assertThat(message.has(SchemaCheck.DATA_SUBJECT_KEYWORD)).as(type.name()).isFalse();
+        } else {
+            assertThat(Set.of(message.path(SchemaCheck.DATA_SUBJECT_KEYWORD).asText()))
+                    .isEqualTo(PersonalDataMarksTest.schemaPaths(schema, SchemaCheck.DATA_SUBJECT_KEYWORD));
             assertThat(message.path("description").asText()).as(type.name()).contains("x-personal-data", "x-data-subject");
         }
-        List<String> declared = new ArrayList<>();
-        ASYNCAPI.path("info").path("tags").forEach(tag -> declared.add(tag.path("name").asText()));
-        assertThat(declared).containsAll(tags);
     }
 
     @Test
