@@ -53,7 +53,7 @@ class ContactsIT {
     EventStore eventStore;
 
     @Test
-    void submittedCase_recordsItsApplicantsContact_onceEvenWhenDeliveredAgainOrRepublished() {
+    void submittedCase_recordsItsApplicantsContactOnce_evenWhenDeliveredAgainOrRepublished() {
         String subject = "web-" + UUID.randomUUID();
         String caseId = UUID.randomUUID().toString();
         String email = "marie-" + UUID.randomUUID() + "@example.org";
