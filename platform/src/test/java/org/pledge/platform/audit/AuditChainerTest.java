@@ -167,7 +167,7 @@ class AuditChainerTest {
     }
 
     @Test
-    void timeBasedCheckpoint_signsTheHead_onlyWhenItMovedAndTheIntervalPassed() {
+    void timeBasedCheckpoint_signsTheHead_whenItMovedAndTheIntervalPassed() {
         audit.append(3);
         audit.chainer.chainUpTo(3);
         audit.chainer.checkpointIfDue();

@@ -43,7 +43,7 @@ class CommandTargetsTest {
     }
 
     @Test
-    void resolvesTheRecordComponentAnnotatedCommandTarget() {
+    void resolvesTheTarget_fromAnAnnotatedRecordComponent() {
         VersionedAggregateIdentifier target = resolve(new AssignCommand("caseworker-1", "case-42"));
 
         assertThat(target.getIdentifier()).isEqualTo("case-42");
@@ -57,7 +57,7 @@ class CommandTargetsTest {
     }
 
     @Test
-    void fallsBackToAxonsTargetAggregateIdentifier() {
+    void resolvesTheTarget_fromAxonsTargetAggregateIdentifier() {
         VersionedAggregateIdentifier target = resolve(new AxonCommand("case-9", "n"));
 
         assertThat(target.getIdentifier()).isEqualTo("case-9");
@@ -80,7 +80,7 @@ class CommandTargetsTest {
     }
 
     @Test
-    void rejectsABlankTarget() {
+    void rejectsACommand_whoseTargetIsBlank() {
         assertThatThrownBy(() -> resolve(new AssignCommand("caseworker-1", "  ")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("AssignCommand names no target aggregate: its @CommandTarget caseId is blank");
@@ -95,7 +95,7 @@ class CommandTargetsTest {
     }
 
     @Test
-    void rejectsANullAxonTarget() {
+    void rejectsACommand_whoseAxonTargetIsNull() {
         assertThatThrownBy(() -> resolve(new AxonCommand(null, "n")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("AxonCommand names no target aggregate");

@@ -23,12 +23,12 @@ class EventRevisionsTest {
     private final EventRevisions revisions = new EventRevisions();
 
     @Test
-    void readsEventRevision() {
+    void givesTheRevision_ofEventRevision() {
         assertThat(revisions.revisionOf(SubmittedEvent.class)).isEqualTo("2");
     }
 
     @Test
-    void fallsBackToAxonsRevision() {
+    void givesTheRevision_ofAxonsRevision() {
         assertThat(revisions.revisionOf(AxonRevisedEvent.class)).isEqualTo("3");
     }
 
@@ -38,7 +38,7 @@ class EventRevisionsTest {
     }
 
     @Test
-    void isTheRevisionASerializerStoresWithThePayload() {
+    void givesTheRevision_thatASerializerStoresWithThePayload() {
         JacksonSerializer serializer = JacksonSerializer.builder().revisionResolver(revisions).build();
 
         assertThat(serializer.serialize(new SubmittedEvent("case-1"), String.class).getType().getRevision()).isEqualTo("2");
