@@ -56,9 +56,4 @@ public record PrivacyProperties(
             throw new IllegalArgumentException("pledge.privacy.erasure-completion-interval must be positive");
         }
     }
-
-    /** Defaults (no master key), for tests that build the parts by hand. */
-    public static PrivacyProperties defaults() {
-        return new PrivacyProperties(null, null, Map.of(), false, Duration.ofSeconds(30), 10_000, Duration.ofMinutes(1), true);
-    }
 }
