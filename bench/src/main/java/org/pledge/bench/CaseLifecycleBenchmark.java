@@ -34,9 +34,11 @@ import org.pledge.cases.casefile.api.ResolveCaseCommand;
 import org.pledge.cases.casefile.api.StartWorkOnCaseCommand;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.casefile.api.SubmitCaseCommand;
+import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.embedded.EmbeddedKafka;
 import org.pledge.embedded.EmbeddedMongo;
+import org.pledge.platform.audit.AuditTrail;
 import org.pledge.testsupport.security.TestTokens;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,6 +71,12 @@ public final class CaseLifecycleBenchmark {
     private static final int CASES = Integer.getInteger("bench.cases", 5_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
     private static final long DRAIN_LIMIT_MS = Long.getLong("bench.drainLimitMs", 600_000);
+    /**
+     * The trust settings to run, each on a fresh application per backend ({@code bench.trust}, comma-separated):
+     * {@code both} (the default and production: personal data encrypted, audit chain kept), {@code encryption},
+     * {@code chain}, {@code off}. With more than one, figures are labelled {@code <backend>.<variant>}.
+     */
+    private static final List<String> TRUST = List.of(System.getProperty("bench.trust", "both").split(","));
 
     /** Counts the application's MongoDB commands per collection, printed per phase with {@code -Dbench.mongoProfile=true}. */
     private static final MongoCommandProfile MONGO = new MongoCommandProfile();
@@ -103,7 +111,9 @@ public final class CaseLifecycleBenchmark {
                 external != null ? external.describe() : "mongo-java-server in this JVM");
         try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary()) {
             for (String backend : backends) {
-                run(backend, kafka);
+                for (String trust : TRUST) {
+                    run(backend, trust, kafka);
+                }
             }
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -117,7 +127,11 @@ public final class CaseLifecycleBenchmark {
         System.exit(status); // Kafka and Netty leave non-daemon threads behind
     }
 
-    private static void run(String backend, EmbeddedKafka kafka) throws Exception {
+    private static void run(String backend, String trust, EmbeddedKafka kafka) throws Exception {
+        if (!List.of("both", "encryption", "chain", "off").contains(trust)) {
+            throw new IllegalArgumentException("unknown bench.trust variant " + trust + " (both, encryption, chain, off)");
+        }
+        String label = TRUST.size() == 1 ? backend : backend + "." + trust;
         Path dir = Files.createTempDirectory("pledge-lifecycle-");
         AutoCloseable mongo;
         int port = 0;
@@ -147,23 +161,30 @@ public final class CaseLifecycleBenchmark {
             default -> throw new IllegalArgumentException("unknown backend " + backend
                     + " (memory, h2, h2-sync; mongodb with MONGO_URI)");
         }
-        try (mongo; ConfigurableApplicationContext app = start(port, kafka, backend)) {
+        try (mongo; ConfigurableApplicationContext app = start(port, kafka, label, trust)) {
             Lifecycle lifecycle = new Lifecycle(app.getBean(CommandGateway.class), app.getBean(Clock.class));
             Drain drain = new Drain(app);
             lifecycle.run(WARMUP / 2, 1);
             lifecycle.run(WARMUP, THREADS);
             drain.await();
-            phase(backend, "1thread", lifecycle, drain, app, 1);
-            phase(backend, THREADS + "threads", lifecycle, drain, app, THREADS);
-            rss(backend);
+            phase(label, "1thread", lifecycle, drain, app, 1);
+            phase(label, THREADS + "threads", lifecycle, drain, app, THREADS);
+            catchUp(label, app, drain);
+            if (trust.equals("both") || trust.equals("chain")) {
+                verification(label, app);
+            }
+            rss(label);
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    private static ConfigurableApplicationContext start(int mongoPort, EmbeddedKafka kafka, String backend) {
+    private static ConfigurableApplicationContext start(int mongoPort, EmbeddedKafka kafka, String label, String trust) {
         TestTokens tokens = TestTokens.get();
-        String database = external != null ? external.databaseForApplication() : "bench-" + backend.replace('-', '_');
+        String database = external != null ? external.databaseForApplication()
+                : "bench-" + label.replace('-', '_').replace('.', '_');
+        boolean encryption = trust.equals("both") || trust.equals("encryption");
+        boolean chain = trust.equals("both") || trust.equals("chain");
         String mongoUri = external != null ? external.uri() : "mongodb://localhost:" + mongoPort + "/" + database;
         return new SpringApplicationBuilder(CaseServiceApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("benchMongoCommands",
@@ -179,9 +200,10 @@ public final class CaseLifecycleBenchmark {
                         "--pledge.security.issuer-uri=" + tokens.issuer(),
                         "--pledge.security.jwk-set-uri=" + tokens.jwkSetUri(),
                         "--pledge.security.audiences=" + tokens.audience(),
-                        // a development master key; -Dbench.encryption=false stores personal data in clear (A/B)
+                        // a development master key and the trust variant (bench.trust): encryption and chain on or off
                         "--pledge.privacy.dev-key=true",
-                        "--pledge.privacy.encryption=" + System.getProperty("bench.encryption", "true"),
+                        "--pledge.privacy.encryption=" + encryption,
+                        "--pledge.audit.enabled=" + chain,
                         "--pledge.audit.dev-key=true",
                         "--logging.level.root=WARN");
     }
@@ -216,6 +238,38 @@ public final class CaseLifecycleBenchmark {
         if (Boolean.getBoolean("bench.mongoProfile")) {
             MONGO.print(prefix, CASES);
         }
+    }
+
+    /**
+     * Catch-up: the case summaries' processor replayed from the start of the store (every event read and
+     * deserialized, the applicant decrypted when encryption is on), timed until it is back at the head; the other
+     * processors run on, idle.
+     */
+    private static void catchUp(String label, ConfigurableApplicationContext app, Drain drain) throws Exception {
+        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+        StreamingEventProcessor summaries = processing.eventProcessor(CaseSummaries.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        TrackingToken head = app.getBean(EventStore.class).createHeadToken();
+        long events = head == null ? 0 : head.position().orElse(0);
+        summaries.shutDown();
+        summaries.resetTokens();
+        long t0 = System.nanoTime();
+        summaries.start();
+        drain.await();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("case.%s.catch_up_events_per_s: %.0f events/s (case summaries replayed over %d events in %.2f s)%n",
+                label, events / seconds, events, seconds);
+    }
+
+    /** The audit API's verification of the whole chain (links recomputed, checkpoint signatures checked). */
+    private static void verification(String label, ConfigurableApplicationContext app) {
+        AuditTrail trail = app.getBean(AuditTrail.class);
+        trail.verify(null, null); // warm-up
+        long t0 = System.nanoTime();
+        var result = trail.verify(null, null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("case.%s.verification_events_per_s: %.0f events/s (%s)%n", label,
+                result.eventsVerified() / seconds, result);
     }
 
     /** Submit → assign → resolve, cases spread over client threads. */
