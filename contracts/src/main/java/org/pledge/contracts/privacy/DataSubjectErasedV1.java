@@ -2,6 +2,8 @@ package org.pledge.contracts.privacy;
 
 import java.time.Instant;
 
+import org.pledge.contracts.DataSubjectField;
+
 /**
  * Data of {@code pledge.privacy.data-subject-erased.v1}: a service erased a data subject (on an admin's request or by
  * its retention rules); every other service erases its own copies of the subject's personal data, and records that it
@@ -13,5 +15,5 @@ import java.time.Instant;
  * @param reason     why: {@code subject-request}, {@code retention} or {@code legal-obligation} (consumers erase
  *                   whatever the reason, also for a code added later)
  */
-public record DataSubjectErasedV1(String subjectRef, Instant erasedAt, String reason) {
+public record DataSubjectErasedV1(@DataSubjectField String subjectRef, Instant erasedAt, String reason) {
 }
