@@ -61,14 +61,14 @@ class AuditExportTest {
     void verify_isOk_whenTheExportIsUntouched() throws IOException {
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
 
-        assertThat(AuditExport.verify(file, SIGNER.verifier())).isEqualTo(Verification.ok(1, 30, 30, 6));
+        assertThat(ExportVerifier.verify(file, SIGNER.verifier())).isEqualTo(Verification.ok(1, 30, 30, 6));
     }
 
     @Test
     void verify_isOk_whenTheRangeStartsAtASignedCheckpoint() throws IOException {
         Path file = TestExports.write(chain, 11, 23, dir.resolve("export.ndjson"));
 
-        assertThat(AuditExport.verify(file, SIGNER.verifier())).isEqualTo(Verification.ok(11, 23, 13, 2));
+        assertThat(ExportVerifier.verify(file, SIGNER.verifier())).isEqualTo(Verification.ok(11, 23, 13, 2));
     }
 
     @Test
@@ -77,10 +77,10 @@ class AuditExportTest {
         Path unsignedTail = TestExports.write(chain, 11, 24, dir.resolve("to-24.ndjson"));
         Path noCheckpoint = TestExports.write(chain, 11, 14, dir.resolve("to-14.ndjson"));
 
-        assertThat(AuditExport.check(signedToTheEnd, SIGNER.verifier()).lastSignedSequence()).isEqualTo(25);
-        assertThat(AuditExport.check(unsignedTail, SIGNER.verifier()).lastSignedSequence()).isEqualTo(20);
-        assertThat(AuditExport.check(noCheckpoint, SIGNER.verifier()).lastSignedSequence()).isEqualTo(10);
-        assertThat(AuditExport.check(noCheckpoint, SIGNER.verifier()).header().from()).isEqualTo(11);
+        assertThat(ExportVerifier.check(signedToTheEnd, SIGNER.verifier()).lastSignedSequence()).isEqualTo(25);
+        assertThat(ExportVerifier.check(unsignedTail, SIGNER.verifier()).lastSignedSequence()).isEqualTo(20);
+        assertThat(ExportVerifier.check(noCheckpoint, SIGNER.verifier()).lastSignedSequence()).isEqualTo(10);
+        assertThat(ExportVerifier.check(noCheckpoint, SIGNER.verifier()).header().from()).isEqualTo(11);
     }
 
     @Test
@@ -88,7 +88,7 @@ class AuditExportTest {
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
         TestExports.editLines(file, line -> line.replace("number 17\\\"", "number 71\\\""));
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 17, BreakKind.CHANGED);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 17, BreakKind.CHANGED);
     }
 
     @Test
@@ -96,7 +96,7 @@ class AuditExportTest {
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
         TestExports.editLines(file, line -> line.startsWith("{\"sequence\":17,") ? null : line);
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 17, BreakKind.MISSING);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 17, BreakKind.MISSING);
     }
 
     @Test
@@ -104,7 +104,7 @@ class AuditExportTest {
         chain.swap(17);
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 17, BreakKind.REORDERED);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 17, BreakKind.REORDERED);
     }
 
     @Test
@@ -112,7 +112,7 @@ class AuditExportTest {
         chain.insert(17, AuditRecords.event(1700));
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 17, BreakKind.INSERTED);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 17, BreakKind.INSERTED);
     }
 
     @Test
@@ -121,7 +121,7 @@ class AuditExportTest {
         chain.checkpoints.set(1, other.sign(TestChain.SERVICE, 10, chain.links.get(10L), TestChain.SIGNED_AT));
         Path file = TestExports.write(chain, 11, 30, dir.resolve("export.ndjson"));
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 10, BreakKind.CHECKPOINT_SIGNATURE);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 10, BreakKind.CHECKPOINT_SIGNATURE);
     }
 
     @Test
@@ -130,7 +130,7 @@ class AuditExportTest {
         TestExports.editLines(file, line -> line.startsWith("{\"format\"")
                 ? line.replaceFirst("\"startCheckpoint\":\\{.*\\}}$", "\"startCheckpoint\":null}") : line);
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 10, BreakKind.CHECKPOINT_SIGNATURE);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 10, BreakKind.CHECKPOINT_SIGNATURE);
     }
 
     @Test
@@ -141,7 +141,7 @@ class AuditExportTest {
         TestExports.editLines(file, line -> line.startsWith("{\"format\"")
                 ? line.replaceFirst("\"startLink\":\"" + startLink, "\"startLink\":\"" + otherLink) : line);
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 10, BreakKind.CHECKPOINT_MISMATCH);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 10, BreakKind.CHECKPOINT_MISMATCH);
     }
 
     @Test
@@ -149,7 +149,7 @@ class AuditExportTest {
         chain.checkpoints.set(2, SIGNER.sign("feedback-service", 15, chain.links.get(15L), TestChain.SIGNED_AT));
         Path file = TestExports.write(chain, 1, 30, dir.resolve("export.ndjson"));
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 15, BreakKind.CHECKPOINT_MISMATCH);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 15, BreakKind.CHECKPOINT_MISMATCH);
     }
 
     @Test
@@ -158,7 +158,7 @@ class AuditExportTest {
         TestExports.editLines(file, line -> line.startsWith("{\"format\"")
                 ? line.replaceFirst("\"startLink\":\"00", "\"startLink\":\"01") : line);
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 0, BreakKind.CHECKPOINT_MISMATCH);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 0, BreakKind.CHECKPOINT_MISMATCH);
     }
 
     @Test
@@ -168,7 +168,7 @@ class AuditExportTest {
         lines.add(3, lines.remove(5));
         Files.write(file, lines);
 
-        assertBreak(AuditExport.verify(file, SIGNER.verifier()), 3, BreakKind.MISSING);
+        assertBreak(ExportVerifier.verify(file, SIGNER.verifier()), 3, BreakKind.MISSING);
     }
 
     @Test
@@ -178,7 +178,7 @@ class AuditExportTest {
         lines.add(3, lines.get(2));
         Files.write(file, lines);
 
-        assertThatThrownBy(() -> AuditExport.verify(file, SIGNER.verifier()))
+        assertThatThrownBy(() -> ExportVerifier.verify(file, SIGNER.verifier()))
                 .isInstanceOf(AuditExport.FormatException.class).hasMessageContaining("ascending order");
     }
 
@@ -189,7 +189,7 @@ class AuditExportTest {
         lines.add(lines.remove(30));
         Files.write(file, lines);
 
-        assertThatThrownBy(() -> AuditExport.verify(file, SIGNER.verifier()))
+        assertThatThrownBy(() -> ExportVerifier.verify(file, SIGNER.verifier()))
                 .isInstanceOf(AuditExport.FormatException.class).hasMessageContaining("after the checkpoints");
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.audit.AuditExport;
 import org.pledge.audit.AuditKeys;
 import org.pledge.audit.Break;
+import org.pledge.audit.ExportVerifier;
 import org.pledge.audit.CheckpointVerifier;
 import org.pledge.audit.Verification;
 
@@ -85,9 +86,9 @@ public final class VerifyCommand {
         } catch (IOException | IllegalArgumentException e) {
             return unusable(err, "cannot read the public key " + keyFile + ": " + reason(e));
         }
-        AuditExport.Checked checked;
+        ExportVerifier.Checked checked;
         try {
-            checked = AuditExport.check(exportFile, verifier);
+            checked = ExportVerifier.check(exportFile, verifier);
         } catch (IOException | RuntimeException e) {
             return unusable(err, "cannot read the export " + exportFile + ": " + reason(e));
         }

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pledge.audit.AuditExport;
 import org.pledge.audit.AuditKeys;
 import org.pledge.audit.AuditLinks;
 import org.pledge.audit.BreakKind;
 import org.pledge.audit.Checkpoint;
 import org.pledge.audit.CheckpointSigner;
+import org.pledge.audit.ExportVerifier;
 import org.pledge.audit.Verification;
 import org.pledge.testsupport.infra.MemoryMongo;
 
@@ -202,7 +202,7 @@ class AuditTrailTest {
     void export_fromTheNearestCheckpoint_verifiesOffline_andFailsAfterTampering(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("export.ndjson");
         Files.write(file, export(13L, 25L));
-        Verification verified = AuditExport.verify(file, signer.verifier());
+        Verification verified = ExportVerifier.verify(file, signer.verifier());
         assertThat(verified.ok()).isTrue();
         assertThat(verified.from()).isEqualTo(11);
         assertThat(verified.to()).isEqualTo(25);
@@ -212,7 +212,7 @@ class AuditTrailTest {
         event.put("serializedMetaData", event.getString("serializedMetaData").replace("tester", "someone"));
         audit.put(16, event);
         Files.write(file, export(null, null));
-        Verification broken = AuditExport.verify(file, signer.verifier());
+        Verification broken = ExportVerifier.verify(file, signer.verifier());
         assertThat(broken.ok()).isFalse();
         assertThat(broken.firstBreak().sequence()).isEqualTo(16);
         assertThat(broken.firstBreak().kind()).isEqualTo(BreakKind.CHANGED);
