@@ -13,8 +13,9 @@
  *   <li>{@link org.pledge.audit.ChainVerifier} with {@link org.pledge.audit.Verification},
  *       {@link org.pledge.audit.Break} and {@link org.pledge.audit.BreakKind}: recomputing a range and naming the
  *       first break;</li>
- *   <li>{@link org.pledge.audit.AuditExport}: the NDJSON export, read and written one line at a time, and verified
- *       from a file; {@link org.pledge.audit.cli.VerifyCommand} is the command line around it.</li>
+ *   <li>{@link org.pledge.audit.AuditExport}: the NDJSON export, read and written one line at a time;
+ *       {@link org.pledge.audit.ExportVerifier} verifies a file of it, and {@link org.pledge.audit.cli.VerifyCommand}
+ *       is the command line around that.</li>
  * </ol>
  */
 package org.pledge.audit;
