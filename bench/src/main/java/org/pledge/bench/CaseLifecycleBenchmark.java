@@ -34,11 +34,9 @@ import org.pledge.cases.casefile.api.ResolveCaseCommand;
 import org.pledge.cases.casefile.api.StartWorkOnCaseCommand;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.casefile.api.SubmitCaseCommand;
-import org.pledge.cases.casefile.query.CaseSummaries;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.embedded.EmbeddedKafka;
 import org.pledge.embedded.EmbeddedMongo;
-import org.pledge.platform.audit.AuditTrail;
 import org.pledge.testsupport.security.TestTokens;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -169,9 +167,9 @@ public final class CaseLifecycleBenchmark {
             drain.await();
             phase(label, "1thread", lifecycle, drain, app, 1);
             phase(label, THREADS + "threads", lifecycle, drain, app, THREADS);
-            catchUp(label, app, drain);
+            ReplayFigures.catchUp(label, app, drain::await);
             if (trust.equals("both") || trust.equals("chain")) {
-                verification(label, app);
+                ReplayFigures.verification(label, app);
             }
             rss(label);
         } finally {
@@ -238,38 +236,6 @@ public final class CaseLifecycleBenchmark {
         if (Boolean.getBoolean("bench.mongoProfile")) {
             MONGO.print(prefix, CASES);
         }
-    }
-
-    /**
-     * Catch-up: the case summaries' processor replayed from the start of the store (every event read and
-     * deserialized, the applicant decrypted when encryption is on), timed until it is back at the head; the other
-     * processors run on, idle.
-     */
-    private static void catchUp(String label, ConfigurableApplicationContext app, Drain drain) throws Exception {
-        EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
-        StreamingEventProcessor summaries = processing.eventProcessor(CaseSummaries.PROCESSING_GROUP,
-                StreamingEventProcessor.class).orElseThrow();
-        TrackingToken head = app.getBean(EventStore.class).createHeadToken();
-        long events = head == null ? 0 : head.position().orElse(0);
-        summaries.shutDown();
-        summaries.resetTokens();
-        long t0 = System.nanoTime();
-        summaries.start();
-        drain.await();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("case.%s.catch_up_events_per_s: %.0f events/s (case summaries replayed over %d events in %.2f s)%n",
-                label, events / seconds, events, seconds);
-    }
-
-    /** The audit API's verification of the whole chain (links recomputed, checkpoint signatures checked). */
-    private static void verification(String label, ConfigurableApplicationContext app) {
-        AuditTrail trail = app.getBean(AuditTrail.class);
-        trail.verify(null, null); // warm-up
-        long t0 = System.nanoTime();
-        var result = trail.verify(null, null);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("case.%s.verification_events_per_s: %.0f events/s (%s)%n", label,
-                result.eventsVerified() / seconds, result);
     }
 
     /** Submit → assign → resolve, cases spread over client threads. */
