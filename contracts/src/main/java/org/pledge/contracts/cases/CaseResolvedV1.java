@@ -14,6 +14,8 @@ import org.pledge.contracts.DataSubjectField;
  * @param outcome                {@code APPROVED}, {@code REFUSED} or {@code OTHER}
  * @param onTime                 resolved before the deadline and never breached
  * @param latenessBusinessDays   0 when on time, else at least 1
+ * @param reasonCode             the decision's reason code (e.g. {@code fraud}); null when none was given, and from
+ *                               producers older than the field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseResolvedV1(
@@ -27,5 +29,14 @@ public record CaseResolvedV1(
         String outcome,
         Instant resolvedAt,
         boolean onTime,
-        int latenessBusinessDays) {
+        int latenessBusinessDays,
+        String reasonCode) {
+
+    /** Without a reason code (the form before {@code reasonCode} existed). */
+    public CaseResolvedV1(String caseId, String serviceType, String channel, String applicantReference, String language,
+                          String preferredChannel, Instant deadline, String outcome, Instant resolvedAt, boolean onTime,
+                          int latenessBusinessDays) {
+        this(caseId, serviceType, channel, applicantReference, language, preferredChannel, deadline, outcome, resolvedAt, onTime,
+                latenessBusinessDays, null);
+    }
 }

@@ -17,6 +17,8 @@ import org.pledge.contracts.PersonalDataField;
  * @param feeReductionReason why the fee paid is below the catalogue's fee at receipt (a reason code, e.g.
  *                           {@code hardship-waiver}); null when the full fee was paid, for follow-ups, and from producers
  *                           older than the field
+ * @param paymentReference   the channel's reference of the fee's payment at the payment provider, which a guarantee
+ *                           refund goes back through; null when none was given, and from producers older than the field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseSubmittedV1(
@@ -31,14 +33,23 @@ public record CaseSubmittedV1(
         Instant deadline,
         @PersonalDataField Applicant applicant,
         Money fee,
-        String feeReductionReason) {
+        String feeReductionReason,
+        String paymentReference) {
+
+    /** Without a payment reference (the form before {@code paymentReference} existed). */
+    public CaseSubmittedV1(String caseId, String serviceType, String channel, String applicantReference, String language,
+                           String preferredChannel, Instant submittedAt, Instant receivedAt, Instant deadline, Applicant applicant,
+                           Money fee, String feeReductionReason) {
+        this(caseId, serviceType, channel, applicantReference, language, preferredChannel, submittedAt, receivedAt, deadline,
+                applicant, fee, feeReductionReason, null);
+    }
 
     /** Without a fee reduction (the form before {@code feeReductionReason} existed). */
     public CaseSubmittedV1(String caseId, String serviceType, String channel, String applicantReference, String language,
                            String preferredChannel, Instant submittedAt, Instant receivedAt, Instant deadline, Applicant applicant,
                            Money fee) {
         this(caseId, serviceType, channel, applicantReference, language, preferredChannel, submittedAt, receivedAt, deadline,
-                applicant, fee, null);
+                applicant, fee, null, null);
     }
 
     /** Personal data of the subject {@code applicantReference}: whom to tell, and how to reach them. Any contact point may be absent. */

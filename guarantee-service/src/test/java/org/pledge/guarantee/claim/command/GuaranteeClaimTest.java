@@ -55,7 +55,7 @@ class GuaranteeClaimTest {
     @Test
     void recordFee_isRejected_whenTheClaimIsNotTheCasesClaim() {
         fixture.givenNoPriorActivity()
-                .when(new RecordGuaranteedFeeCommand(GuaranteeClaimIds.forCase("another-case"), CASE, "PASSPORT", FEE, SUBMITTED))
+                .when(new RecordGuaranteedFeeCommand(GuaranteeClaimIds.forCase("another-case"), CASE, "PASSPORT", FEE, SUBMITTED, null))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
