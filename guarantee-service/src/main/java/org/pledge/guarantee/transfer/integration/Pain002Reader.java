@@ -14,12 +14,15 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
+import com.prowidesoftware.swift.model.mx.MxReadConfiguration;
 import com.prowidesoftware.swift.model.mx.dic.CustomerPaymentStatusReportV10;
 import com.prowidesoftware.swift.model.mx.dic.OriginalGroupHeader17;
 import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInstruction32;
 import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction105;
 import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
 import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
 import org.pledge.guarantee.transfer.api.PaymentBatchException;
 import org.pledge.guarantee.transfer.api.PaymentBatchException.Kind;
 import org.pledge.guarantee.transfer.api.PaymentBatchIds;
@@ -52,6 +55,9 @@ public class Pain002Reader {
     private static final String ISO_NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
     private static final int MAX35 = 35;
 
+    /** The JAXB context of pain.002.001.10's classes: made on first use, then reused. */
+    private volatile JAXBContext context;
+
     public StatusReport read(byte[] xml) {
         if (xml == null || xml.length == 0) {
             throw malformed("The status report is empty.");
@@ -66,7 +72,9 @@ public class Pain002Reader {
         }
         CustomerPaymentStatusReportV10 report;
         try {
-            MxPain00200110 message = MxPain00200110.parse(new String(xml, StandardCharsets.UTF_8));
+            MxReadConfiguration configuration = new MxReadConfiguration();
+            configuration.context = context();
+            MxPain00200110 message = MxPain00200110.parse(new String(xml, StandardCharsets.UTF_8), configuration);
             report = message == null ? null : message.getCstmrPmtStsRpt();
         } catch (RuntimeException e) {
             throw invalid("The status report does not follow " + PaymentBatchIds.PAIN_002 + ".");
@@ -106,6 +114,19 @@ public class Pain002Reader {
             }
         }
         return new StatusReport(messageId, originalMessageId, originalMessageName, groupStatus, groupReason, transactions);
+    }
+
+    private JAXBContext context() {
+        JAXBContext current = context;
+        if (current == null) {
+            try {
+                current = JAXBContext.newInstance(MxPain00200110._classes);
+            } catch (JAXBException e) {
+                throw new IllegalStateException("the pain.002.001.10 model cannot be bound", e);
+            }
+            context = current;
+        }
+        return current;
     }
 
     private static Document parseSafely(byte[] xml) {
