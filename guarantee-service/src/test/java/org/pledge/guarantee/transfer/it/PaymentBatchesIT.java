@@ -18,26 +18,22 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.pledge.guarantee.GuaranteeServiceApplication;
 import org.pledge.guarantee.claim.api.BankAccount;
 import org.pledge.guarantee.claim.api.GuaranteeClaimIds;
 import org.pledge.guarantee.claim.api.Money;
 import org.pledge.guarantee.claim.api.RefundIds;
 import org.pledge.guarantee.claim.api.RefundInstructedEvent;
+import org.pledge.guarantee.it.GuaranteeServiceITSupport;
 import org.pledge.guarantee.policy.api.PayoutMethod;
 import org.pledge.guarantee.transfer.integration.Pain002Samples;
 import org.pledge.guarantee.transfer.integration.Pain002Samples.Tx;
 import org.pledge.guarantee.transfer.integration.TransferFiles;
-import org.pledge.testsupport.PledgeTestInitializer;
 import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.http.ApiResponse;
 import org.pledge.testsupport.http.ServiceApi;
 import org.pledge.testsupport.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.test.context.ContextConfiguration;
 import org.w3c.dom.Element;
 
 /**
@@ -46,14 +42,10 @@ import org.w3c.dom.Element;
  * against the official XSD, the same bytes each time; erased accounts are left out and reported; a status report that
  * is malformed, foreign, of another type or carries a DTD is refused with a problem and changes nothing.
  */
-@SpringBootTest(classes = GuaranteeServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
-class PaymentBatchesIT {
+class PaymentBatchesIT extends GuaranteeServiceITSupport {
 
     static final String CLAIM_AGGREGATE = "GuaranteeClaim";
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -157,8 +149,9 @@ class PaymentBatchesIT {
 
     @Test
     void aDayNotOver_isOpen_aDayWithoutTransfers_isEmpty_andADateMustBeOne() {
-        get("/api/payment-batches/" + LocalDate.now(ZoneOffset.UTC)).assertProblem(409, "payment-batch.open");
-        get("/api/payment-batches/" + LocalDate.now(ZoneOffset.UTC).plusDays(3)).assertProblem(409, "payment-batch.open");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC); // the service's clock, the zone is UTC here
+        get("/api/payment-batches/" + today).assertProblem(409, "payment-batch.open");
+        get("/api/payment-batches/" + today.plusDays(3)).assertProblem(409, "payment-batch.open");
         get("/api/payment-batches/" + aPastDate().minusYears(30)).assertProblem(404, "payment-batch.empty");
         get("/api/payment-batches/2026-13-45").assertProblem(400, null);
         assertThat(ServiceApi.on(port).get("/api/payment-batches/2001-01-01", TestTokens.get().token("auditor-1", "auditor")).status())
@@ -220,7 +213,7 @@ class PaymentBatchesIT {
     }
 
     private ApiResponse get(String path) {
-        return ServiceApi.on(port).get(path, finance());
+        return api.get(path, finance());
     }
 
     private static String finance() {
