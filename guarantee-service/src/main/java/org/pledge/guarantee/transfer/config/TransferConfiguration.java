@@ -12,9 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(TransferProperties.class)
 class TransferConfiguration {
 
-    /** The business time zone ({@code pledge.guarantee.zone}, the claim feature's, default UTC): a transfer's date is its instruction's date there. */
+    /**
+     * The batches' days: the business time zone ({@code pledge.guarantee.zone}, the claim feature's, default UTC) and
+     * the cut-off ({@code pledge.transfers.cut-off}, default midnight).
+     */
     @Bean
-    TransferZone transferZone(@Value("${pledge.guarantee.zone:UTC}") ZoneId zone) {
-        return new TransferZone(zone);
+    TransferZone transferZone(@Value("${pledge.guarantee.zone:UTC}") ZoneId zone, TransferProperties properties) {
+        return new TransferZone(zone, properties.cutOff());
     }
 }

@@ -1,26 +1,35 @@
 package org.pledge.guarantee.transfer.config;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** The business time zone ({@code pledge.guarantee.zone}) as the transfer feature uses it: days of batches. */
-public record TransferZone(ZoneId zone) {
+/**
+ * The days of the batches: the business time zone ({@code pledge.guarantee.zone}) and the cut-off
+ * ({@code pledge.transfers.cut-off}, null for midnight). A refund instructed before the cut-off of a day belongs to
+ * that day's batch, one instructed at or after it to the next day's; a day's batch closes at its cut-off (midnight:
+ * the start of the next day).
+ */
+public record TransferZone(ZoneId zone, LocalTime cutOff) {
 
-    /** The business date of {@code instant}. */
+    /** The batch date of a refund instructed at {@code instant}. */
     public LocalDate dateOf(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
+        ZonedDateTime local = instant.atZone(zone);
+        if (cutOff == null || local.toLocalTime().isBefore(cutOff)) {
+            return local.toLocalDate();
+        }
+        return local.toLocalDate().plusDays(1);
     }
 
-    /** Today, in the zone. */
-    public LocalDate today(Clock clock) {
-        return dateOf(clock.instant());
+    /** When the batch of {@code date} closes: from then on it is fixed. */
+    public ZonedDateTime closeOf(LocalDate date) {
+        return cutOff == null ? date.plusDays(1).atStartOfDay(zone) : date.atTime(cutOff).atZone(zone);
     }
 
-    /** When {@code date} ends in the zone (the start of the next day): its batch is closed from then on. */
-    public ZonedDateTime endOf(LocalDate date) {
-        return date.plusDays(1).atStartOfDay(zone);
+    /** Whether the batch of {@code date} is closed at {@code now}. */
+    public boolean isClosed(LocalDate date, Instant now) {
+        return !now.isBefore(closeOf(date).toInstant());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * bytes.
  *
  * @param date          the business date whose refunds it pays
- * @param createdAt     {@code GrpHdr/CreDtTm}: the end of the date in the business zone (a function of the date)
+ * @param createdAt     {@code GrpHdr/CreDtTm}: when the day's batch closed (a function of the date)
  * @param executionDate {@code ReqdExctnDt}: the day after the date
  * @param credits       one per refund, in refund id order
  */

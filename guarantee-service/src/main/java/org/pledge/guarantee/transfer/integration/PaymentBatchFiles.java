@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The pain.001 of a business date (docs/payment-batches.md): every refund instructed by bank transfer that day, in
  * refund id order, whatever became of it since, so that the file of a closed day is the same bytes however often it
- * is asked for. A day is closed once it is over in {@code pledge.guarantee.zone}; before that there is no file
+ * is asked for. A day's batch is closed at its cut-off ({@link TransferZone}: midnight in {@code pledge.guarantee.zone}
+ * unless {@code pledge.transfers.cut-off} says otherwise); before that there is no file
  * ({@code payment-batch.open}), since a file sent to the bank that later grew would pay twice or never. A transfer
  * whose holder was erased can no longer be paid: it is left out and named in {@link File#unpayable()}.
  */
@@ -50,9 +51,9 @@ public class PaymentBatchFiles {
 
     /** The file of {@code date}; refused while the day is not over, and when it has nothing to pay. */
     public File of(LocalDate date) {
-        if (!date.isBefore(zone.today(clock))) {
+        if (!zone.isClosed(date, clock.instant())) {
             throw new PaymentBatchException(PaymentBatchException.OPEN, Kind.CONFLICT, "The batch of " + date
-                    + " is still open: it closes at " + zone.endOf(date).toOffsetDateTime() + " and can be downloaded from then on.");
+                    + " is still open: it closes at " + zone.closeOf(date).toOffsetDateTime() + " and can be downloaded from then on.");
         }
         List<PaymentBatch.Credit> credits = new ArrayList<>();
         List<String> unpayable = new ArrayList<>();
@@ -68,7 +69,7 @@ public class PaymentBatchFiles {
             throw new PaymentBatchException(PaymentBatchException.EMPTY, Kind.NOT_FOUND, "No refund was instructed by bank transfer on "
                     + date + (unpayable.isEmpty() ? "." : " that can still be paid (" + unpayable.size() + " with an erased account)."));
         }
-        PaymentBatch batch = new PaymentBatch(date, zone.endOf(date).toOffsetDateTime(), date.plusDays(1),
+        PaymentBatch batch = new PaymentBatch(date, zone.closeOf(date).toOffsetDateTime(), date.plusDays(1),
                 new PaymentBatch.Debtor(properties.debtorName(), properties.debtorIban(), properties.debtorBic()), credits);
         return new File(date, "pledge-transfers-" + date + ".pain.001.xml", writer.write(batch), credits.size(), List.copyOf(unpayable));
     }

@@ -28,6 +28,8 @@ import org.pledge.guarantee.policy.api.PayoutMethod;
 import org.pledge.guarantee.transfer.integration.Pain002Samples;
 import org.pledge.guarantee.transfer.integration.Pain002Samples.Tx;
 import org.pledge.guarantee.transfer.integration.TransferFiles;
+import org.pledge.guarantee.transfer.query.Transfer;
+import org.pledge.guarantee.transfer.query.Transfers;
 import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.http.ApiResponse;
 import org.pledge.testsupport.http.ServiceApi;
@@ -50,6 +52,8 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
     EventStore eventStore;
     @Autowired
     MongoDatabaseFactory databases;
+    @Autowired
+    Transfers transfers;
 
     /** A past date of its own for each test: batches never mix. */
     static LocalDate aPastDate() {
@@ -145,6 +149,11 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
         ApiResponse erasedAgain = ServiceApi.on(port).send("DELETE", "/api/data-subjects/" + erased.holder() + "?reason=subject-request",
                 TestTokens.get().token("admin-1", "admin"), null, Map.of());
         assertThat(erasedAgain.status()).as(erasedAgain.body()).isEqualTo(200); // idempotent
+        transfers.erase(erased.holder()); // the holder itself, again, and for a subject it holds nothing of
+        transfers.erase("applicant-" + UUID.randomUUID());
+        assertThat(stored.find(new Document("_id", erased.refundId())).first().getString("holderName")).isEqualTo("[erased]");
+        assertThat(stored.find(new Document("_id", kept.refundId())).first().getString("iban")).startsWith("pd1:");
+        assertThat(transfers.ofDate(date)).filteredOn(Transfer::erased).extracting(Transfer::refundId).containsExactly(erased.refundId());
     }
 
     @Test
