@@ -5,26 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.mongodb.client.MongoCollection;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.pledge.guarantee.claim.api.BankAccount;
-import org.pledge.guarantee.claim.api.GuaranteeClaimIds;
-import org.pledge.guarantee.claim.api.Money;
-import org.pledge.guarantee.claim.api.RefundIds;
-import org.pledge.guarantee.claim.api.RefundInstructedEvent;
 import org.pledge.guarantee.it.GuaranteeServiceITSupport;
-import org.pledge.guarantee.policy.api.PayoutMethod;
+import org.pledge.guarantee.transfer.it.TransferClaims.Refund;
 import org.pledge.guarantee.transfer.integration.Pain002Samples;
 import org.pledge.guarantee.transfer.integration.Pain002Samples.Tx;
 import org.pledge.guarantee.transfer.integration.TransferFiles;
@@ -35,56 +27,38 @@ import org.pledge.testsupport.http.ApiResponse;
 import org.pledge.testsupport.http.ServiceApi;
 import org.pledge.testsupport.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.w3c.dom.Element;
 
 /**
  * The daily pain.001 and the pain.002 checks through HTTP, on the embedded infrastructure: refunds instructed by bank
- * transfer (claim events in the real event store, projected by the real processor) are downloaded as a file valid
+ * transfer (real claims driven by their commands, projected by the real processor) are downloaded as a file valid
  * against the official XSD, the same bytes each time; erased accounts are left out and reported; a status report that
  * is malformed, foreign, of another type or carries a DTD is refused with a problem and changes nothing.
  */
 class PaymentBatchesIT extends GuaranteeServiceITSupport {
 
-    static final String CLAIM_AGGREGATE = "GuaranteeClaim";
-
     @Autowired
-    EventStore eventStore;
+    CommandGateway commands;
     @Autowired
     MongoDatabaseFactory databases;
     @Autowired
     Transfers transfers;
+    @Value("${pledge.guarantee.zone:UTC}")
+    ZoneId zone;
 
-    /** A past date of its own for each test: batches never mix. */
-    static LocalDate aPastDate() {
-        return LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 8000));
-    }
-
-    record Instructed(String claimId, String caseId, String refundId, BigDecimal amount, String holder, String iban, String bic) {
-    }
-
-    /** A claim whose refund was instructed at noon UTC of {@code date} (the zone is UTC here), as the claim stores it. */
-    Instructed instruct(LocalDate date, String amount, PayoutMethod method, String bic) {
-        String caseId = UUID.randomUUID().toString();
-        String claimId = GuaranteeClaimIds.forCase(caseId);
-        String refundId = RefundIds.of(claimId, 1);
-        String holder = "applicant-" + UUID.randomUUID();
-        String iban = "DE89370400440532013000";
-        BankAccount account = method == PayoutMethod.BANK_TRANSFER ? new BankAccount(holder, "Jeanne Tremblay", iban, bic) : null;
-        RefundInstructedEvent event = new RefundInstructedEvent(claimId, caseId, refundId, new Money(new BigDecimal(amount), "EUR"),
-                method, method == PayoutMethod.BANK_TRANSFER ? null : "pay-" + caseId, account, "PASSPORT",
-                date.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
-        eventStore.publish(new GenericDomainEventMessage<>(CLAIM_AGGREGATE, claimId, 0, event));
-        return new Instructed(claimId, caseId, refundId, new BigDecimal(amount), holder, iban, bic);
+    private static LocalDate aPastDate() {
+        return TransferClaims.aPastDate();
     }
 
     @Test
     void aClosedDaysBatch_isAValidPain001OfItsTransfers_theSameBytesEachTime() {
         LocalDate date = aPastDate();
-        Instructed first = instruct(date, "30.00", PayoutMethod.BANK_TRANSFER, "COBADEFFXXX");
-        Instructed second = instruct(date, "12.55", PayoutMethod.BANK_TRANSFER, null);
-        instruct(date, "99.00", PayoutMethod.ORIGINAL_PAYMENT_METHOD, null); // the provider's, not a transfer
-        instruct(date.plusDays(1), "7.00", PayoutMethod.BANK_TRANSFER, null); // the next day's batch
+        Refund first = TransferClaims.byTransfer(commands, date, "120.00", "COBADEFFXXX"); // 30.00
+        Refund second = TransferClaims.byTransfer(commands, date, "50.20", null); // 12.55
+        TransferClaims.toOriginalPaymentMethod(commands, date, "100.00"); // the provider's, not a transfer
+        TransferClaims.byTransfer(commands, date.plusDays(1), "28.00", null); // the next day's batch
 
         ApiResponse response = awaitBatch(date, 2);
 
@@ -103,18 +77,18 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
         assertThat(TransferFiles.text(TransferFiles.child(TransferFiles.child(instruction, "DbtrAcct"), "Id"), "IBAN"))
                 .isEqualTo("DE02100100100006820101");
         List<Element> credits = TransferFiles.children(instruction, "CdtTrfTxInf");
-        List<Instructed> expected = new ArrayList<>(List.of(first, second));
+        List<Refund> expected = new ArrayList<>(List.of(first, second));
         expected.sort((a, b) -> a.refundId().compareTo(b.refundId()));
         assertThat(credits).hasSize(2);
         for (int i = 0; i < 2; i++) {
             Element credit = credits.get(i);
-            Instructed refund = expected.get(i);
+            Refund refund = expected.get(i);
             assertThat(TransferFiles.text(TransferFiles.child(credit, "PmtId"), "EndToEndId")).isEqualTo(refund.refundId());
             Element amount = TransferFiles.child(TransferFiles.child(credit, "Amt"), "InstdAmt");
             assertThat(new BigDecimal(amount.getTextContent())).isEqualByComparingTo(refund.amount());
-            assertThat(amount.getAttribute("Ccy")).isEqualTo("EUR");
-            assertThat(TransferFiles.text(TransferFiles.child(credit, "Cdtr"), "Nm")).isEqualTo("Jeanne Tremblay");
-            assertThat(TransferFiles.text(TransferFiles.child(TransferFiles.child(credit, "CdtrAcct"), "Id"), "IBAN")).isEqualTo(refund.iban());
+            assertThat(amount.getAttribute("Ccy")).isEqualTo("CAD");
+            assertThat(TransferFiles.text(TransferFiles.child(credit, "Cdtr"), "Nm")).isEqualTo(TransferClaims.HOLDER_NAME);
+            assertThat(TransferFiles.text(TransferFiles.child(TransferFiles.child(credit, "CdtrAcct"), "Id"), "IBAN")).isEqualTo(TransferClaims.IBAN);
             assertThat(TransferFiles.children(credit, "CdtrAgt")).hasSize(refund.bic() == null ? 0 : 1);
             assertThat(TransferFiles.text(TransferFiles.child(credit, "RmtInf"), "Ustrd")).contains(refund.caseId());
         }
@@ -127,13 +101,13 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
     @Test
     void theAccountIsStoredEncrypted_andAnErasedOneIsLeftOut_andReported() {
         LocalDate date = aPastDate();
-        Instructed kept = instruct(date, "10.00", PayoutMethod.BANK_TRANSFER, null);
-        Instructed erased = instruct(date, "20.00", PayoutMethod.BANK_TRANSFER, "COBADEFFXXX");
+        Refund kept = TransferClaims.byTransfer(commands, date, "40.00", null);
+        Refund erased = TransferClaims.byTransfer(commands, date, "80.00", "COBADEFFXXX");
         awaitBatch(date, 2);
         MongoCollection<Document> stored = databases.getMongoDatabase().getCollection("payment_transfers");
         Document document = stored.find(new Document("_id", erased.refundId())).first();
         assertThat(document).isNotNull();
-        assertThat(document.toJson()).doesNotContain(erased.iban()).doesNotContain("Jeanne").doesNotContain("COBADEFF");
+        assertThat(document.toJson()).doesNotContain(TransferClaims.IBAN).doesNotContain("Tremblay").doesNotContain("COBADEFF");
         assertThat(document.getString("iban")).startsWith("pd1:");
 
         ApiResponse erasure = ServiceApi.on(port).send("DELETE", "/api/data-subjects/" + erased.holder() + "?reason=subject-request",
@@ -158,7 +132,7 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
 
     @Test
     void aDayNotOver_isOpen_aDayWithoutTransfers_isEmpty_andADateMustBeOne() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC); // the service's clock, the zone is UTC here
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone); // the service's clock and business zone
         get("/api/payment-batches/" + today).assertProblem(409, "payment-batch.open");
         get("/api/payment-batches/" + today.plusDays(3)).assertProblem(409, "payment-batch.open");
         get("/api/payment-batches/" + aPastDate().minusYears(30)).assertProblem(404, "payment-batch.empty");
@@ -170,7 +144,7 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
     @Test
     void aStatusReportThatIsMalformedForeignOfAnotherTypeOrWithADtd_isRefused_andChangesNothing() {
         LocalDate date = aPastDate();
-        Instructed refund = instruct(date, "15.00", PayoutMethod.BANK_TRANSFER, null);
+        Refund refund = TransferClaims.byTransfer(commands, date, "60.00", null);
         String before = awaitBatch(date, 1).body();
         String batch = "PLEDGE-TRF-" + date;
 

@@ -2,18 +2,12 @@ package org.pledge.guarantee.transfer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,21 +15,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.pledge.guarantee.claim.api.AppliedPolicy;
-import org.pledge.guarantee.claim.api.BankAccount;
-import org.pledge.guarantee.claim.api.GuaranteeClaimIds;
-import org.pledge.guarantee.claim.api.Money;
-import org.pledge.guarantee.claim.api.OpenClaimCommand;
-import org.pledge.guarantee.claim.api.RecordCaseResolvedCommand;
-import org.pledge.guarantee.claim.api.RecordPayoutDetailsCommand;
 import org.pledge.guarantee.claim.api.RefundFailedEvent;
-import org.pledge.guarantee.claim.api.RefundIds;
 import org.pledge.guarantee.claim.api.RefundPaidEvent;
 import org.pledge.guarantee.it.GuaranteeServiceITSupport;
-import org.pledge.guarantee.policy.api.Exclusion;
+import org.pledge.guarantee.transfer.it.TransferClaims.Refund;
 import org.pledge.guarantee.policy.api.PayoutMethod;
-import org.pledge.guarantee.policy.api.PolicyTerms;
-import org.pledge.guarantee.policy.api.RefundTier;
 import org.pledge.guarantee.transfer.integration.Pain002Samples;
 import org.pledge.guarantee.transfer.integration.Pain002Samples.Tx;
 import org.pledge.testsupport.await.Eventually;
@@ -51,12 +35,6 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  */
 class PaymentStatusReportsIT extends GuaranteeServiceITSupport {
 
-    private static final PolicyTerms TERMS = new PolicyTerms(true,
-            List.of(new RefundTier(1, 10, new BigDecimal("25")), new RefundTier(11, null, new BigDecimal("50"))),
-            Set.of(Exclusion.WITHDRAWN, Exclusion.REFUSED_FOR_FRAUD, Exclusion.OUTCOME_OTHER), "CAD",
-            new BigDecimal("50.00"), new BigDecimal("500.00"), List.of(PayoutMethod.ORIGINAL_PAYMENT_METHOD, PayoutMethod.BANK_TRANSFER));
-    private static final AppliedPolicy POLICY = new AppliedPolicy("PASSPORT", 1, TERMS);
-
     @Autowired
     CommandGateway commands;
     @Autowired
@@ -64,25 +42,12 @@ class PaymentStatusReportsIT extends GuaranteeServiceITSupport {
     @Autowired
     MongoDatabaseFactory databases;
 
-    record Refund(String caseId, String claimId, String refundId) {
+    private Refund instructedRefund(LocalDate date) {
+        return TransferClaims.byTransfer(commands, date, "120.00", null);
     }
 
-    /** A claim driven through its commands until its refund (30.00 CAD) is instructed by transfer at noon UTC of {@code date}. */
-    Refund instructedRefund(LocalDate date) {
-        String caseId = UUID.randomUUID().toString();
-        String claimId = GuaranteeClaimIds.forCase(caseId);
-        Instant noon = date.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
-        String holder = "applicant-" + UUID.randomUUID();
-        commands.sendAndWait(new OpenClaimCommand(claimId, caseId, "PASSPORT", holder, "fr-CA", noon.minusSeconds(86_400 * 8),
-                noon.minusSeconds(86_400 * 7), true, new Money(new BigDecimal("120.00"), "CAD"), POLICY));
-        commands.sendAndWait(new RecordCaseResolvedCommand(claimId, caseId, "APPROVED", null, 5, noon.minusSeconds(3_600), POLICY));
-        commands.sendAndWait(new RecordPayoutDetailsCommand(claimId,
-                new BankAccount(holder, "Marie Tremblay", "FR1420041010050500013M02606", null), "web-portal", noon));
-        return new Refund(caseId, claimId, RefundIds.of(claimId, 1));
-    }
-
-    static LocalDate aPastDate() {
-        return LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 8000));
+    private static LocalDate aPastDate() {
+        return TransferClaims.aPastDate();
     }
 
     @Test
