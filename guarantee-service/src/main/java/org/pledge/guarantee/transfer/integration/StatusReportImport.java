@@ -3,7 +3,6 @@ package org.pledge.guarantee.transfer.integration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.pledge.guarantee.transfer.api.PaymentBatchException.Kind;
 import org.pledge.guarantee.transfer.api.PaymentBatchIds;
 import org.pledge.guarantee.transfer.api.StatusReport;
 import org.pledge.guarantee.transfer.api.TransactionStatusCodes;
-import org.pledge.guarantee.transfer.query.Transfer;
 import org.pledge.guarantee.transfer.query.Transfers;
 import org.pledge.platform.axon.VersionedCommandGateway;
 import org.slf4j.Logger;
@@ -72,12 +70,10 @@ public class StatusReportImport {
                             + PaymentBatchIds.PAIN_001 + " files only.");
         }
         LocalDate date = PaymentBatchIds.dateOf(report.originalMessageId()).orElseThrow(() -> foreign(report));
-        List<Transfer> batch = transfers.ofDate(date);
-        if (batch.isEmpty()) {
+        Map<String, Transfers.TransferState> ofBatch = transfers.statesOf(date);
+        if (ofBatch.isEmpty()) {
             throw foreign(report);
         }
-        Map<String, Transfer> ofBatch = new LinkedHashMap<>();
-        batch.forEach(transfer -> ofBatch.put(transfer.refundId(), transfer));
         List<String> unknown = report.transactions().stream().map(StatusReport.TransactionStatus::endToEndId)
                 .filter(id -> !ofBatch.containsKey(id)).distinct().toList();
         if (!unknown.isEmpty()) {
@@ -89,7 +85,7 @@ public class StatusReportImport {
         List<StatusReport.TransactionStatus> statuses = new ArrayList<>(report.transactions());
         if (statuses.isEmpty() && TransactionStatusCodes.REJECTED.equals(report.groupStatus())) {
             String reason = report.groupReason() == null ? TransactionStatusCodes.REJECTED : report.groupReason();
-            batch.forEach(transfer -> statuses.add(new StatusReport.TransactionStatus(transfer.refundId(), TransactionStatusCodes.REJECTED, reason)));
+            ofBatch.keySet().forEach(refundId -> statuses.add(new StatusReport.TransactionStatus(refundId, TransactionStatusCodes.REJECTED, reason)));
         }
         List<String> settled = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
@@ -103,7 +99,7 @@ public class StatusReportImport {
                 continue; // the same status twice in one file
             }
             seen.add(refundId);
-            Transfer transfer = ofBatch.get(refundId);
+            Transfers.TransferState transfer = ofBatch.get(refundId);
             boolean paid = TransactionStatusCodes.PAID.contains(status.status());
             boolean rejects = TransactionStatusCodes.REJECTED.equals(status.status());
             if (!paid && !rejects) {

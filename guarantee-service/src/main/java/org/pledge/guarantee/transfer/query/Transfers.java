@@ -3,7 +3,6 @@ package org.pledge.guarantee.transfer.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +99,17 @@ public class Transfers implements PersonalDataHolder {
         return found;
     }
 
-    /** The transfers of these refund ids that exist, by refund id. */
-    public Map<String, Transfer> byRefundIds(Collection<String> refundIds) {
-        Map<String, Transfer> found = new LinkedHashMap<>();
-        transfers.find(Filters.in(TransferDocument.ID, refundIds)).sort(Sorts.ascending(TransferDocument.ID))
-                .forEach(document -> found.put(document.refundId(), read(document)));
+    /** The refunds of {@code date}'s batch and where each stands, by refund id: nothing personal is read. */
+    public Map<String, TransferState> statesOf(LocalDate date) {
+        Map<String, TransferState> found = new LinkedHashMap<>();
+        transfers.find(Filters.eq(TransferDocument.BUSINESS_DATE, date.toString())).sort(Sorts.ascending(TransferDocument.ID))
+                .forEach(document -> found.put(document.refundId(), new TransferState(document.refundId(), document.claimId(),
+                        TransferStatus.valueOf(document.status()))));
         return found;
+    }
+
+    /** A transfer's ids and status, without the creditor's details. */
+    public record TransferState(String refundId, String claimId, TransferStatus status) {
     }
 
     /** Overwrites the creditor's details of every transfer of {@code subjectRef} with the erased marker (idempotent). */

@@ -163,6 +163,8 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
                 .assertProblem(422, "payment-batch.wrong-message-type");
         upload(Pain002Samples.report("B6", batch, List.of(new Tx(refund.refundId(), "PAID", null))))
                 .assertProblem(422, "payment-batch.invalid-report");
+        upload("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.002.001.10\"><!-- " + "x".repeat(1_100_000) + " --></Document>")
+                .assertProblem(413, "request.too-large"); // pledge.web.max-request-size
         ApiResponse json = ServiceApi.on(port).post("/api/payment-batches/status-reports", finance(), "{}",
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(json.status()).isEqualTo(415);
