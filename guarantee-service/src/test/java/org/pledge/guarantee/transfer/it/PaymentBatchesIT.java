@@ -135,6 +135,9 @@ class PaymentBatchesIT extends GuaranteeServiceITSupport {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone); // the service's clock and business zone
         get("/api/payment-batches/" + today).assertProblem(409, "payment-batch.open");
         get("/api/payment-batches/" + today.plusDays(3)).assertProblem(409, "payment-batch.open");
+        // a client that accepts only XML (the file) still gets the problem
+        api.send("GET", "/api/payment-batches/" + today, finance(), null, Map.of("Accept", "application/xml"))
+                .assertProblem(409, "payment-batch.open");
         get("/api/payment-batches/" + aPastDate().minusYears(30)).assertProblem(404, "payment-batch.empty");
         get("/api/payment-batches/2026-13-45").assertProblem(400, null);
         assertThat(ServiceApi.on(port).get("/api/payment-batches/2001-01-01", TestTokens.get().token("auditor-1", "auditor")).status())
