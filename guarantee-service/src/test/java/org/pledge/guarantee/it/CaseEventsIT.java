@@ -216,12 +216,17 @@ class CaseEventsIT extends GuaranteeServiceITSupport {
     void eventsThatRecordNothing_onACaseWithoutClaim_leaveNoClaim_andTheCaseWorksAfterwards() {
         // CREATE_IF_MISSING with no event applied, through the real repository and its cache
         String caseId = UUID.randomUUID().toString();
-        sendCaseEvent(CaseEventSamples.reopened(ceId(), caseId, "PASSPORT"));
-        sendCaseEvent(breached(ceId(), caseId, "PASSPORT", "120.00", false)); // not guaranteed by the case
+        String reopened = ceId();
+        String notGuaranteed = ceId();
+        sendCaseEvent(CaseEventSamples.reopened(reopened, caseId, "PASSPORT"));
+        sendCaseEvent(breached(notGuaranteed, caseId, "PASSPORT", "120.00", false)); // not guaranteed by the case
         String marker = UUID.randomUUID().toString();
         sendCaseEvent(submitted(ceId(), marker, "PASSPORT", "10.00"));
         awaitClaim(marker, c -> true);
         get("/api/claims/" + claimOf(caseId), financeToken()).assertProblem(404, "claim.not-found");
+        // handled, not parked as failures
+        String parked = get("/ops/dead-letters/" + Topics.CASE, operationsToken()).body();
+        assertThat(parked).doesNotContain(reopened).doesNotContain(notGuaranteed);
 
         sendCaseEvent(submitted(ceId(), caseId, "PASSPORT", "120.00"));
         JsonNode claim = awaitClaim(caseId, c -> "WATCHING".equals(c.path("status").asText()));
