@@ -6,10 +6,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.pledge.guarantee.claim.api.GuaranteeClaimException;
 import org.pledge.guarantee.claim.api.RecordRefundFailedCommand;
 import org.pledge.guarantee.claim.api.RecordRefundPaidCommand;
 import org.pledge.guarantee.payout.api.ProviderRefundFailedEvent;
 import org.pledge.guarantee.payout.api.ProviderRefundSettledEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 class ClaimOutcomes {
 
     static final String GROUP = "provider-refund-outcomes";
+    private static final Logger log = LoggerFactory.getLogger(ClaimOutcomes.class);
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -33,13 +37,22 @@ class ClaimOutcomes {
 
     @EventHandler
     void on(ProviderRefundSettledEvent event) {
-        commands.sendAndWait(new RecordRefundPaidCommand(event.claimId(), event.refundId(), event.providerRefundId(),
+        send(event.refundId(), new RecordRefundPaidCommand(event.claimId(), event.refundId(), event.providerRefundId(),
                 event.settledAt() != null ? event.settledAt() : clock.instant()));
     }
 
     @EventHandler
     void on(ProviderRefundFailedEvent event) {
-        commands.sendAndWait(new RecordRefundFailedCommand(event.claimId(), event.refundId(), event.reason(),
+        send(event.refundId(), new RecordRefundFailedCommand(event.claimId(), event.refundId(), event.reason(),
                 event.failedAt() != null ? event.failedAt() : clock.instant()));
+    }
+
+    /** A rule of the claim that refuses the outcome will refuse it again: logged, not retried. Anything else is retried. */
+    private void send(String refundId, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (GuaranteeClaimException e) {
+            log.warn("refund {}: the claim refused {} ({})", refundId, command.getClass().getSimpleName(), e.code());
+        }
     }
 }

@@ -18,6 +18,8 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.pledge.guarantee.payout.query.ProviderRefunds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +36,21 @@ import org.springframework.context.annotation.Configuration;
 class PayoutConfiguration {
 
     static final String NAME = "payment-provider";
+
+    /**
+     * A failure in the payout's processors is retried (the processor backs off and handles the event again) instead of
+     * being logged and skipped: a skipped instruction or outcome would be a refund never paid or never recorded.
+     */
+    @Bean
+    ConfigurerModule payoutErrorHandling() {
+        return configurer -> {
+            for (String group : new String[] {ProviderRefundProcessor.GROUP, ClaimOutcomes.GROUP, ProviderRefunds.PROJECTION_GROUP}) {
+                configurer.eventProcessing()
+                        .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                        .registerErrorHandler(group, c -> PropagatingErrorHandler.instance());
+            }
+        };
+    }
 
     @Bean
     PaymentProvider paymentProvider(PaymentProperties properties, ObjectMapper json, ObjectProvider<TimeLimiterRegistry> registry) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProviderRefundProjection.GROUP)
 class ProviderRefundProjection {
 
-    static final String GROUP = "provider-refund-schedule";
+    static final String GROUP = ProviderRefunds.PROJECTION_GROUP;
 
     private final ProviderRefunds refunds;
     private final Duration lease;

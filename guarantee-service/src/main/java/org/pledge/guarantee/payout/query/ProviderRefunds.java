@@ -32,6 +32,8 @@ import org.springframework.stereotype.Repository;
 public class ProviderRefunds {
 
     static final String COLLECTION = "provider_refunds";
+    /** The processing group of the projection that keeps it. */
+    public static final String PROJECTION_GROUP = "provider-refund-schedule";
 
     private final MongoCollection<Document> documents;
     private final MongoCollection<ProviderRefundDocument> refunds;
