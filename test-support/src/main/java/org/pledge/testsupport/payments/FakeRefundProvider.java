@@ -1,4 +1,4 @@
-package org.pledge.guarantee.payout.it;
+package org.pledge.testsupport.payments;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -24,14 +24,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * ledger of refunds by {@code Idempotency-Key} and counts the payments it made per key, whatever the client saw.
  * Each {@code POST /v1/refunds} takes the next scripted {@link Behaviour} for its key (then {@link Behaviour#NORMAL}):
  * a refund is created {@code PENDING}; a look-up ({@code GET /v1/refunds?idempotencyKey=}) finds it {@code SETTLED}.
+ * Used by guarantee-service's payout ITs and the system tests' kill-and-restart test (docs/payouts.md).
  */
-final class FakeRefundProvider implements AutoCloseable {
+public final class FakeRefundProvider implements AutoCloseable {
 
     /** What the provider does with the next POST of a key. */
-    enum Behaviour {
+    public enum Behaviour {
         /** Pays (once per key) and answers at once. */
         NORMAL,
-        /** Pays, then answers only after {@link #SLOW_MILLIS}: the client times out, not knowing it was paid. */
+        /** Pays, then answers only after the slow delay (4 s unless {@link #slowAnswer} says otherwise): the client times out, not knowing it was paid. */
         PAY_THEN_TIME_OUT,
         /** Answers 503 without paying. */
         FAIL_503,
@@ -41,42 +42,50 @@ final class FakeRefundProvider implements AutoCloseable {
         RESET
     }
 
-    static final int SLOW_MILLIS = 4_000;
-
     private final Ledger ledger = new Ledger();
     private final WireMockServer server;
 
-    FakeRefundProvider() {
+    public FakeRefundProvider() {
         server = new WireMockServer(options().dynamicPort().extensions(ledger));
         server.start();
         server.stubFor(any(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withTransformers(Ledger.NAME)));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl();
     }
 
+    /** How long {@link Behaviour#PAY_THEN_TIME_OUT} keeps the caller waiting. */
+    public void slowAnswer(java.time.Duration delay) {
+        ledger.slowMillis = (int) delay.toMillis();
+    }
+
+    /** How many payments the provider made in all. */
+    public int totalPayments() {
+        return ledger.payments.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     /** The next POSTs of {@code key} behave as given, in order. */
-    void script(String key, Behaviour... behaviours) {
+    public void script(String key, Behaviour... behaviours) {
         Queue<Behaviour> queue = ledger.scripts.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
         queue.addAll(java.util.List.of(behaviours));
     }
 
     /** How many payments the provider made for {@code key}. */
-    int payments(String key) {
+    public int payments(String key) {
         AtomicInteger count = ledger.payments.get(key);
         return count == null ? 0 : count.get();
     }
 
     /** How many requests (POST and GET) of {@code method} the provider received for {@code key}. */
-    long requests(String method, String key) {
+    public long requests(String method, String key) {
         return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
                 .filter(request -> request.getMethod().value().equals(method))
                 .filter(request -> key.equals(keyOf(request)))
                 .count();
     }
 
-    String providerId(String key) {
+    public String providerId(String key) {
         Refund refund = ledger.refunds.get(key);
         return refund == null ? null : refund.id;
     }
@@ -104,6 +113,7 @@ final class FakeRefundProvider implements AutoCloseable {
         private final Map<String, AtomicInteger> payments = new ConcurrentHashMap<>();
         private final Map<String, Queue<Behaviour>> scripts = new ConcurrentHashMap<>();
         private final AtomicInteger ids = new AtomicInteger();
+        private volatile int slowMillis = 4_000;
 
         @Override
         public String getName() {
@@ -151,7 +161,7 @@ final class FakeRefundProvider implements AutoCloseable {
                 case PAY_THEN_RESET -> ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
                 case PAY_THEN_TIME_OUT -> ResponseDefinitionBuilder.responseDefinition().withStatus(201)
                         .withHeader("Content-Type", "application/json").withBody(view(refund, key, "PENDING"))
-                        .withFixedDelay(SLOW_MILLIS).build();
+                        .withFixedDelay(slowMillis).build();
                 default -> ResponseDefinitionBuilder.responseDefinition().withStatus(replay ? 200 : 201)
                         .withHeader("Content-Type", "application/json")
                         .withHeader("Idempotent-Replayed", String.valueOf(replay))
