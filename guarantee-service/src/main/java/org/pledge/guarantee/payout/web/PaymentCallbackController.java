@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -36,8 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code refund.pending} goes to the refund's {@code ProviderRefund}, which decides what it changes (a duplicate or
  * a status that arrives late changes nothing); the provider gets 204 once it is recorded, and retries otherwise.
  * Other event types are acknowledged and ignored. Nothing of the body is logged.
+ *
+ * <p>Hidden from the API description ({@link Hidden}): it is the provider's webhook, not the clients' API, and its
+ * contract (the signature over the raw bytes) is in docs/payouts.md. The annotations below still describe it.
  */
 @RestController
+@Hidden
 @Tag(name = "payment callbacks")
 class PaymentCallbackController {
 
