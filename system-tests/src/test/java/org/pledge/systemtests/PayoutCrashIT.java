@@ -67,13 +67,14 @@ class PayoutCrashIT {
         String refundId = RefundIds.of(claimId, 1);
         provider.script(refundId, Behaviour.PAY_THEN_TIME_OUT);
 
+        // PASSPORT, 3 business days late: 25 % of 120.00 = 30.00, under the auto-approval limit (50.00): paid at once
         // the first life: a call time limit longer than the provider's silence, so the call is in flight when killed
         Process first = start(runId + "-1", database, "120s");
         int firstPort = awaitPort(runId + "-1", first);
-        TestCloudEvents.send(Topics.CASE, 0, CaseEventSamples.submittedWithPayment("ce-" + UUID.randomUUID(), caseId, "DEMO",
-                "40.00", "pay_crash_" + runId));
-        TestCloudEvents.send(Topics.CASE, 0, CaseEventSamples.breached("ce-" + UUID.randomUUID(), caseId, "DEMO", "40.00"));
-        TestCloudEvents.send(Topics.CASE, 0, CaseEventSamples.resolved("ce-" + UUID.randomUUID(), caseId, "DEMO", "APPROVED", 3, null));
+        TestCloudEvents.send(Topics.CASE, 0, CaseEventSamples.submittedWithPayment("ce-" + UUID.randomUUID(), caseId, "PASSPORT",
+                "120.00", "pay_crash_" + runId));
+        TestCloudEvents.send(Topics.CASE, 0, CaseEventSamples.breached("ce-" + UUID.randomUUID(), caseId, "PASSPORT", "120.00"));
+        TestCloudEvents.send(Topics.CASE, 0, CaseEventSamples.resolved("ce-" + UUID.randomUUID(), caseId, "PASSPORT", "APPROVED", 3, null));
 
         Eventually.await("the provider paid the refund", FLOWS).until(() -> provider.payments(refundId) == 1);
         assertThat(claim(firstPort, claimId).path("status").asText()).isNotEqualTo("PAID");
