@@ -39,7 +39,9 @@ public final class FakeRefundProvider implements AutoCloseable {
         /** Pays, then resets the connection without an answer. */
         PAY_THEN_RESET,
         /** Resets the connection without paying. */
-        RESET
+        RESET,
+        /** Refuses the refund for good (422) without paying. */
+        REFUSE
     }
 
     private final Ledger ledger = new Ledger();
@@ -141,6 +143,9 @@ public final class FakeRefundProvider implements AutoCloseable {
             Behaviour behaviour = script == null || script.isEmpty() ? Behaviour.NORMAL : script.poll();
             if (behaviour == Behaviour.FAIL_503) {
                 return json(503, "{\"title\":\"unavailable\"}");
+            }
+            if (behaviour == Behaviour.REFUSE) {
+                return json(422, "{\"title\":\"the payment cannot be refunded\"}");
             }
             if (behaviour == Behaviour.RESET) {
                 return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
