@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.pledge.guarantee.claim.api.GuaranteeClaimException;
 import org.pledge.guarantee.claim.api.RecordRefundFailedCommand;
 import org.pledge.guarantee.claim.api.RefundInstructedEvent;
 import org.pledge.guarantee.policy.api.PayoutMethod;
@@ -46,8 +47,12 @@ class ProviderRefundProcessor {
                 || event.amount().amount().signum() <= 0) {
             log.warn("refund {} of claim {} cannot go to the original payment method (no payment reference or amount)",
                     event.refundId(), event.claimId());
-            commands.sendAndWait(new RecordRefundFailedCommand(event.claimId(), event.refundId(), "NO_PAYMENT_REFERENCE",
-                    clock.instant()));
+            try {
+                commands.sendAndWait(new RecordRefundFailedCommand(event.claimId(), event.refundId(), "NO_PAYMENT_REFERENCE",
+                        clock.instant()));
+            } catch (GuaranteeClaimException e) {
+                log.warn("refund {}: the claim refused the failure ({})", event.refundId(), e.code());
+            }
             return;
         }
         attempts.instructed(event);
