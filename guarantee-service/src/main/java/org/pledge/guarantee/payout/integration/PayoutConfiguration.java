@@ -83,6 +83,8 @@ class PayoutConfiguration {
                 .slidingWindowSize(breaker.slidingWindowSize())
                 .minimumNumberOfCalls(breaker.minimumCalls())
                 .waitDurationInOpenState(breaker.openFor())
+                // half-open by itself after open-for: the attempts skip an open circuit, so no call would move it
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(e -> e instanceof PaymentProvider.Unavailable)
                 .build();
         return new ProviderRefundAttempts(commands, provider,

@@ -92,6 +92,11 @@ public class ProviderRefundAttempts {
     }
 
     private void attempt(String refundId) {
+        if (circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
+            // the provider is known to be down: no attempt is started (none is used up); the refund stays due
+            log.info("refund {}: the circuit to the provider is open; taken up again by the sweep", refundId);
+            return;
+        }
         Instant now = clock.instant();
         AttemptPlan plan = commands.sendAndWait(new StartProviderRefundAttemptCommand(refundId, now, now.plus(properties.lease())));
         if (plan == null || plan.action() == Action.NONE) {
