@@ -190,6 +190,10 @@ class ProviderRefundsIT {
         String unknown = callback("x-settled", "refund.settled", "ref_x", newRefundId(), "SETTLED");
         assertThat(signedPost(unknown).body()).contains("payment.refund-unknown");
         assertThat(signedPost("not json").body()).contains("payment.callback-invalid");
+        // a body above pledge.payments.callback-max-bytes (64 KiB) is refused before anything else
+        HttpResponse<String> tooLarge = signedPost("{\"pad\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("payment.callback-too-large");
     }
 
     // ---------------------------------------------------------------- helpers
