@@ -96,6 +96,17 @@ final class WriteSamples {
                          "autoApprovalLimit":"50.00","secondApprovalLimit":"500.00",
                          "payoutMethods":["ORIGINAL_PAYMENT_METHOD","BANK_TRANSFER"]}""",
                 Map.of(), f -> List.of("CA-ON", f.submittedCase())));
+        // a claim needs a DEMO case breached (two minutes), so these two prepare slowly
+        all.add(new Sample("guarantee-service", "POST", "/api/claims/{claimId}/approvals", "finance",
+                f -> new Target(Map.of("claimId", f.claimAwaitingApproval())),
+                f -> "{\"decision\":\"APPROVE\",\"reason\":\"Checked against the case file.\\nLate by one day.\"}", Map.of(),
+                f -> List.of("PASSPORT", f.submittedCase())));
+        all.add(new Sample("guarantee-service", "POST", "/api/claims/{claimId}/payout-details", "channel",
+                f -> new Target(Map.of("claimId", f.openClaim().split(" ")[1])),
+                f -> """
+                        {"applicantReference":"%s","holderName":"Hostile Probe","iban":"FR14 2004 1010 0505 0001 3M02 606",
+                         "bic":"BNPAFRPP"}""".formatted(Fixtures.CLAIM_SUBJECT), Map.of(),
+                f -> List.of("PASSPORT", f.submittedCase())));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",
