@@ -54,6 +54,8 @@ public record ServiceSpec(String name, int port, String database) {
         if (name.equals("guarantee-service")) {
             args.add("--pledge.payments.base-url=http://localhost:" + ports.payments());
             args.add("--pledge.payments.callback-secret=" + secrets.payments());
+            // where the sandbox sends the refunds' callbacks: this service's own port, offset included
+            args.add("--pledge.payments.callback-url=http://localhost:" + port + "/callbacks/payments");
         }
         return args;
     }

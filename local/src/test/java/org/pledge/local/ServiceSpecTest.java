@@ -37,7 +37,8 @@ class ServiceSpecTest {
                 .noneMatch(arg -> arg.startsWith("--pledge.payments"));
         assertThat(spec("guarantee-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
                 .contains("--server.port=8084", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-guarantee",
-                        "--pledge.payments.base-url=http://localhost:9102", "--pledge.payments.callback-secret=pay-s");
+                        "--pledge.payments.base-url=http://localhost:9102", "--pledge.payments.callback-secret=pay-s",
+                        "--pledge.payments.callback-url=http://localhost:8084/callbacks/payments");
         assertThat(spec("feedback-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
                 .contains("--server.port=8082", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-feedback");
     }

@@ -144,7 +144,7 @@ final class WriteSamples {
     /**
      * {@code /error} in every service: Spring's error dispatch path, which the platform's {@code ProblemErrorController}
      * maps for every method; hidden from the API docs ({@code springdoc.paths-to-exclude}). Nobody calls it on purpose,
-     * but anybody can.
+     * but anybody can. And guarantee-service's {@code POST /callbacks/payments}, the payment provider's signed webhook.
      */
     static Map<String, NotAnApi> notAnApi() {
         Map<String, NotAnApi> byKey = new LinkedHashMap<>();
@@ -155,6 +155,10 @@ final class WriteSamples {
                 byKey.put(entry.key(), entry);
             }
         }
+        NotAnApi callback = new NotAnApi("guarantee-service", "POST", "/callbacks/payments",
+                "the payment provider's webhook, signed over its raw bytes (docs/payouts.md): not in the client API docs, "
+                        + "and an unsigned request is refused");
+        byKey.put(callback.key(), callback);
         return byKey;
     }
 }

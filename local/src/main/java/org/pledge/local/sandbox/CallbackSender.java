@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Sends a sandbox's callbacks as a provider does: a JSON body signed with HMAC-SHA256 ({@link Hmac#HEADER}), and
- * retried with a growing pause after a failure.
+ * Sends a sandbox's callbacks as a provider does: a JSON body signed with HMAC-SHA256 over the timestamp and the body
+ * ({@link Hmac#TIMESTAMP_HEADER}, {@link Hmac#HEADER}; each attempt signed afresh), and retried with a growing pause after
+ * a failure.
  */
 final class CallbackSender {
 
@@ -23,10 +25,12 @@ final class CallbackSender {
     /** POSTs {@code body} to {@code url}; the answer's status, or -1 when there was no answer or the URL is bad. */
     int send(String url, byte[] body) throws InterruptedException {
         try {
+            long timestamp = Instant.now().getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
-                    .header(Hmac.HEADER, Hmac.sign(secret, body))
+                    .header(Hmac.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(Hmac.HEADER, Hmac.sign(secret, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A test HTTP server receiving sandbox callbacks; the first {@code failFirst} calls get a 500. */
 final class CallbackReceiver implements AutoCloseable {
 
-    record Received(byte[] body, String signature) {
+    record Received(byte[] body, String signature, String timestamp) {
         String text() {
             return new String(body, java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -31,7 +31,8 @@ final class CallbackReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(500, -1);
                     return;
                 }
-                received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Signature")));
+                received.add(new Received(body, exchange.getRequestHeaders().getFirst("X-Signature"),
+                        exchange.getRequestHeaders().getFirst("X-Signature-Timestamp")));
                 exchange.sendResponseHeaders(204, -1);
             }
         });

@@ -3,6 +3,8 @@ package org.pledge.local.sandbox;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +18,24 @@ class HmacTest {
     }
 
     @Test
-    void verification_fails_forAChangedBodyOrAMissingHeader() {
+    void timestampedSignature_isTheHmacOfTimestampDotBody() {
+        // printf '1767000000.{"a":1}' | openssl dgst -sha256 -hmac secret
+        assertThat(Hmac.sign("secret", 1_767_000_000L, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("sha256=5fd79817bebd696cd801b21576a35ac00c4bab8d377ec73a780f2c6b6c74593a");
+    }
+
+    @Test
+    void verification_fails_forAChangedBodyAnotherTimestampAStaleOneOrAMissingHeader() {
         byte[] body = "{\"id\":\"sms_1\"}".getBytes(StandardCharsets.UTF_8);
-        String signature = Hmac.sign("s", body);
-        assertThat(Hmac.verify("s", body, signature)).isTrue();
-        assertThat(Hmac.verify("s", "{\"id\":\"sms_2\"}".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
-        assertThat(Hmac.verify("s", body, null)).isFalse();
+        Instant now = Instant.ofEpochSecond(1_767_000_000L);
+        Duration tolerance = Duration.ofMinutes(5);
+        String at = String.valueOf(now.getEpochSecond());
+        String signature = Hmac.sign("s", now.getEpochSecond(), body);
+        assertThat(Hmac.verify("s", at, body, signature, now, tolerance)).isTrue();
+        assertThat(Hmac.verify("s", at, "{\"id\":\"sms_2\"}".getBytes(StandardCharsets.UTF_8), signature, now, tolerance)).isFalse();
+        assertThat(Hmac.verify("s", String.valueOf(now.getEpochSecond() + 1), body, signature, now, tolerance)).isFalse();
+        assertThat(Hmac.verify("s", at, body, signature, now.plusSeconds(301), tolerance)).isFalse();
+        assertThat(Hmac.verify("s", at, body, null, now, tolerance)).isFalse();
+        assertThat(Hmac.verify("s", null, body, signature, now, tolerance)).isFalse();
     }
 }

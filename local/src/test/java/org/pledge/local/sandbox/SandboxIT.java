@@ -18,11 +18,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SandboxIT {
 
@@ -82,9 +84,11 @@ class SandboxIT {
         return "{\"to\":\"" + to + "\",\"text\":\"Your case was received\",\"callbackUrl\":\"" + receiver.url() + "\"}";
     }
 
-    static String expectedSignature(byte[] body) throws Exception {
+    /** Worked out here, apart from {@link Hmac}: HMAC-SHA256 over "<timestamp>." + the body. */
+    static String expectedSignature(String timestamp, byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
@@ -139,7 +143,7 @@ class SandboxIT {
     }
 
     @Test
-    void callback_isSignedWithHmacSha256OverTheBody() throws Exception {
+    void callback_isSignedWithHmacSha256OverTheTimestampAndTheBody() throws Exception {
         receiver = new CallbackReceiver(0);
         sms(null);
         String key = UUID.randomUUID().toString();
@@ -148,9 +152,13 @@ class SandboxIT {
         CallbackReceiver.Received callback = receiver.next(5);
 
         assertThat(callback).isNotNull();
-        assertThat(callback.signature()).isEqualTo(expectedSignature(callback.body()));
-        assertThat(Hmac.verify(SECRET, callback.body(), callback.signature())).isTrue();
-        assertThat(Hmac.verify("another-secret", callback.body(), callback.signature())).isFalse();
+        assertThat(callback.timestamp()).matches("[0-9]+");
+        assertThat(Long.parseLong(callback.timestamp())).isCloseTo(Instant.now().getEpochSecond(), within(60L));
+        assertThat(callback.signature()).isEqualTo(expectedSignature(callback.timestamp(), callback.body()));
+        Instant now = Instant.now();
+        assertThat(Hmac.verify(SECRET, callback.timestamp(), callback.body(), callback.signature(), now, Duration.ofMinutes(5))).isTrue();
+        assertThat(Hmac.verify("another-secret", callback.timestamp(), callback.body(), callback.signature(), now,
+                Duration.ofMinutes(5))).isFalse();
         JsonNode event = Http.JSON.readTree(callback.body());
         assertThat(event.get("type").asText()).isEqualTo("sms.delivered");
         assertThat(event.get("id").asText()).isEqualTo(id);
@@ -244,7 +252,7 @@ class SandboxIT {
 
         CallbackReceiver.Received callback = receiver.next(5);
         assertThat(callback).isNotNull();
-        assertThat(callback.signature()).isEqualTo(expectedSignature(callback.body()));
+        assertThat(callback.signature()).isEqualTo(expectedSignature(callback.timestamp(), callback.body()));
         JsonNode event = Http.JSON.readTree(callback.body());
         assertThat(event.get("type").asText()).isEqualTo("payment.settled");
         assertThat(event.get("request").get("amount").asText()).isEqualTo("12.50");
@@ -285,5 +293,99 @@ class SandboxIT {
 
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again).get("id").asText()).isEqualTo(id);
+    }
+
+    String refundBody(String paymentReference, String amount) {
+        return "{\"paymentReference\":\"" + paymentReference + "\",\"amount\":\"" + amount + "\",\"currency\":\"CAD\","
+                + "\"reference\":\"R01\",\"callbackUrl\":\"" + receiver.url() + "\"}";
+    }
+
+    @Test
+    void refund_settlesWithOneSignedCallback_isIdempotent_andFoundByKeyAndId() throws Exception {
+        receiver = new CallbackReceiver(0);
+        payments(null);
+        String key = "R" + UUID.randomUUID().toString().replace("-", "") + "01";
+
+        HttpResponse<String> accepted = post("/v1/refunds", key, refundBody("pay_123", "30.00"));
+        HttpResponse<String> again = post("/v1/refunds", key, refundBody("pay_123", "30.00"));
+        HttpResponse<String> conflict = post("/v1/refunds", key, refundBody("pay_123", "31.00"));
+
+        assertThat(accepted.statusCode()).isEqualTo(201);
+        assertThat(json(accepted).get("id").asText()).startsWith("ref_");
+        assertThat(json(accepted).get("status").asText()).isEqualTo("PENDING");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(json(again).get("id").asText()).isEqualTo(json(accepted).get("id").asText());
+        assertThat(conflict.statusCode()).isEqualTo(409);
+
+        CallbackReceiver.Received callback = receiver.next(5);
+        assertThat(callback).isNotNull();
+        assertThat(callback.signature()).isEqualTo(expectedSignature(callback.timestamp(), callback.body()));
+        JsonNode event = Http.JSON.readTree(callback.body());
+        assertThat(event.get("type").asText()).isEqualTo("refund.settled");
+        assertThat(event.get("idempotencyKey").asText()).isEqualTo(key);
+        assertThat(event.get("eventId").asText()).isNotBlank();
+        assertThat(receiver.next(1)).isNull(); // one refund, one callback
+
+        String id = json(accepted).get("id").asText();
+        assertThat(json(get("/v1/refunds?idempotencyKey=" + key)).get("status").asText()).isEqualTo("SETTLED");
+        assertThat(json(get("/v1/refunds/" + id)).get("status").asText()).isEqualTo("SETTLED");
+        assertThat(get("/v1/refunds?idempotencyKey=unknown").statusCode()).isEqualTo(404);
+        // the payments collection knows nothing of it
+        assertThat(get("/v1/payments?idempotencyKey=" + key).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refund_ofAPaymentReferenceEndingIn0000_isRejected_andBadRefundsAreRefused() throws Exception {
+        receiver = new CallbackReceiver(0);
+        payments(null);
+        post("/v1/refunds", "R-rejected", refundBody("pay_0000", "30.00"));
+
+        CallbackReceiver.Received callback = receiver.next(5);
+
+        assertThat(callback).isNotNull();
+        JsonNode event = Http.JSON.readTree(callback.body());
+        assertThat(event.get("type").asText()).isEqualTo("refund.rejected");
+        assertThat(event.get("reason").asText()).isEqualTo("PAYMENT_NOT_REFUNDABLE");
+        assertThat(post("/v1/refunds", "k1", "{\"paymentReference\":\"pay_1\",\"amount\":30.0,\"currency\":\"CAD\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/v1/refunds", "k2", "{\"amount\":\"30.00\",\"currency\":\"CAD\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/v1/refunds", "k3", "{\"paymentReference\":\"pay_1\",\"amount\":\"-1\",\"currency\":\"CAD\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/v1/refunds", null, refundBody("pay_1", "30.00")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refund_inTimeoutMode_takesEffectWithoutAnAnswer_andTheLookUpFindsIt() throws Exception {
+        receiver = new CallbackReceiver(0);
+        payments(null);
+        post("/admin/mode", null, "{\"mode\":\"TIMEOUT\",\"seconds\":3,\"count\":1}");
+        String key = "R-timeout";
+
+        assertThatThrownBy(() -> post("/v1/refunds", key, refundBody("pay_9", "30.00"), Duration.ofSeconds(1)))
+                .isInstanceOf(HttpTimeoutException.class);
+
+        HttpResponse<String> lookup = Awaitility.await("the refund the timed-out call made").atMost(Duration.ofSeconds(5))
+                .pollInSameThread().until(() -> get("/v1/refunds?idempotencyKey=" + key), r -> r.statusCode() != 404);
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        HttpResponse<String> retry = post("/v1/refunds", key, refundBody("pay_9", "30.00"));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(json(retry).get("id").asText()).isEqualTo(json(lookup).get("id").asText());
+    }
+
+    @Test
+    void refunds_surviveARestartOfTheSandbox_besideThePayments(@TempDir Path dir) throws Exception {
+        receiver = new CallbackReceiver(0);
+        Path state = dir.resolve("payments.json");
+        payments(state);
+        String id = json(post("/v1/refunds", "R-kept", refundBody("pay_5", "12.00"))).get("id").asText();
+        sandbox.close();
+
+        payments(state);
+        HttpResponse<String> again = post("/v1/refunds", "R-kept", refundBody("pay_5", "12.00"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("id").asText()).isEqualTo(id);
+        assertThat(dir.resolve("payments-refunds.json")).exists();
     }
 }
