@@ -73,7 +73,7 @@ final class WriteSamples {
         all.add(transition("information-requests", f -> f.inProgressCase(), "{\"reasonCode\":\"missing-photo\"}"));
         all.add(transition("information-received", f -> f.awaitingInformationCase(), null));
         all.add(transition("resolution", f -> f.inProgressCase(),
-                "{\"outcome\":\"APPROVED\",\"note\":\"Approved after review.\\nAll documents present.\"}"));
+                "{\"outcome\":\"REFUSED\",\"note\":\"Refused after review.\\nForged documents.\",\"reasonCode\":\"fraud\"}"));
         all.add(transition("withdrawal", f -> f.submittedCase(), "{\"reason\":\"The client asked to withdraw.\\nBy phone.\"}"));
         all.add(transition("reopening", f -> f.resolvedCase(), "{\"reason\":\"New evidence arrived.\"}"));
         all.add(transition("follow-ups", f -> f.submittedCase(), "{\"reasonCode\":\"client-called-back\",\"serviceType\":\"PASSPORT\"}"));
