@@ -9,6 +9,11 @@ import org.pledge.testsupport.messaging.TestCloudEvents.CloudEvent;
 public final class CaseEventSamples {
 
     public static final String SUBMITTED = "pledge.case.submitted.v1";
+    public static final String BREACHED = "pledge.case.service-standard-breached.v1";
+    public static final String RESOLVED = "pledge.case.resolved.v1";
+    public static final String WITHDRAWN = "pledge.case.withdrawn.v1";
+    public static final String REOPENED = "pledge.case.reopened.v1";
+    public static final String DEADLINE_RECALCULATED = "pledge.case.deadline-recalculated.v1";
     public static final String SOURCE = "/pledge/case-service";
 
     private CaseEventSamples() {
@@ -44,5 +49,72 @@ public final class CaseEventSamples {
     /** A submitted event without its case id: it breaks the schema, so no retry can handle it. */
     public static CloudEvent submittedWithoutCaseId(String ceId) {
         return new CloudEvent(ceId, SUBMITTED, SOURCE, "poison", "{\"serviceType\":\"PASSPORT\"}");
+    }
+
+    /**
+     * A case submitted for {@code serviceType} with a fee of {@code fee} CAD paid under {@code paymentReference} at the
+     * payment provider (null: none given), applicant reference {@code ref-1}, in French.
+     */
+    public static CloudEvent submittedWithPayment(String ceId, String caseId, String serviceType, String fee, String paymentReference) {
+        String reference = paymentReference == null ? "" : ",\"paymentReference\":\"%s\"".formatted(paymentReference);
+        return new CloudEvent(ceId, SUBMITTED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
+                 "preferredChannel":"EMAIL","submittedAt":"2025-03-03T14:00:00Z","deadline":"2025-03-17T14:00:00Z",
+                 "applicant":{"name":"Marie Tremblay","email":"marie@example.org"},
+                 "fee":{"amount":"%s","currency":"CAD"}%s}""".formatted(caseId, serviceType, fee, reference));
+    }
+
+    /**
+     * The case's guaranteed standard was missed: deadline 2025-03-17T14:00:00Z, marked 2025-03-18T06:00:00Z, guaranteed,
+     * with a fee of {@code fee} CAD (null: no fee carried).
+     */
+    public static CloudEvent breached(String ceId, String caseId, String serviceType, String fee) {
+        return breached(ceId, caseId, serviceType, fee, true);
+    }
+
+    /** As {@link #breached(String, String, String, String)}, saying whether the case's standard was guaranteed. */
+    public static CloudEvent breached(String ceId, String caseId, String serviceType, String fee, boolean guaranteed) {
+        String feeJson = fee == null ? "" : ",\"fee\":{\"amount\":\"%s\",\"currency\":\"CAD\"}".formatted(fee);
+        return new CloudEvent(ceId, BREACHED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
+                 "preferredChannel":"EMAIL","deadline":"2025-03-17T14:00:00Z","markedAt":"2025-03-18T06:00:00Z",
+                 "guaranteed":%s%s}""".formatted(caseId, serviceType, guaranteed, feeJson));
+    }
+
+    /**
+     * The case was resolved with {@code outcome} ({@code APPROVED}, {@code REFUSED}, {@code OTHER}) at
+     * 2025-04-01T15:00:00Z, {@code lateness} business days late (0: on time), with {@code reasonCode} (null: none).
+     */
+    public static CloudEvent resolved(String ceId, String caseId, String serviceType, String outcome, int lateness, String reasonCode) {
+        String reason = reasonCode == null ? "" : ",\"reasonCode\":\"%s\"".formatted(reasonCode);
+        return new CloudEvent(ceId, RESOLVED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
+                 "preferredChannel":"EMAIL","deadline":"2025-03-17T14:00:00Z","outcome":"%s",
+                 "resolvedAt":"2025-04-01T15:00:00Z","onTime":%s,"latenessBusinessDays":%d%s}"""
+                .formatted(caseId, serviceType, outcome, lateness == 0, lateness, reason));
+    }
+
+    /** The case was withdrawn by its channel at 2025-03-20T10:00:00Z. */
+    public static CloudEvent withdrawn(String ceId, String caseId, String serviceType) {
+        return new CloudEvent(ceId, WITHDRAWN, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
+                 "preferredChannel":"EMAIL","deadline":"2025-03-17T14:00:00Z","withdrawnBy":"CHANNEL",
+                 "withdrawnAt":"2025-03-20T10:00:00Z"}""".formatted(caseId, serviceType));
+    }
+
+    /** The resolved case was reopened at 2025-04-10T09:00:00Z. */
+    public static CloudEvent reopened(String ceId, String caseId, String serviceType) {
+        return new CloudEvent(ceId, REOPENED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
+                 "preferredChannel":"EMAIL","deadline":"2025-03-17T14:00:00Z","resolvedAt":"2025-04-01T15:00:00Z",
+                 "reopenedAt":"2025-04-10T09:00:00Z"}""".formatted(caseId, serviceType));
+    }
+
+    /** The case's deadline was recalculated (a new calendar version) to {@code deadline}, at 2025-04-02T08:00:00Z. */
+    public static CloudEvent deadlineRecalculated(String ceId, String caseId, String serviceType, String deadline) {
+        return new CloudEvent(ceId, DEADLINE_RECALCULATED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"%s","channel":"WEB","applicantReference":"ref-1","language":"fr-CA",
+                 "preferredChannel":"EMAIL","deadline":"%s","calendarId":"CA-QC","calendarVersion":2,
+                 "recalculatedAt":"2025-04-02T08:00:00Z"}""".formatted(caseId, serviceType, deadline));
     }
 }
