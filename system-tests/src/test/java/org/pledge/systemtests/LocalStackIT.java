@@ -46,7 +46,7 @@ class LocalStackIT {
             new Door(8081, "/api/cases", "caseworker", "finance-1"),
             new Door(8082, "/api/feedback/summary", "operations", "channel"),
             new Door(8083, "/api/notifications", "auditor", "channel"),
-            new Door(8084, "/api/claims/cases", "finance-2", "channel"));
+            new Door(8084, "/api/claims", "finance-2", "channel"));
 
     /** Up in about 2 min on an idle 2-core machine; seen beyond 4 min at a load average of 35. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(480);

@@ -53,7 +53,7 @@ class ServicesIT {
                 new Door("case-service", "/api/cases", "caseworker", "finance"),
                 new Door("feedback-service", "/api/feedback/summary", "operations", "channel"),
                 new Door("notification-service", "/api/notifications", "auditor", "channel"),
-                new Door("guarantee-service", "/api/claims/cases", "finance", "channel"));
+                new Door("guarantee-service", "/api/claims", "finance", "channel"));
     }
 
     @BeforeAll

@@ -88,6 +88,14 @@ final class WriteSamples {
                 f -> new Target(Map.of("id", f.unique("hostile-calendar"))),
                 f -> "{\"zone\":\"America/Toronto\",\"weekendDays\":[\"SATURDAY\",\"SUNDAY\"],\"holidays\":[\"2027-07-01\",\"2027-12-27\"]}",
                 Map.of(), f -> List.of("PASSPORT", "DEMO", f.submittedCase())));
+        all.add(new Sample("guarantee-service", "PUT", "/api/guarantee-policies/{serviceType}", "admin",
+                f -> new Target(Map.of("serviceType", f.unique("HOSTILE").toUpperCase())),
+                f -> """
+                        {"guaranteed":true,"tiers":[{"from":1,"to":10,"percent":"25"},{"from":11,"percent":"50"}],
+                         "exclusions":["WITHDRAWN","REFUSED_FOR_FRAUD","OUTCOME_OTHER"],"currency":"CAD",
+                         "autoApprovalLimit":"50.00","secondApprovalLimit":"500.00",
+                         "payoutMethods":["ORIGINAL_PAYMENT_METHOD","BANK_TRANSFER"]}""",
+                Map.of(), f -> List.of("CA-ON", f.submittedCase())));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",

@@ -134,6 +134,7 @@ public class GuaranteeClaim {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordGuaranteedFeeCommand command) {
+        adopt(command.claimId(), command.caseId());
         if (feeRecorded) {
             return; // recorded already: the fee recorded first stands
         }
@@ -150,6 +151,7 @@ public class GuaranteeClaim {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenClaimCommand command) {
+        adopt(command.claimId(), command.caseId());
         if (opened() || status == ClaimStatus.CLOSED) {
             return; // one claim per case, whatever is redelivered
         }
@@ -179,6 +181,7 @@ public class GuaranteeClaim {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordCaseResolvedCommand command) {
+        adopt(command.claimId(), command.caseId());
         if (resolutionNoted) {
             return; // a repeat, or a later resolution after a reopening: the amount fixed first stands
         }
@@ -203,6 +206,7 @@ public class GuaranteeClaim {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordCaseWithdrawnCommand command) {
+        adopt(command.claimId(), command.caseId());
         if (withdrawalNoted || decided || status == ClaimStatus.CLOSED) {
             return; // a repeat; or decided already: the amount fixed first stands
         }
@@ -219,6 +223,7 @@ public class GuaranteeClaim {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordCaseReopenedCommand command) {
+        adopt(command.claimId(), command.caseId());
         if (!opened() || reopenings.contains(command.reopenedAt())) {
             return; // no claim to note it on (possibly none exists: no event), or a repeat
         }
@@ -228,6 +233,7 @@ public class GuaranteeClaim {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordDeadlineRecalculatedCommand command) {
+        adopt(command.claimId(), command.caseId());
         if (reviewRequired || command.deadline() == null) {
             return;
         }
@@ -254,7 +260,10 @@ public class GuaranteeClaim {
         if (circumstances.contains(command.circumstanceId())) {
             return; // once per circumstance
         }
-        boolean pending = status == null || status == ClaimStatus.WATCHING || status == ClaimStatus.OPEN;
+        if (status == null) {
+            return; // no claim recorded (only its identity): nothing to re-evaluate
+        }
+        boolean pending = status == ClaimStatus.WATCHING || status == ClaimStatus.OPEN;
         boolean redecidable = status == ClaimStatus.AWAITING_APPROVAL || status == ClaimStatus.AWAITING_PAYOUT_DETAILS
                 || status == ClaimStatus.PAYMENT_FAILED;
         int days = command.adjustment() == Adjustment.EXCLUDE ? 0 : command.businessDays();
@@ -616,6 +625,19 @@ public class GuaranteeClaim {
     void on(ClaimClosedEvent event) {
         identify(event.claimId(), event.caseId());
         status = ClaimStatus.CLOSED;
+    }
+
+    /**
+     * Gives a new claim (created by {@code CREATE_IF_MISSING}) its identity before anything else, also when the command
+     * then records nothing: Axon's caching repository keeps the aggregate by its identifier, which must not be null.
+     * No event is stored then, so the claim stays absent from the event store and the read model.
+     */
+    private void adopt(String claim, String ofCase) {
+        if (claimId == null) {
+            requireText(ofCase, "caseId");
+            requireCaseClaim(claim, ofCase);
+            identify(claim, ofCase);
+        }
     }
 
     private void identify(String claim, String ofCase) {

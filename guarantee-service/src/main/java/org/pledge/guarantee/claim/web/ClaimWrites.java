@@ -15,6 +15,7 @@ import org.pledge.guarantee.claim.query.GuaranteeClaims;
 import org.pledge.platform.axon.AggregateVersion;
 import org.pledge.platform.axon.VersionedCommandGateway;
 import org.pledge.platform.readmodel.ReadModelProperties;
+import org.pledge.platform.security.CurrentActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,9 @@ class ClaimWrites {
 
     private String hash(String action, Object body) {
         try {
-            String canonical = action + "\n" + objectMapper.writeValueAsString(body);
+            // the caller is part of the request: another user's retry with the same key is not a replay of this one
+            String caller = CurrentActor.current().map(CurrentActor::subject).orElse("");
+            String canonical = action + "\n" + caller + "\n" + objectMapper.writeValueAsString(body);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -226,6 +226,9 @@ class GuaranteeClaimTest {
 
     @Test
     void breach_recordsNothing_whenTheCaseSaysItsStandardIsNotGuaranteed() {
+        // a new claim takes its identity without an event (Axon's caching repository keys it by its id); the fixture
+        // would report that as a state change events do not explain
+        fixture.setReportIllegalStateChange(false);
         // CREATE_IF_MISSING with no event applied: nothing is stored, no error
         fixture.givenNoPriorActivity()
                 .when(breach(false, FEE, POLICY))
@@ -252,6 +255,9 @@ class GuaranteeClaimTest {
 
     @Test
     void reopened_recordsNothing_whenTheCaseHasNoClaim() {
+        // a new claim takes its identity without an event (Axon's caching repository keys it by its id); the fixture
+        // would report that as a state change events do not explain
+        fixture.setReportIllegalStateChange(false);
         // CREATE_IF_MISSING with no event applied
         fixture.givenNoPriorActivity()
                 .when(new RecordCaseReopenedCommand(CLAIM, CASE, LATER))
