@@ -96,6 +96,12 @@ final class WriteSamples {
                          "autoApprovalLimit":"50.00","secondApprovalLimit":"500.00",
                          "payoutMethods":["ORIGINAL_PAYMENT_METHOD","BANK_TRANSFER"]}""",
                 Map.of(), f -> List.of("CA-ON", f.submittedCase())));
+        // a range long past, so that no claim of the other tests is covered
+        all.add(new Sample("guarantee-service", "POST", "/api/exceptional-circumstances", "admin", f -> Target.NONE,
+                f -> """
+                        {"serviceTypes":["PASSPORT"],"from":"2020-01-06","to":"2020-01-10","label":"Hostile probe: a strike in 2020",
+                         "adjustment":"SUBTRACT_BUSINESS_DAYS","businessDays":1}""",
+                Map.of(), f -> List.of()));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",
