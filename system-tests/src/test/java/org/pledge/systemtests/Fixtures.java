@@ -100,6 +100,55 @@ final class Fixtures {
         return transition(inProgressCase(), "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"All documents present.\"}");
     }
 
+    /** The applicant reference of the DEMO cases whose claims {@link #openClaim} and {@link #claimAwaitingApproval} make. */
+    static final String CLAIM_SUBJECT = "hostile-claim-subject";
+
+    /**
+     * The guarantee claim of a fresh DEMO case (two-minute standard) once its breach opened it in guarantee-service;
+     * returns the claim id. Takes a little over two minutes.
+     */
+    String openClaim() {
+        String caseId = submit("""
+                {"serviceType":"DEMO","channel":"WEB",
+                 "applicant":{"reference":"%s","name":"Hostile Probe","email":"probe@example.org","language":"en-CA",
+                              "preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"25.00","currency":"CAD"}}
+                """.formatted(CLAIM_SUBJECT));
+        transition(caseId, "assignment", "{\"assignee\":\"caseworker-7\"}");
+        transition(caseId, "work-started", "");
+        String claimId = UUID.nameUUIDFromBytes(("pledge:guarantee:claim:" + caseId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        awaitClaim(claimId, "\"status\":\"OPEN\"");
+        return caseId + " " + claimId;
+    }
+
+    /** The claim of a breached DEMO case resolved 1 business day late: 6.25 CAD, awaiting two finance approvals. */
+    String claimAwaitingApproval() {
+        String[] opened = openClaim().split(" ");
+        transition(opened[0], "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"Late, but done.\"}");
+        awaitClaim(opened[1], "\"status\":\"AWAITING_APPROVAL\"");
+        return opened[1];
+    }
+
+    private void awaitClaim(String claimId, String shows) {
+        long giveUp = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (true) {
+            Api.Response claim = Api.get(services.uri("guarantee-service", "/api/claims/" + claimId), token("finance"));
+            if (claim.status() == 200 && claim.body().contains(shows)) {
+                return;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("claim " + claimId + " did not show " + shows + ": " + claim.status() + " " + claim.body());
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private String transition(String caseId, String action, String body) {
         Api.Response response = Api.post(services.uri("case-service", "/api/cases/" + caseId + "/" + action), token("caseworker"),
                 body, Map.of("Idempotency-Key", unique(action)));

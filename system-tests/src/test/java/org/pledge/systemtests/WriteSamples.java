@@ -102,6 +102,17 @@ final class WriteSamples {
                         {"serviceTypes":["PASSPORT"],"from":"2020-01-06","to":"2020-01-10","label":"Hostile probe: a strike in 2020",
                          "adjustment":"SUBTRACT_BUSINESS_DAYS","businessDays":1}""",
                 Map.of(), f -> List.of()));
+        // a claim needs a DEMO case breached (two minutes), so these two prepare slowly
+        all.add(new Sample("guarantee-service", "POST", "/api/claims/{claimId}/approvals", "finance",
+                f -> new Target(Map.of("claimId", f.claimAwaitingApproval())),
+                f -> "{\"decision\":\"APPROVE\",\"reason\":\"Checked against the case file.\\nLate by one day.\"}", Map.of(),
+                f -> List.of("PASSPORT", f.submittedCase())));
+        all.add(new Sample("guarantee-service", "POST", "/api/claims/{claimId}/payout-details", "channel",
+                f -> new Target(Map.of("claimId", f.openClaim().split(" ")[1])),
+                f -> """
+                        {"applicantReference":"%s","holderName":"Hostile Probe","iban":"FR14 2004 1010 0505 0001 3M02 606",
+                         "bic":"BNPAFRPP"}""".formatted(Fixtures.CLAIM_SUBJECT), Map.of(),
+                f -> List.of("PASSPORT", f.submittedCase())));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",

@@ -65,6 +65,8 @@ class PolicyApiIT extends GuaranteeServiceITSupport {
         put("PASSPORT", terms("101", "50", "500", "BANK_TRANSFER")).assertProblem(422, "policy.percent-out-of-range");
         put("PASSPORT", terms("25", "500", "50", "BANK_TRANSFER")).assertProblem(422, "policy.limits-inverted");
         put("PASSPORT", terms("25", "50", "500", "CHEQUE")).assertProblem(422, "policy.payout-method-unknown");
+        put("NEWTYPE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), terms("25", "500", "50", "BANK_TRANSFER"))
+                .assertProblem(422, "policy.limits-inverted"); // a new service type: nothing created
         ApiResponse noKey = api.send("PUT", "/api/guarantee-policies/PASSPORT", adminToken(), terms("25", "50", "500", "BANK_TRANSFER"), Map.of());
         assertThat(noKey.status()).isEqualTo(400);
         ApiResponse notAdmin = api.send("PUT", "/api/guarantee-policies/PASSPORT", financeToken(), terms("25", "50", "500", "BANK_TRANSFER"),
