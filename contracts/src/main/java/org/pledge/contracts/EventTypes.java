@@ -18,6 +18,11 @@ import org.pledge.contracts.cases.InformationReceivedV1;
 import org.pledge.contracts.cases.InformationRequestedV1;
 import org.pledge.contracts.cases.ServiceStandardBreachedV1;
 import org.pledge.contracts.feedback.FollowUpRequestedV1;
+import org.pledge.contracts.guarantee.ClaimOpenedV1;
+import org.pledge.contracts.guarantee.RefundApprovedV1;
+import org.pledge.contracts.guarantee.RefundFailedV1;
+import org.pledge.contracts.guarantee.RefundPaidV1;
+import org.pledge.contracts.guarantee.RefundRejectedV1;
 import org.pledge.contracts.privacy.DataSubjectErasedV1;
 
 /** Every integration event type Pledge publishes. Within a version, changes are additive only. */
@@ -45,6 +50,16 @@ public final class EventTypes {
             new EventType("pledge.case.deadline-recalculated.v1", Topics.CASE, DeadlineRecalculatedV1.class);
     public static final EventType FEEDBACK_FOLLOW_UP_REQUESTED =
             new EventType("pledge.feedback.follow-up-requested.v1", Topics.FEEDBACK, FollowUpRequestedV1.class);
+    public static final EventType GUARANTEE_CLAIM_OPENED =
+            new EventType("pledge.guarantee.claim-opened.v1", Topics.GUARANTEE, ClaimOpenedV1.class);
+    public static final EventType GUARANTEE_REFUND_APPROVED =
+            new EventType("pledge.guarantee.refund-approved.v1", Topics.GUARANTEE, RefundApprovedV1.class);
+    public static final EventType GUARANTEE_REFUND_REJECTED =
+            new EventType("pledge.guarantee.refund-rejected.v1", Topics.GUARANTEE, RefundRejectedV1.class);
+    public static final EventType GUARANTEE_REFUND_PAID =
+            new EventType("pledge.guarantee.refund-paid.v1", Topics.GUARANTEE, RefundPaidV1.class);
+    public static final EventType GUARANTEE_REFUND_FAILED =
+            new EventType("pledge.guarantee.refund-failed.v1", Topics.GUARANTEE, RefundFailedV1.class);
     public static final EventType PRIVACY_DATA_SUBJECT_ERASED =
             new EventType("pledge.privacy.data-subject-erased.v1", Topics.PRIVACY, DataSubjectErasedV1.class);
     public static final EventType AUDIT_CHECKPOINT =
@@ -52,7 +67,8 @@ public final class EventTypes {
 
     public static final List<EventType> ALL = List.of(CASE_SUBMITTED, CASE_ASSIGNED, CASE_INFORMATION_REQUESTED,
             CASE_INFORMATION_RECEIVED, CASE_AT_RISK, CASE_SERVICE_STANDARD_BREACHED, CASE_RESOLVED, CASE_WITHDRAWN, CASE_REOPENED,
-            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, PRIVACY_DATA_SUBJECT_ERASED, AUDIT_CHECKPOINT);
+            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, GUARANTEE_CLAIM_OPENED, GUARANTEE_REFUND_APPROVED,
+            GUARANTEE_REFUND_REJECTED, GUARANTEE_REFUND_PAID, GUARANTEE_REFUND_FAILED, PRIVACY_DATA_SUBJECT_ERASED, AUDIT_CHECKPOINT);
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

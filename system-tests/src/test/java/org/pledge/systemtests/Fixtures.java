@@ -48,7 +48,7 @@ final class Fixtures {
     /**
      * A valid submission with every field the request knows: a mailed application (so it states when it was received
      * and by whom), a phone and a two-line postal address beside the email, and a concession (so the fee states a
-     * reduction reason and pays less than PASSPORT's 120.00 CAD).
+     * reduction reason and pays less than PASSPORT's 120.00 CAD), paid through the payment provider (its reference).
      */
     String fullSubmission() {
         return """
@@ -56,8 +56,9 @@ final class Fixtures {
                  "applicant":{"reference":"%s","name":"Zoë Tremblay-Nguyễn","email":"zoe.tremblay@example.org",
                               "phone":"+1 514 555 0123","postalAddress":"1200 rue Sainte-Catherine O\\nMontréal QC H3B 1K9",
                               "language":"fr-CA","preferredChannel":"EMAIL"},
-                 "feePaid":{"amount":"60.00","currency":"CAD","reductionReason":"concession"}}
-                """.formatted(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), unique("mail"));
+                 "feePaid":{"amount":"60.00","currency":"CAD","reductionReason":"concession"},"paymentReference":"%s"}
+                """.formatted(Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS), unique("mail"),
+                unique("ch_mail"));
     }
 
     /** A plain web submission of {@code serviceType} paying {@code amount} CAD. */

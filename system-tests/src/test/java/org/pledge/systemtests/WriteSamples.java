@@ -73,7 +73,7 @@ final class WriteSamples {
         all.add(transition("information-requests", f -> f.inProgressCase(), "{\"reasonCode\":\"missing-photo\"}"));
         all.add(transition("information-received", f -> f.awaitingInformationCase(), null));
         all.add(transition("resolution", f -> f.inProgressCase(),
-                "{\"outcome\":\"APPROVED\",\"note\":\"Approved after review.\\nAll documents present.\"}"));
+                "{\"outcome\":\"REFUSED\",\"note\":\"Refused after review.\\nForged documents.\",\"reasonCode\":\"fraud\"}"));
         all.add(transition("withdrawal", f -> f.submittedCase(), "{\"reason\":\"The client asked to withdraw.\\nBy phone.\"}"));
         all.add(transition("reopening", f -> f.resolvedCase(), "{\"reason\":\"New evidence arrived.\"}"));
         all.add(transition("follow-ups", f -> f.submittedCase(), "{\"reasonCode\":\"client-called-back\",\"serviceType\":\"PASSPORT\"}"));
@@ -96,6 +96,12 @@ final class WriteSamples {
                          "autoApprovalLimit":"50.00","secondApprovalLimit":"500.00",
                          "payoutMethods":["ORIGINAL_PAYMENT_METHOD","BANK_TRANSFER"]}""",
                 Map.of(), f -> List.of("CA-ON", f.submittedCase())));
+        // a range long past, so that no claim of the other tests is covered
+        all.add(new Sample("guarantee-service", "POST", "/api/exceptional-circumstances", "admin", f -> Target.NONE,
+                f -> """
+                        {"serviceTypes":["PASSPORT"],"from":"2020-01-06","to":"2020-01-10","label":"Hostile probe: a strike in 2020",
+                         "adjustment":"SUBTRACT_BUSINESS_DAYS","businessDays":1}""",
+                Map.of(), f -> List.of()));
         // a claim needs a DEMO case breached (two minutes), so these two prepare slowly
         all.add(new Sample("guarantee-service", "POST", "/api/claims/{claimId}/approvals", "finance",
                 f -> new Target(Map.of("claimId", f.claimAwaitingApproval())),

@@ -70,6 +70,29 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"\"", "\" ch_1\"", "\"ch_1\\r\\n\"", "\"-ch_1\"", "\"ch 1\"",
+            "\"ch/1\"", "\"ré-1\"", "{\"id\":1}"})
+    void badPaymentReferences_are400_withTheFieldPath(String reference) {
+        ApiResponse response = post("/api/cases", channelToken(), with("paymentReference", reference),
+                Map.of("Idempotency-Key", "payref-" + System.nanoTime()));
+        assertProblem(response, 400, null);
+        if ("request.validation-failed".equals(response.json().path("code").asText())) {
+            assertThat(response.json().path("errors").toString()).contains("paymentReference");
+        } else {
+            assertThat(response.json().path("code").asText()).isEqualTo("request.malformed");
+        }
+    }
+
+    @Test
+    void aPaymentReferenceOf65Characters_is400_and64_isAccepted() {
+        assertProblem(post("/api/cases", channelToken(), with("paymentReference", str("p".repeat(65))),
+                Map.of("Idempotency-Key", "payref-" + System.nanoTime())), 400, "request.validation-failed");
+        ApiResponse ok = post("/api/cases", channelToken(), with("paymentReference", str("p".repeat(64))),
+                Map.of("Idempotency-Key", "payref-" + System.nanoTime()));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    }
+
     /** Absurd numbers, as JSON numbers and as strings: refused with the field's path, never stored (and never a 500). */
     static Stream<Arguments> absurdFees() {
         return Stream.of(
@@ -302,6 +325,10 @@ class CaseApiBadInputIT extends CaseServiceITSupport {
                 Arguments.of("resolution", "{\"outcome\":\"MAYBE\",\"note\":\"x\"}", 400, "request.malformed"),
                 Arguments.of("resolution", "{\"outcome\":\"APPROVED\"}", 400, "request.validation-failed"),
                 Arguments.of("resolution", "{\"outcome\":42,\"note\":\"x\"}", 400, "request.malformed"),
+                Arguments.of("resolution", "{\"outcome\":\"REFUSED\",\"note\":\"x\",\"reasonCode\":\"Fraud\"}", 400,
+                        "request.validation-failed"),
+                Arguments.of("resolution", "{\"outcome\":\"REFUSED\",\"note\":\"x\",\"reasonCode\":\"fraud\\r\\n\"}", 400,
+                        "request.validation-failed"),
                 Arguments.of("information-requests", "{\"reasonCode\":\"Missing Photo!\"}", 400, "request.validation-failed"),
                 Arguments.of("assignment", "{}", 400, "request.validation-failed"),
                 Arguments.of("assignment", "[\"cw-1\"]", 400, "request.malformed"),

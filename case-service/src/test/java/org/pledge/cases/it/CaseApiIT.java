@@ -324,6 +324,63 @@ class CaseApiIT extends CaseServiceITSupport {
     }
 
     @Test
+    void aPaymentReference_isPublished_andShownWithTheFee_andASubmissionWithoutOne_hasNone() throws Exception {
+        ApiResponse withReference = submitBody("""
+                {"serviceType":"PASSPORT","channel":"WEB",
+                 "applicant":{"reference":"ref-paid-online","name":"Jean Dupont","email":"jean@example.org","language":"fr-CA","preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"120.00","currency":"CAD"},"paymentReference":"ch_3NqKx2:Lk.9-a"}
+                """);
+        assertThat(withReference.status()).as(withReference.body()).isEqualTo(201);
+        String paid = withReference.json().path("caseId").asText();
+        byte[] published = CaseTopic.await(paid, 1).get(0).value();
+        SchemaCheck.assertValid("pledge.case.submitted.v1", published);
+        assertThat(JSON.readTree(published).path("paymentReference").asText()).isEqualTo("ch_3NqKx2:Lk.9-a");
+        JsonNode submitted = get("/api/cases/" + paid + "/history", caseworkerToken()).json().get(0).path("details");
+        assertThat(submitted.path("feePaid").path("amount").decimalValue()).isEqualByComparingTo("120.00");
+        assertThat(submitted.path("paymentReference").asText()).isEqualTo("ch_3NqKx2:Lk.9-a");
+
+        ApiResponse without = submitBody("""
+                {"serviceType":"PASSPORT","channel":"WEB",
+                 "applicant":{"reference":"ref-paid-cash","name":"Jean Dupont","email":"jean@example.org","language":"fr-CA","preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"120.00","currency":"CAD"}}
+                """);
+        assertThat(without.status()).as(without.body()).isEqualTo(201);
+        String cash = without.json().path("caseId").asText();
+        byte[] publishedWithout = CaseTopic.await(cash, 1).get(0).value();
+        SchemaCheck.assertValid("pledge.case.submitted.v1", publishedWithout);
+        assertThat(JSON.readTree(publishedWithout).has("paymentReference")).isFalse();
+        assertThat(get("/api/cases/" + cash + "/history", caseworkerToken()).json().get(0).path("details")
+                .path("paymentReference").isNull()).isTrue();
+    }
+
+    @Test
+    void aResolutionsReasonCode_isPublished_andOneWithoutIt_hasNone() throws Exception {
+        String cw = caseworkerToken();
+        String refused = submit("PASSPORT", Map.of());
+        String approved = submit("PASSPORT", Map.of());
+        for (String caseId : List.of(refused, approved)) {
+            assertThat(transition(caseId, "assignment", cw, "{\"assignee\":\"cw-1\"}").status()).isEqualTo(204);
+            assertThat(transition(caseId, "work-started", cw, null).status()).isEqualTo(204);
+        }
+        ApiResponse fraud = transition(refused, "resolution", cw, "{\"outcome\":\"REFUSED\",\"note\":\"forged\",\"reasonCode\":\"fraud\"}");
+        assertThat(fraud.status()).as(fraud.body()).isEqualTo(204);
+        assertThat(transition(approved, "resolution", cw, "{\"outcome\":\"APPROVED\",\"note\":\"fine\"}").status()).isEqualTo(204);
+
+        byte[] refusal = resolvedRecord(refused);
+        SchemaCheck.assertValid("pledge.case.resolved.v1", refusal);
+        assertThat(JSON.readTree(refusal).path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(JSON.readTree(refusal).path("reasonCode").asText()).isEqualTo("fraud");
+        byte[] approval = resolvedRecord(approved);
+        SchemaCheck.assertValid("pledge.case.resolved.v1", approval);
+        assertThat(JSON.readTree(approval).has("reasonCode")).isFalse();
+    }
+
+    private static byte[] resolvedRecord(String caseId) {
+        return CaseTopic.await(caseId, 3).stream()
+                .filter(r -> "pledge.case.resolved.v1".equals(CaseTopic.header(r, "ce_type"))).findFirst().orElseThrow().value();
+    }
+
+    @Test
     void aPhoneInTheClientsNationalFormat_isStoredAndPublishedInE164_andTextIsNormalised() throws Exception {
         // a national number read in the region of fr-CA; a decomposed "é" stored composed (NFC); CRLF in the address → LF
         ApiResponse response = submitBody("""

@@ -40,14 +40,32 @@ import org.pledge.platform.api.EventRevision;
  * @param feeReductionReason why {@code feePaid} is below the catalogue fee (a {@link FeeReduction} code); null when the full
  *                           fee was paid, for follow-ups, and in events stored before this field existed (revisions 1
  *                           and 2, upcast by {@code CaseSubmittedEventUpcaster})
+ * @param paymentReference   the channel's reference of the fee's payment at the payment provider
+ *                           ({@value #PAYMENT_REFERENCE_PATTERN}), which a guarantee refund goes back through; null when
+ *                           none was given, for follow-ups, and in events stored before this field existed (revisions 1 to
+ *                           3, upcast by {@code CaseSubmittedEventUpcaster})
  */
-@EventRevision("3")
+@EventRevision("4")
 public record CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
                                  Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
                                  String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
                                  int calendarVersion, Instant deadline, Instant atRiskAt, String previousCaseId,
                                  String followUpRequestId, String followUpReason, String owner,
-                                 String feeReductionReason) {
+                                 String feeReductionReason, String paymentReference) {
+
+    /** What a payment reference looks like: a provider's charge or payment id, at most 64 characters, no spaces. */
+    public static final String PAYMENT_REFERENCE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+
+    /** Without a payment reference (the form before revision 4). */
+    public CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
+                              Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
+                              String serviceStandard, BigDecimal atRiskShare, boolean guaranteed, String calendarId,
+                              int calendarVersion, Instant deadline, Instant atRiskAt, String previousCaseId,
+                              String followUpRequestId, String followUpReason, String owner, String feeReductionReason) {
+        this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, serviceStandard,
+                atRiskShare, guaranteed, calendarId, calendarVersion, deadline, atRiskAt, previousCaseId, followUpRequestId,
+                followUpReason, owner, feeReductionReason, null);
+    }
 
     /** Without a fee reduction (the form before revision 3). */
     public CaseSubmittedEvent(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
@@ -57,7 +75,7 @@ public record CaseSubmittedEvent(String caseId, String serviceTypeCode, Submissi
                               String followUpRequestId, String followUpReason, String owner) {
         this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, serviceStandard,
                 atRiskShare, guaranteed, calendarId, calendarVersion, deadline, atRiskAt, previousCaseId, followUpRequestId,
-                followUpReason, owner, null);
+                followUpReason, owner, null, null);
     }
 
     /** Who the case belongs to, given the {@code actor} that submitted it: {@link #owner()} when set, else the actor. */

@@ -34,6 +34,8 @@ public class InvalidCaseCommandException extends CaseServiceException {
     public static final String FIELD_MISSING = "case.field-missing";
     /** Reason codes are lower-case words: letters, digits, '.', '-' or '_'. */
     public static final String REASON_CODE_INVALID = "case.reason-code-invalid";
+    /** A payment reference is a provider's id: a letter or digit, then letters, digits, '.', '_', ':' or '-'; 64 at most. */
+    public static final String PAYMENT_REFERENCE_INVALID = "case.payment-reference-invalid";
     /** The command's instant is before the case's last change: commands must arrive in time order. */
     public static final String OUT_OF_ORDER = "case.command-out-of-order";
     /** The case id is taken by another case. */

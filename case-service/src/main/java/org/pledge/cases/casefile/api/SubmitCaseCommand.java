@@ -19,14 +19,23 @@ import org.pledge.platform.api.CommandTarget;
  * @param applicant          the client (personal data)
  * @param feePaid            the fee paid: the catalogue's fee at receipt, unless {@code feeReductionReason} says why less
  * @param feeReductionReason a {@link FeeReduction} code, or null when the full fee was paid
+ * @param paymentReference   the channel's reference of the fee's payment at the payment provider
+ *                           ({@value CaseSubmittedEvent#PAYMENT_REFERENCE_PATTERN}), which a guarantee refund goes back
+ *                           through; null when none
  */
 public record SubmitCaseCommand(@CommandTarget String caseId, String serviceTypeCode, SubmissionChannel channel,
                                 Instant submittedAt, Instant receivedAt, String receivedAtStatedBy, Applicant applicant,
-                                Money feePaid, String feeReductionReason) {
+                                Money feePaid, String feeReductionReason, String paymentReference) {
+
+    /** Without a payment reference. */
+    public SubmitCaseCommand(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
+                             String receivedAtStatedBy, Applicant applicant, Money feePaid, String feeReductionReason) {
+        this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, feeReductionReason, null);
+    }
 
     /** A submission paying the full fee. */
     public SubmitCaseCommand(String caseId, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt, Instant receivedAt,
                              String receivedAtStatedBy, Applicant applicant, Money feePaid) {
-        this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, null);
+        this(caseId, serviceTypeCode, channel, submittedAt, receivedAt, receivedAtStatedBy, applicant, feePaid, null, null);
     }
 }

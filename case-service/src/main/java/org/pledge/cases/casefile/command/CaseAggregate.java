@@ -105,7 +105,7 @@ public class CaseAggregate {
         Instant receivedAt = CaseCommandRules.clockStartOf(command);
         open(CaseOpening.submitted(command.caseId(), command.serviceTypeCode(), command.channel(), command.submittedAt(), receivedAt,
                 command.receivedAt() == null ? null : command.receivedAtStatedBy(), command.applicant(), command.feePaid(),
-                command.feeReductionReason(), true, null, null, null, null, catalogue, calendars));
+                command.feeReductionReason(), true, null, null, null, null, command.paymentReference(), catalogue, calendars));
     }
 
     @CommandHandler
@@ -125,7 +125,7 @@ public class CaseAggregate {
         requireSane(command.openedAt(), "openedAt");
         open(CaseOpening.submitted(command.caseId(), command.serviceTypeCode(), SubmissionChannel.FOLLOW_UP, command.openedAt(),
                 command.openedAt(), null, command.applicant(), command.feePaid(), null, false, command.previousCaseId(),
-                command.followUpRequestId(), command.reason(), command.owner(), catalogue, calendars));
+                command.followUpRequestId(), command.reason(), command.owner(), null, catalogue, calendars));
     }
 
     @CommandHandler
@@ -187,13 +187,16 @@ public class CaseAggregate {
         CaseCommandRules.requireStatus(command, caseId, status, CaseStatus.IN_PROGRESS, CaseStatus.AWAITING_INFORMATION);
         require(command.outcome() != null, "outcome");
         requireText(command.note(), "note");
+        if (command.reasonCode() != null) {
+            requireReasonCode(command.reasonCode());
+        }
         CaseCommandRules.requireInOrder(command.now(), lastChangeAt);
         recordDueMarkers(command.now());
         BusinessCalendar calendar = calendar(calendars);
         Instant measuredAgainst = deadlineOf(clock(calendar).withPauseClosedAt(command.now()));
         int lateness = ServiceStandardClock.latenessBusinessDays(standard, calendar, measuredAgainst, command.now());
         apply(new CaseResolvedEvent(caseId, command.outcome(), command.note(), command.now(), !breached && lateness == 0,
-                lateness, measuredAgainst));
+                lateness, measuredAgainst, command.reasonCode()));
     }
 
     @CommandHandler

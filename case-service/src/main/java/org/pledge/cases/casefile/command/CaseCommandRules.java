@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.pledge.cases.casefile.api.Applicant;
 import org.pledge.cases.casefile.api.CaseStatus;
+import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.FeeReduction;
 import org.pledge.cases.casefile.api.InvalidCaseCommandException;
 import org.pledge.cases.casefile.api.InvalidCaseTransitionException;
@@ -26,6 +27,7 @@ import org.pledge.platform.validation.TextRules;
 final class CaseCommandRules {
 
     private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern PAYMENT_REFERENCE = Pattern.compile(CaseSubmittedEvent.PAYMENT_REFERENCE_PATTERN);
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private CaseCommandRules() {
@@ -172,6 +174,14 @@ final class CaseCommandRules {
         if (reasonCode == null || !REASON_CODE.matcher(reasonCode).matches()) {
             throw new InvalidCaseCommandException(InvalidCaseCommandException.REASON_CODE_INVALID,
                     "a reason code is a lower-case word of letters, digits, '.', '-' or '_', was " + reasonCode);
+        }
+    }
+
+    /** An optional payment reference: null, or a provider's id (the value is not repeated: it comes from outside). */
+    static void requirePaymentReference(String paymentReference) {
+        if (paymentReference != null && !PAYMENT_REFERENCE.matcher(paymentReference).matches()) {
+            throw new InvalidCaseCommandException(InvalidCaseCommandException.PAYMENT_REFERENCE_INVALID,
+                    "a payment reference is a letter or digit, then up to 63 letters, digits, '.', '_', ':' or '-'");
         }
     }
 

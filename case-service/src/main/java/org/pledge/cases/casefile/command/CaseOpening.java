@@ -30,9 +30,10 @@ final class CaseOpening {
     static CaseSubmittedEvent submitted(String id, String serviceTypeCode, SubmissionChannel channel, Instant submittedAt,
                                         Instant receivedAt, String receivedAtStatedBy, Applicant applicant, Money feePaid,
                                         String feeReductionReason, boolean submission, String previousCaseId,
-                                        String followUpRequest, String followUpReason, String owner, ServiceCatalogue catalogue,
-                                        BusinessCalendars calendars) {
+                                        String followUpRequest, String followUpReason, String owner, String paymentReference,
+                                        ServiceCatalogue catalogue, BusinessCalendars calendars) {
         CaseCommandRules.requireApplicant(applicant);
+        CaseCommandRules.requirePaymentReference(paymentReference);
         if (feePaid == null) {
             throw new InvalidCaseCommandException(InvalidCaseCommandException.FEE_MISSING,
                     "the fee paid is required (zero when waived)");
@@ -57,6 +58,6 @@ final class CaseOpening {
         return new CaseSubmittedEvent(id, serviceType.code(), channel, submittedAt, receivedAt, receivedAtStatedBy, applicant,
                 feePaid, serviceType.standard().toString(), serviceType.atRiskShare(), serviceType.guaranteed(), calendar.id(),
                 calendar.version(), ServiceStandardClock.deadline(clock), ServiceStandardClock.atRiskAt(clock), previousCaseId,
-                followUpRequest, followUpReason, owner, feeReductionReason);
+                followUpRequest, followUpReason, owner, feeReductionReason, paymentReference);
     }
 }

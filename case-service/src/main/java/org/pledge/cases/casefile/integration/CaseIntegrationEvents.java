@@ -132,7 +132,7 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof CaseResolvedEvent e) {
             return out(EventTypes.CASE_RESOLVED, caseId, new CaseResolvedV1(caseId, f.serviceType(), f.channel(),
                     f.reference(), f.language(), f.preferredChannel(), deadline, e.outcome().name(), e.resolvedAt(), e.onTime(),
-                    e.latenessInBusinessDays()));
+                    e.latenessInBusinessDays(), e.reasonCode()));
         }
         if (payload instanceof CaseWithdrawnEvent e) {
             return out(EventTypes.CASE_WITHDRAWN, caseId, new CaseWithdrawnV1(caseId, f.serviceType(), f.channel(),
@@ -167,7 +167,7 @@ class CaseIntegrationEvents implements IntegrationEventMapper {
         return new CaseSubmittedV1(e.caseId(), e.serviceTypeCode(), e.channel().name(), applicant.reference(),
                 applicant.preferredLanguage(), applicant.preferredChannel() == null ? null : applicant.preferredChannel().name(),
                 e.submittedAt(), e.receivedAt().equals(e.submittedAt()) ? null : e.receivedAt(), e.deadline(),
-                contact, money(e.feePaid()), e.feeReductionReason());
+                contact, money(e.feePaid()), e.feeReductionReason(), e.paymentReference());
     }
 
     /**

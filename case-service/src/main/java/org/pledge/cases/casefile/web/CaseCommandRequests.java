@@ -11,6 +11,8 @@ import org.pledge.platform.validation.TextRules;
 /** Bodies of the case transition endpoints. */
 final class CaseCommandRequests {
 
+    static final String REASON_CODE = "[a-z0-9][a-z0-9._-]{0,63}";
+
     private CaseCommandRequests() {
     }
 
@@ -28,7 +30,10 @@ final class CaseCommandRequests {
     @Schema(name = "ResolutionRequest")
     record Resolution(@NotNull Outcome outcome,
                       @Schema(description = "The decision's note (internal); line breaks allowed (stored as \\n), no other control characters")
-                      @NotBlank @Size(max = 4000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String note) {
+                      @NotBlank @Size(max = 4000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String note,
+                      @Schema(description = "Optional lower-case reason code of the decision, published with pledge.case.resolved.v1, "
+                              + "e.g. fraud for a refusal for fraud (a guarantee policy may exclude it)", example = "fraud")
+                      @Size(max = 64) @Pattern(regexp = REASON_CODE, message = "must be a lower-case code such as fraud") String reasonCode) {
     }
 
     @Schema(name = "WithdrawalRequest")

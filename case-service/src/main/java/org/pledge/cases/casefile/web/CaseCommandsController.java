@@ -114,7 +114,8 @@ class CaseCommandsController {
     @Operation(operationId = "resolveCase", summary = "Decide the case", description = "IN_PROGRESS or AWAITING_INFORMATION → RESOLVED.")
     ResponseEntity<Void> resolve(@PathVariable @Size(max = 64) String caseId, @Parameter(description = KEY_DOC) @RequestHeader("Idempotency-Key") @Pattern(regexp = IdempotencyKey.PATTERN, message = IdempotencyKey.MESSAGE) String key,
                                  @Valid @RequestBody CaseCommandRequests.Resolution body) {
-        return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), TextRules.multiLine(body.note()), now));
+        return run(caseId, key, "resolution", body, now -> new ResolveCaseCommand(caseId, body.outcome(), TextRules.multiLine(body.note()), now,
+                body.reasonCode()));
     }
 
     @PostMapping("/withdrawal")

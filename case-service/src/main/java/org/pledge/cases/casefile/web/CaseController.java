@@ -118,7 +118,8 @@ class CaseController {
                 request.receivedAt(), TextRules.singleLine(request.receivedAtStatedBy()),
                 new Applicant(TextRules.singleLine(a.reference()), TextRules.singleLine(a.name()), a.email(), phone,
                         TextRules.multiLine(a.postalAddress()), a.language(), a.preferredChannel()),
-                fee == null ? null : Money.of(fee.amount(), fee.currency()), fee == null ? null : fee.reductionReason());
+                fee == null ? null : Money.of(fee.amount(), fee.currency()), fee == null ? null : fee.reductionReason(),
+                request.paymentReference());
         OptionalLong version;
         try {
             version = writes.send(caseId, command);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.FeeReduction;
 import org.pledge.cases.casefile.api.PreferredChannel;
 import org.pledge.cases.casefile.api.SubmissionChannel;
@@ -39,7 +40,12 @@ record SubmitCaseRequest(
         @SaneInstant Instant receivedAt,
         @Size(max = 128) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String receivedAtStatedBy,
         @NotNull @Valid ApplicantRequest applicant,
-        @Valid FeeRequest feePaid) {
+        @Valid FeeRequest feePaid,
+        @Schema(description = "The channel's reference of the fee's payment at the payment provider (e.g. a charge id): a refund "
+                + "under a service guarantee goes back through it. Optional; published with pledge.case.submitted.v1 and shown "
+                + "with the fee in the case's history.", example = "ch_3NqKx2Lk")
+        @Size(max = 64) @Pattern(regexp = CaseSubmittedEvent.PAYMENT_REFERENCE_PATTERN,
+                message = "must be a payment reference: a letter or digit, then letters, digits, '.', '_', ':' or '-'") String paymentReference) {
 
     static final String CODE_PATTERN = "[A-Z0-9][A-Z0-9_-]{0,63}";
 

@@ -59,8 +59,10 @@ class CaseEventSerializationTest {
     void event_roundTripsThroughJackson_atItsRevision(Object event) {
         SerializedObject<String> serialized = serializer.serialize(event, String.class);
 
-        // CaseSubmittedEvent is at revision 2 (owner added; CaseSubmittedEventUpcaster reads revision 1)
-        assertThat(serialized.getType().getRevision()).isEqualTo(event instanceof CaseSubmittedEvent ? "3" : "1");
+        // CaseSubmittedEvent is at revision 4 (owner, fee reduction, payment reference added; CaseSubmittedEventUpcaster reads
+        // revisions 1 to 3), CaseResolvedEvent at revision 2 (reason code added; CaseResolvedEventUpcaster reads revision 1)
+        assertThat(serialized.getType().getRevision())
+                .isEqualTo(event instanceof CaseSubmittedEvent ? "4" : event instanceof CaseResolvedEvent ? "2" : "1");
         Object back = serializer.deserialize(serialized);
         assertThat(back).isEqualTo(event);
     }

@@ -289,6 +289,29 @@ class CaseAggregateTest {
         }
 
         @Test
+        void aPaymentReference_isKeptInTheSubmittedEvent() {
+            CaseSubmittedEvent e = submittedPaying("120.00", null);
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitCaseCommand(CASE_ID, CaseMother.PASSPORT, SubmissionChannel.WEB, SUBMITTED_AT, null, null,
+                            CaseMother.applicant(), Money.of("120.00", "CAD"), null, "ch_3NqKx2:Lk.9-a"))
+                    .expectEvents(new CaseSubmittedEvent(e.caseId(), e.serviceTypeCode(), e.channel(), e.submittedAt(), e.receivedAt(),
+                            e.receivedAtStatedBy(), e.applicant(), e.feePaid(), e.serviceStandard(), e.atRiskShare(), e.guaranteed(),
+                            e.calendarId(), e.calendarVersion(), e.deadline(), e.atRiskAt(), null, null, null, null, null,
+                            "ch_3NqKx2:Lk.9-a"));
+        }
+
+        @Test
+        void aPaymentReferenceThatIsNoProvidersId_isRejected() {
+            for (String reference : new String[] {"", " ch_1", "-ch_1", "ch 1", "ch_1\r\n", "ré-1", "p".repeat(65)}) {
+                fixture.givenNoPriorActivity()
+                        .when(new SubmitCaseCommand(CASE_ID, CaseMother.PASSPORT, SubmissionChannel.WEB, SUBMITTED_AT, null, null,
+                                CaseMother.applicant(), Money.of("120.00", "CAD"), null, reference))
+                        .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.PAYMENT_REFERENCE_INVALID))
+                        .expectNoEvents();
+            }
+        }
+
+        @Test
         void anUnknownReason_isAnInvalidReduction() {
             for (String reason : new String[] {"because", "HARDSHIP-WAIVER", "hardship-waiver\r\n", ""}) {
                 fixture.givenNoPriorActivity().when(paying("0.00", "CAD", reason))
@@ -682,6 +705,20 @@ class CaseAggregateTest {
             fixture.given(CaseMother.inProgress())
                     .when(new ResolveCaseCommand(CASE_ID, Outcome.APPROVED, "passport printed", at))
                     .expectEvents(new CaseResolvedEvent(CASE_ID, Outcome.APPROVED, "passport printed", at, true, 0, DEADLINE));
+        }
+
+        @Test
+        void resolve_withAReasonCode_keepsIt_andAReasonCodeThatIsNoCode_isRejected() {
+            Instant at = Instant.parse("2025-06-11T14:00:00Z");
+            fixture.given(CaseMother.inProgress())
+                    .when(new ResolveCaseCommand(CASE_ID, Outcome.REFUSED, "forged documents", at, "fraud"))
+                    .expectEvents(new CaseResolvedEvent(CASE_ID, Outcome.REFUSED, "forged documents", at, true, 0, DEADLINE, "fraud"));
+            for (String code : new String[] {"Fraud", "", "fraud\n", "-fraud"}) {
+                fixture.given(CaseMother.inProgress())
+                        .when(new ResolveCaseCommand(CASE_ID, Outcome.REFUSED, "forged documents", at, code))
+                        .expectException(rejected(InvalidCaseCommandException.class, InvalidCaseCommandException.REASON_CODE_INVALID))
+                        .expectNoEvents();
+            }
         }
 
         @Test

@@ -21,7 +21,10 @@ import org.pledge.cases.catalogue.api.Money;
 import org.pledge.platform.axon.AxonMongoAutoConfiguration;
 import org.pledge.platform.axon.EventRevisions;
 
-/** Stored {@link CaseSubmittedEvent}s of revisions 1 and 2 read as revision 3: owner (kept if stored), no fee reduction. */
+/**
+ * Stored {@link CaseSubmittedEvent}s of revisions 1 to 3 read as revision 4: owner (kept if stored), no fee reduction, no
+ * payment reference.
+ */
 class CaseSubmittedEventUpcasterTest {
 
     private static final Instant T = Instant.parse("2025-06-02T14:00:00Z");
@@ -33,18 +36,19 @@ class CaseSubmittedEventUpcasterTest {
     @Test
     void upcaster_leadsToTheRevisionTheEventIsWrittenAt() {
         assertThat(serializer.serialize(submitted("web-portal"), String.class).getType())
-                .isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
+                .isEqualTo(CaseSubmittedEventUpcaster.REVISION_4);
     }
 
     @Test
-    void revision1_storedBeforeTheOwnerExisted_readsAsRevision2_ownedByItsSubmitter() throws Exception {
+    void revision1_storedBeforeTheOwnerExisted_readsAsRevision4_ownedByItsSubmitter() throws Exception {
         ObjectNode payload = payloadOf(submitted("web-portal"));
         payload.remove("owner");
         payload.remove("feeReductionReason");
+        payload.remove("paymentReference");
 
         IntermediateEventRepresentation read = upcast(payload, "1");
 
-        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_4);
         CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
         assertThat(event.feeReductionReason()).isNull();
         assertThat(event.owner()).isNull();
@@ -56,21 +60,23 @@ class CaseSubmittedEventUpcasterTest {
     void revision1_storedWithAnOwner_keepsIt() throws Exception {
         IntermediateEventRepresentation read = upcast(payloadOf(submitted("partner-9")), "1");
 
-        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_4);
         CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
         assertThat(event.owner()).isEqualTo("partner-9");
     }
 
     @Test
-    void revision2_readsAsRevision3_withoutAFeeReduction_andOtherwiseUnchanged() throws Exception {
+    void revision2_readsAsRevision4_withoutAFeeReduction_andOtherwiseUnchanged() throws Exception {
         ObjectNode payload = payloadOf(submitted("partner-9"));
         payload.remove("feeReductionReason");
+        payload.remove("paymentReference");
 
         IntermediateEventRepresentation read = upcast(payload, "2");
 
-        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_4);
         ObjectNode expected = payload.deepCopy();
         expected.putNull("feeReductionReason");
+        expected.putNull("paymentReference");
         assertThat(json.readTree(read.getData(String.class).getData())).isEqualTo(expected);
         CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
         assertThat(event.feeReductionReason()).isNull();
@@ -79,20 +85,37 @@ class CaseSubmittedEventUpcasterTest {
     }
 
     @Test
-    void revision3_isLeftAlone_andKeepsItsReason() throws Exception {
+    void revision3_readsAsRevision4_keepingItsReason_withoutAPaymentReference() throws Exception {
         CaseSubmittedEvent e = submitted(null);
         CaseSubmittedEvent waived = new CaseSubmittedEvent(e.caseId(), e.serviceTypeCode(), e.channel(), e.submittedAt(), e.receivedAt(),
                 null, e.applicant(), Money.of("0.00", "CAD"), e.serviceStandard(), e.atRiskShare(), e.guaranteed(), e.calendarId(),
                 e.calendarVersion(), e.deadline(), e.atRiskAt(), null, null, null, null, "hardship-waiver");
         ObjectNode payload = payloadOf(waived);
+        payload.remove("paymentReference");
+
+        IntermediateEventRepresentation read = upcast(payload, "3");
+
+        assertThat(read.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_4);
+        CaseSubmittedEvent event = serializer.deserialize(read.getData(String.class));
+        assertThat(event.feeReductionReason()).isEqualTo("hardship-waiver");
+        assertThat(event.paymentReference()).isNull();
+    }
+
+    @Test
+    void revision4_isLeftAlone_andKeepsItsPaymentReference() throws Exception {
+        CaseSubmittedEvent e = submitted(null);
+        CaseSubmittedEvent paid = new CaseSubmittedEvent(e.caseId(), e.serviceTypeCode(), e.channel(), e.submittedAt(), e.receivedAt(),
+                null, e.applicant(), e.feePaid(), e.serviceStandard(), e.atRiskShare(), e.guaranteed(), e.calendarId(),
+                e.calendarVersion(), e.deadline(), e.atRiskAt(), null, null, null, null, null, "ch_3NqKx2Lk");
+        ObjectNode payload = payloadOf(paid);
 
         List<IntermediateEventRepresentation> read = upcaster.upcast(Stream.of(new InitialEventRepresentation(
-                new GenericDomainEventEntry<>("CaseAggregate", "case-1", 0, "evt-1", T, CaseSubmittedEvent.class.getName(), "3",
+                new GenericDomainEventEntry<>("CaseAggregate", "case-1", 0, "evt-1", T, CaseSubmittedEvent.class.getName(), "4",
                         payload.toString(), "{}"), serializer))).toList();
 
         assertThat(read).singleElement().satisfies(r -> {
-            assertThat(r.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_3);
-            assertThat(((CaseSubmittedEvent) serializer.deserialize(r.getData(String.class))).feeReductionReason()).isEqualTo("hardship-waiver");
+            assertThat(r.getType()).isEqualTo(CaseSubmittedEventUpcaster.REVISION_4);
+            assertThat(((CaseSubmittedEvent) serializer.deserialize(r.getData(String.class))).paymentReference()).isEqualTo("ch_3NqKx2Lk");
         });
     }
 

@@ -159,6 +159,32 @@ class CaseIntegrationEventsTest {
                 .isInstanceOf(org.pledge.cases.catalogue.api.InvalidServiceTypeException.class);
     }
 
+    @Test
+    void aPaymentReference_andAResolutionsReasonCode_areCarriedByTheContract() {
+        EmbeddedEventStore other = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        Applicant applicant = new Applicant("ref-44", "A Person", "a@example.org", null, null, "en", PreferredChannel.EMAIL);
+        DomainEventMessage<?> submitted = new GenericDomainEventMessage<>("CaseAggregate", "case-paid", 0,
+                new CaseSubmittedEvent("case-paid", "PASSPORT", SubmissionChannel.WEB, T0, T0, null, applicant, Money.of("120.00", "CAD"),
+                        "10 business days", new BigDecimal("0.8"), true, "CA-ON", 1, DEADLINE, DEADLINE, null, null, null, null, null,
+                        "ch_3NqKx2Lk"), MetaData.with("actor", "web-portal"));
+        DomainEventMessage<?> resolved = new GenericDomainEventMessage<>("CaseAggregate", "case-paid", 1,
+                new CaseResolvedEvent("case-paid", Outcome.REFUSED, "forged", Instant.parse("2025-06-10T15:00:00Z"), true, 0, DEADLINE,
+                        "fraud"), MetaData.with("actor", "cw-1"));
+        other.publish(submitted, resolved);
+        CaseIntegrationEvents mapper = new CaseIntegrationEvents(new CaseOrigins(other), other);
+
+        JsonNode submittedJson = json(mapper.map(submitted));
+        assertThat(submittedJson.path("paymentReference").asText()).isEqualTo("ch_3NqKx2Lk");
+        assertThat(SchemaCheck.violations(EventTypes.CASE_SUBMITTED.name(), submittedJson)).isEmpty();
+        JsonNode resolvedJson = json(mapper.map(resolved));
+        assertThat(resolvedJson.path("reasonCode").asText()).isEqualTo("fraud");
+        assertThat(resolvedJson.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(SchemaCheck.violations(EventTypes.CASE_RESOLVED.name(), resolvedJson)).isEmpty();
+        // the whole lifecycle above has neither: the contract leaves the fields out
+        assertThat(json(mapper().map(stream.get(0))).has("paymentReference")).isFalse();
+        assertThat(json(mapper().map(stream.get(9))).has("reasonCode")).isFalse();
+    }
+
     private CaseIntegrationEvents mapper() {
         return new CaseIntegrationEvents(new CaseOrigins(store), store);
     }
