@@ -163,6 +163,9 @@ class HostileInputIT {
                 problems.add(op.key() + ": no API (" + NOT_AN_API.get(op.key()).why() + "), but the docs declare it: hide it");
                 continue;
             }
+            if (sample == null && WriteSamples.attackedElsewhere().containsKey(op.key())) {
+                continue; // not JSON: attacked by the service's own tests (WriteSamples.attackedElsewhere says where)
+            }
             if (sample == null) {
                 problems.add(op.key() + ": no sample; add a sample to WriteSamples");
                 continue;

@@ -34,7 +34,8 @@ final class ClaimRequests {
                          String holderName,
                          @Schema(description = "IBAN, spaces allowed; checked with its mod-97 check digits", example = "FR14 2004 1010 0505 0001 3M02 606")
                          @NotBlank @Size(max = 64) String iban,
-                         @Schema(description = "Optional BIC (8 or 11 characters)") @Size(max = 11) String bic) {
+                         @Schema(description = "Optional BIC (8 or 11 letters and digits)") @Size(max = 11)
+                         @Pattern(regexp = "[A-Za-z0-9]{8}([A-Za-z0-9]{3})?", message = "8 or 11 letters and digits") String bic) {
     }
 
     /** The IBAN without spaces, upper case; refused ({@code claim.iban-invalid}) unless its mod-97 check holds. */

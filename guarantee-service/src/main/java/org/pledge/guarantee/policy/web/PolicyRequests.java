@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,9 +32,9 @@ final class PolicyRequests {
                   @Schema(description = "Lateness tiers; none overlap") @NotNull @Size(max = 20) List<@Valid @NotNull Tier> tiers,
                   @Schema(description = "WITHDRAWN, REFUSED_FOR_FRAUD, OUTCOME_OTHER") @Size(max = 3) List<@NotNull String> exclusions,
                   @Schema(description = "ISO 4217 currency of the limits", example = "CAD") @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-                  @Schema(description = "A refund at or under it is approved automatically (decimal string)", example = "50.00")
+                  @Schema(description = "A refund at or under it is approved automatically: a decimal string, e.g. \"50.00\"")
                   @NotNull @Pattern(regexp = DECIMAL) String autoApprovalLimit,
-                  @Schema(description = "A refund above it needs two approvers (decimal string)", example = "500.00")
+                  @Schema(description = "A refund above it needs two approvers: a decimal string, e.g. \"500.00\"")
                   @NotNull @Pattern(regexp = DECIMAL) String secondApprovalLimit,
                   @Schema(description = "ORIGINAL_PAYMENT_METHOD, BANK_TRANSFER, in order of preference")
                   @NotNull @Size(max = 2) List<@NotNull String> payoutMethods) {
@@ -57,18 +58,32 @@ final class PolicyRequests {
     }
 
     @Schema(name = "RefundTier", description = "`from`..`to` business days late (inclusive; no `to`: no upper bound) → `percent` % of the fee")
-    record Tier(@NotNull Integer from, Integer to,
-                @Schema(description = "0..100 (decimal string)", example = "25") @NotNull @Pattern(regexp = DECIMAL) String percent) {
+    record Tier(@Schema(type = "integer", description = "Business days late, a whole number 1..100000") @NotNull
+                @Digits(integer = 6, fraction = 0) BigDecimal from,
+                @Schema(type = "integer", description = "Business days late, a whole number ≥ from; none: no upper bound")
+                @Digits(integer = 6, fraction = 0) BigDecimal to,
+                @Schema(description = "0..100: a decimal string, e.g. \"25\"") @NotNull @Pattern(regexp = DECIMAL) String percent) {
 
         RefundTier refundTier() {
             BigDecimal share = new BigDecimal(percent);
             if (share.signum() < 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw new InvalidPolicyRequest("policy.percent-out-of-range", "a tier refunds 0 to 100 % of the fee");
             }
-            if (from < 1 || (to != null && to < from)) {
+            // a whole number (@Digits: no fraction; "1.0" has scale 1 but no fraction either)
+            int first = days(from);
+            Integer last = to == null ? null : days(to);
+            if (first < 1 || (last != null && last < first)) {
                 throw new InvalidPolicyRequest("policy.tier-invalid", "a tier starts at 1 business day or later and ends at or after its start");
             }
-            return new RefundTier(from, to, share);
+            return new RefundTier(first, last, share);
+        }
+
+        private static int days(BigDecimal value) {
+            try {
+                return value.stripTrailingZeros().intValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidPolicyRequest("policy.tier-invalid", "tier bounds are whole numbers of business days");
+            }
         }
     }
 
