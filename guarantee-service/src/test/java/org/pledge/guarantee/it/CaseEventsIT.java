@@ -75,7 +75,7 @@ class CaseEventsIT extends GuaranteeServiceITSupport {
     }
 
     @Test
-    void resolutionBeforeTheBreach_isAppliedWhenTheBreachArrives() {
+    void resolution_isAppliedOnceTheBreachArrives_whenItComesBeforeTheBreach() {
         String caseId = UUID.randomUUID().toString();
         sendCaseEvent(resolved(ceId(), caseId, "PASSPORT", "APPROVED", 3, null));
         sendCaseEvent(breached(ceId(), caseId, "PASSPORT", "120.00"));

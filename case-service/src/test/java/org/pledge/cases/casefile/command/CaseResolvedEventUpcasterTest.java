@@ -28,7 +28,7 @@ class CaseResolvedEventUpcasterTest {
     private final CaseResolvedEventUpcaster upcaster = new CaseResolvedEventUpcaster();
 
     @Test
-    void theEventIsWrittenAtRevision2() {
+    void resolvedEvent_isWrittenAtRevision2() {
         assertThat(serializer.serialize(resolved("fraud"), String.class).getType()).isEqualTo(CaseResolvedEventUpcaster.REVISION_2);
     }
 

@@ -124,7 +124,7 @@ class ExceptionalCircumstanceTest {
     }
 
     @Test
-    void theLongestRange_731Days_andTheMostDays_260_areAccepted() {
+    void declaration_isAccepted_whenTheRangeIs731DaysAndTheDays260() {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = from.plusDays(730);
         fixture.givenNoPriorActivity()

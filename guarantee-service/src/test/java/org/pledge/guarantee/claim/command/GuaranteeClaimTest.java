@@ -319,7 +319,7 @@ class GuaranteeClaimTest {
     }
 
     @Test
-    void resolution_beforeTheBreach_isRememberedAndAppliedWhenTheClaimOpens() {
+    void resolution_isRememberedAndAppliedAtOpening_whenItComesBeforeTheBreach() {
         fixture.given(feeRecorded(FEE, PAYMENT), resolutionNoted("APPROVED", null, 12))
                 .when(breach())
                 .expectEvents(policyApplied(BREACHED), opened(FEE, PAYMENT), decided(12, 12, "50", cad("60.00"), 1, false, RESOLVED));
@@ -366,7 +366,7 @@ class GuaranteeClaimTest {
     }
 
     @Test
-    void withdrawal_beforeTheBreach_closesTheClaimWhenItOpens() {
+    void withdrawal_closesTheClaimAtOpening_whenItComesBeforeTheBreach() {
         fixture.given(feeRecorded(FEE, PAYMENT), new CaseWithdrawalNotedEvent(CLAIM, CASE, LATER))
                 .when(breach())
                 .expectEvents(policyApplied(BREACHED), opened(FEE, PAYMENT),
@@ -488,7 +488,7 @@ class GuaranteeClaimTest {
     }
 
     @Test
-    void reevaluation_beforeTheResolution_appliesWhenTheClaimIsDecided() {
+    void reevaluation_appliesAtTheDecision_whenItComesBeforeTheResolution() {
         // 12 days - 3 = 9 counted: 25 % of 120.00 = 30.00, approved automatically
         fixture.given(openClaim())
                 .andGiven(new ClaimReevaluatedEvent(CLAIM, CASE, "circ-1", Adjustment.SUBTRACT_BUSINESS_DAYS, 3, null, null, "admin-1", LATER))

@@ -54,7 +54,7 @@ class Pain002ReaderTest {
     }
 
     @Test
-    void refusesWhatIsNotWellFormed() {
+    void read_refusesTheFile_whenItIsNotWellFormed() {
         byte[] whole = Pain002Samples.report("BANK-STS-3", BATCH, List.of(new Tx(E2E_1, "ACSC", null)));
         assertRefused(java.util.Arrays.copyOf(whole, whole.length / 2), PaymentBatchException.MALFORMED);
         assertRefused(new byte[0], PaymentBatchException.MALFORMED);
@@ -62,7 +62,7 @@ class Pain002ReaderTest {
     }
 
     @Test
-    void refusesAnotherMessageType() {
+    void read_refusesTheFile_whenItIsAnotherMessageType() {
         byte[] pain001 = new Pain001Writer().write(Pain001WriterTest.batch());
         assertRefused(pain001, PaymentBatchException.WRONG_MESSAGE_TYPE);
         byte[] olderPain002 = new String(Pain002Samples.report("B", BATCH, List.of(new Tx(E2E_1, "ACSC", null))),
