@@ -66,6 +66,8 @@ public final class StrictScalarsModule extends SimpleModule {
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // a whole number is written as one: 1.000000001 (or 1.0) is refused, never truncated to 1
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 
     /**

@@ -55,6 +55,18 @@ class StrictScalarsModuleTest {
         assertThatThrownBy(() -> mapper.readValue(json, Request.class)).isInstanceOf(MismatchedInputException.class);
     }
 
+    record Days(Integer days, int count) {
+    }
+
+    @Test
+    void aFraction_isRefused_whenTheFieldIsAWholeNumber() throws Exception {
+        assertThat(mapper.readValue("{\"days\":5,\"count\":2}", Days.class)).isEqualTo(new Days(5, 2));
+        assertThatThrownBy(() -> mapper.readValue("{\"days\":1.000000001}", Days.class)).isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"count\":2.5}", Days.class)).isInstanceOf(MismatchedInputException.class);
+        // Jackson alone truncates it
+        assertThat(new ObjectMapper().readValue("{\"days\":1.000000001}", Days.class).days()).isEqualTo(1);
+    }
+
     @Test
     void withoutTheModule_jacksonWouldHaveTakenThemAll() throws Exception {
         ObjectMapper lenient = new ObjectMapper().registerModule(new JavaTimeModule());

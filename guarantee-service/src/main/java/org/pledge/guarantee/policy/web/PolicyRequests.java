@@ -8,7 +8,8 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -58,10 +59,8 @@ final class PolicyRequests {
     }
 
     @Schema(name = "RefundTier", description = "`from`..`to` business days late (inclusive; no `to`: no upper bound) → `percent` % of the fee")
-    record Tier(@Schema(type = "integer", description = "Business days late, a whole number 1..100000") @NotNull
-                @Digits(integer = 6, fraction = 0) BigDecimal from,
-                @Schema(type = "integer", description = "Business days late, a whole number ≥ from; none: no upper bound")
-                @Digits(integer = 6, fraction = 0) BigDecimal to,
+    record Tier(@Schema(description = "Business days late, 1..100000") @NotNull @Min(1) @Max(100000) Integer from,
+                @Schema(description = "Business days late, at least from; none: no upper bound") @Min(1) @Max(100000) Integer to,
                 @Schema(description = "0..100: a decimal string, e.g. \"25\"") @NotNull @Pattern(regexp = DECIMAL) String percent) {
 
         RefundTier refundTier() {
@@ -69,21 +68,10 @@ final class PolicyRequests {
             if (share.signum() < 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw new InvalidPolicyRequest("policy.percent-out-of-range", "a tier refunds 0 to 100 % of the fee");
             }
-            // a whole number (@Digits: no fraction; "1.0" has scale 1 but no fraction either)
-            int first = days(from);
-            Integer last = to == null ? null : days(to);
-            if (first < 1 || (last != null && last < first)) {
+            if (from < 1 || (to != null && to < from)) {
                 throw new InvalidPolicyRequest("policy.tier-invalid", "a tier starts at 1 business day or later and ends at or after its start");
             }
-            return new RefundTier(first, last, share);
-        }
-
-        private static int days(BigDecimal value) {
-            try {
-                return value.stripTrailingZeros().intValueExact();
-            } catch (ArithmeticException e) {
-                throw new InvalidPolicyRequest("policy.tier-invalid", "tier bounds are whole numbers of business days");
-            }
+            return new RefundTier(from, to, share);
         }
     }
 
