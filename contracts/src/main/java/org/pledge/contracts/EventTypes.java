@@ -18,11 +18,14 @@ import org.pledge.contracts.cases.InformationReceivedV1;
 import org.pledge.contracts.cases.InformationRequestedV1;
 import org.pledge.contracts.cases.ServiceStandardBreachedV1;
 import org.pledge.contracts.feedback.FollowUpRequestedV1;
+import org.pledge.contracts.feedback.SurveyInvitedV1;
 import org.pledge.contracts.guarantee.ClaimOpenedV1;
 import org.pledge.contracts.guarantee.RefundApprovedV1;
 import org.pledge.contracts.guarantee.RefundFailedV1;
 import org.pledge.contracts.guarantee.RefundPaidV1;
 import org.pledge.contracts.guarantee.RefundRejectedV1;
+import org.pledge.contracts.notification.NotificationDeliveredV1;
+import org.pledge.contracts.notification.NotificationFailedV1;
 import org.pledge.contracts.privacy.DataSubjectErasedV1;
 
 /** Every integration event type Pledge publishes. Within a version, changes are additive only. */
@@ -50,6 +53,12 @@ public final class EventTypes {
             new EventType("pledge.case.deadline-recalculated.v1", Topics.CASE, DeadlineRecalculatedV1.class);
     public static final EventType FEEDBACK_FOLLOW_UP_REQUESTED =
             new EventType("pledge.feedback.follow-up-requested.v1", Topics.FEEDBACK, FollowUpRequestedV1.class);
+    public static final EventType FEEDBACK_SURVEY_INVITED =
+            new EventType("pledge.feedback.survey-invited.v1", Topics.FEEDBACK, SurveyInvitedV1.class);
+    public static final EventType NOTIFICATION_DELIVERED =
+            new EventType("pledge.notification.delivered.v1", Topics.NOTIFICATION, NotificationDeliveredV1.class);
+    public static final EventType NOTIFICATION_FAILED =
+            new EventType("pledge.notification.failed.v1", Topics.NOTIFICATION, NotificationFailedV1.class);
     public static final EventType GUARANTEE_CLAIM_OPENED =
             new EventType("pledge.guarantee.claim-opened.v1", Topics.GUARANTEE, ClaimOpenedV1.class);
     public static final EventType GUARANTEE_REFUND_APPROVED =
@@ -67,7 +76,8 @@ public final class EventTypes {
 
     public static final List<EventType> ALL = List.of(CASE_SUBMITTED, CASE_ASSIGNED, CASE_INFORMATION_REQUESTED,
             CASE_INFORMATION_RECEIVED, CASE_AT_RISK, CASE_SERVICE_STANDARD_BREACHED, CASE_RESOLVED, CASE_WITHDRAWN, CASE_REOPENED,
-            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, GUARANTEE_CLAIM_OPENED, GUARANTEE_REFUND_APPROVED,
+            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, FEEDBACK_SURVEY_INVITED, NOTIFICATION_DELIVERED,
+            NOTIFICATION_FAILED, GUARANTEE_CLAIM_OPENED, GUARANTEE_REFUND_APPROVED,
             GUARANTEE_REFUND_REJECTED, GUARANTEE_REFUND_PAID, GUARANTEE_REFUND_FAILED, PRIVACY_DATA_SUBJECT_ERASED, AUDIT_CHECKPOINT);
 
     private static final Map<String, EventType> BY_NAME =
