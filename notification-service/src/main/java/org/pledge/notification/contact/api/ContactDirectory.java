@@ -6,5 +6,5 @@ import java.util.Optional;
 public interface ContactDirectory {
 
     /** Empty when no contact was ever recorded for the subject; {@link ContactPoints#erased()} once it is erased. */
-    Optional<ContactPoints> find(String subjectRef);
+    Optional<ContactPoints> reach(String subjectRef);
 }

@@ -9,6 +9,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.BsonDocument;
+import org.pledge.notification.contact.api.ContactDirectory;
+import org.pledge.notification.contact.api.ContactPoints;
 import org.pledge.notification.contact.api.ContactRecordedEvent;
 import org.pledge.platform.api.PersonalData;
 import org.pledge.platform.privacy.PersonalDataCipher;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * afterwards is ciphertext under the deleted key, which reads as erased too; a replay writes it erased.
  */
 @Repository
-public class Contacts implements PersonalDataHolder {
+public class Contacts implements PersonalDataHolder, ContactDirectory {
 
     static final String COLLECTION = "contacts";
 
@@ -77,6 +79,14 @@ public class Contacts implements PersonalDataHolder {
         }
         return Optional.of(new ContactReading(subjectRef, false, name, email, phone, postalAddress, stored.language(),
                 stored.preferredChannel(), stored.caseId(), stored.submittedAt(), stored.recordedAt(), stored.seq()));
+    }
+
+    /** How to reach {@code subjectRef} now, for sending ({@link ContactDirectory}). */
+    @Override
+    public Optional<ContactPoints> reach(String subjectRef) {
+        return find(subjectRef).map(c -> c.erased() ? ContactPoints.erased(subjectRef)
+                : new ContactPoints(subjectRef, false, c.name(), c.email(), c.phone(), c.postalAddress(), c.language(),
+                        c.preferredChannel()));
     }
 
     /** Overwrites the subject's personal data with the erased marker (idempotent; nothing when there is no contact). */
