@@ -46,7 +46,6 @@ class TemplateSeeder implements ApplicationRunner {
     static final String SEEDED_BY = "configuration";
     private static final Logger log = LoggerFactory.getLogger(TemplateSeeder.class);
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(60);
-    private static final String SUBJECT = "Subject:";
 
     private final TemplateProperties properties;
     private final VersionedCommandGateway commands;
@@ -92,19 +91,13 @@ class TemplateSeeder implements ApplicationRunner {
     }
 
     private SaveTemplateVariantCommand seed(String templateId, Trigger trigger, String language, Channel channel, String text) {
-        String subject = null;
-        String body = text;
-        if (channel != Channel.SMS) {
-            int end = text.indexOf('\n');
-            String first = end < 0 ? text : text.substring(0, end);
-            if (!first.startsWith(SUBJECT)) {
-                throw new IllegalStateException("seed text of " + templateId + "/" + language + "/" + channel + " starts with no "
-                        + SUBJECT + " line");
-            }
-            subject = first.substring(SUBJECT.length()).strip();
-            body = end < 0 ? "" : text.substring(end + 1);
+        SeedText seed = SeedText.parse(channel, text);
+        if (seed == null) {
+            throw new IllegalStateException("seed text of " + templateId + "/" + language + "/" + channel + " starts with no "
+                    + SeedText.SUBJECT + " line");
         }
-        return SaveTemplateVariantCommand.of(templateId, trigger, language, channel, subject, body, true, SEEDED_BY, clock.instant());
+        return SaveTemplateVariantCommand.of(templateId, trigger, language, channel, seed.subject(), seed.body(), true, SEEDED_BY,
+                clock.instant());
     }
 
     /** The aggregate's sequence number after the command (-1 when it stored nothing). */

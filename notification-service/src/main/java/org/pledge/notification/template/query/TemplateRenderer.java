@@ -1,14 +1,10 @@
 package org.pledge.notification.template.query;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.pledge.notification.channel.api.Channel;
 import org.pledge.notification.template.api.MessageTemplates;
-import org.pledge.notification.template.api.Placeholder;
-import org.pledge.notification.template.api.PlaceholderType;
 import org.pledge.notification.template.api.RenderedMessage;
-import org.pledge.notification.template.api.TemplateSyntax;
 import org.pledge.notification.template.api.Trigger;
 import org.pledge.notification.template.config.TemplateProperties;
 import org.springframework.stereotype.Component;
@@ -23,12 +19,12 @@ public class TemplateRenderer implements MessageTemplates {
 
     private final Templates templates;
     private final TemplateProperties properties;
-    private final ValueFormatter formatter;
+    private final TextWriter writer;
 
     public TemplateRenderer(Templates templates, TemplateProperties properties) {
         this.templates = templates;
         this.properties = properties;
-        this.formatter = new ValueFormatter(properties, new CodeWording(properties));
+        this.writer = new TextWriter(properties);
     }
 
     @Override
@@ -47,13 +43,6 @@ public class TemplateRenderer implements MessageTemplates {
 
     /** {@code text} (of a template written for {@code trigger}) with {@code values} written for {@code language}. */
     public String render(Trigger trigger, String language, String text, Map<String, String> values) {
-        Map<String, PlaceholderType> types = new HashMap<>();
-        for (Placeholder placeholder : trigger.placeholders()) {
-            types.put(placeholder.name(), placeholder.type());
-        }
-        return TemplateSyntax.substitute(text, name -> {
-            PlaceholderType type = types.get(name);
-            return type == null ? "" : formatter.format(language, name, type, values.get(name));
-        });
+        return writer.write(trigger, language, text, values);
     }
 }

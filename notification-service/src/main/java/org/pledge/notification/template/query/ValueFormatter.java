@@ -119,9 +119,9 @@ public final class ValueFormatter {
         format.setCurrency(money.currency());
         if (isOwnCurrency(locale, money.currency())) {
             DecimalFormatSymbols symbols = format.getDecimalFormatSymbols();
-            String symbol = symbols.getCurrencySymbol();
+            String symbol = plainSpaces(symbols.getCurrencySymbol());
             String suffix = " " + locale.getCountry();
-            if (!locale.getCountry().isEmpty() && symbol.endsWith(suffix)) {
+            if (symbol.endsWith(suffix) && symbol.length() > suffix.length()) {
                 symbols.setCurrencySymbol(symbol.substring(0, symbol.length() - suffix.length()));
                 format.setDecimalFormatSymbols(symbols);
             }
