@@ -109,7 +109,7 @@ class TemplatesApiIT extends NotificationServiceITSupport {
                 + "au plus tard le 15 janvier 2027. Rien à faire pour l'instant : nous vous écrirons si nous avons besoin de quoi que ce soit.");
         assertThat(given.json().path("version").asInt()).isEqualTo(1);
 
-        ApiResponse sampled = api.post("/api/templates/refund-paid/en/EMAIL/preview", adminToken(), null);
+        ApiResponse sampled = api.post("/api/templates/refund-paid/en/EMAIL/preview", adminToken(), "{}");
         assertThat(sampled.status()).as(sampled.body()).isEqualTo(200);
         assertThat(sampled.json().path("subject").asText()).isEqualTo("We paid your refund of $30.00");
         assertThat(sampled.json().path("body").asText()).doesNotContain("{{").contains("to the card or account you paid with");
@@ -132,7 +132,8 @@ class TemplatesApiIT extends NotificationServiceITSupport {
                 .assertProblem(422, "template.value-unknown");
         api.post("/api/templates/case-submitted/en/SMS/preview", adminToken(), "{\"values\":{\"dueDate\":\"15/01/2027\"}}")
                 .assertProblem(422, "template.value-invalid");
-        api.post("/api/templates/" + id + "/en/SMS/preview", adminToken(), null).assertProblem(404, "template.not-found");
+        api.post("/api/templates/" + id + "/en/SMS/preview", adminToken(), "{}").assertProblem(404, "template.not-found");
+        api.post("/api/templates/case-submitted/en/SMS/preview", adminToken(), "null").assertProblem(400, null);
     }
 
     @Test
