@@ -183,7 +183,7 @@ class TemplatesApiIT extends NotificationServiceITSupport {
     }
 
     @Test
-    void messageTemplates_matchesFrCaToFrench_andFallsBackToEnglish() {
+    void messageTemplates_matchesFrCaToFrench_andFallsBackToEnglish_forALanguageOrAVariantItLacks() {
         Map<String, String> values = Map.of("caseId", "C-9", "serviceType", "PASSPORT", "dueDate", "2027-03-01T15:00:00Z");
 
         RenderedMessage french = templates.render("case-submitted", "fr-CA", Channel.SMS, values);
@@ -197,6 +197,17 @@ class TemplatesApiIT extends NotificationServiceITSupport {
         assertThat(spanish.body()).contains("We promise you a decision by March 1, 2027.");
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> templates.render("no-such-template", "en", Channel.SMS, values)))
+                .isInstanceOf(MessageTemplates.TemplateNotFoundException.class);
+
+        // a template with no French SMS yet (possible while no rule sends it): the English one, and its version
+        String englishOnly = freshId();
+        api.put("/api/templates/" + englishOnly + "/en/SMS", adminToken(), variant("CASE_SUBMITTED", null, "Ref {{caseId}}, due {{dueDate}}."));
+        api.put("/api/templates/" + englishOnly + "/en/SMS", adminToken(), variant("CASE_SUBMITTED", null, "Ref. {{caseId}}, due {{dueDate}}."));
+        RenderedMessage fallback = templates.render(englishOnly, "fr", Channel.SMS, values);
+        assertThat(fallback.language()).isEqualTo("en");
+        assertThat(fallback.version()).isEqualTo(2);
+        assertThat(fallback.body()).isEqualTo("Ref. C-9, due March 1, 2027.");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> templates.render(englishOnly, "fr", Channel.EMAIL, values)))
                 .isInstanceOf(MessageTemplates.TemplateNotFoundException.class);
     }
 
