@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.pledge.notification.channel.api.Channel;
 import org.pledge.notification.template.api.Placeholder;
+import org.pledge.notification.template.api.PlaceholderType;
 import org.pledge.notification.template.api.SaveTemplateVariantCommand;
 import org.pledge.notification.template.api.TemplateIds;
 import org.pledge.notification.template.api.Trigger;
@@ -194,7 +195,7 @@ class TemplateController {
                             trigger + " gives no value " + Problems.echo(value.getKey()) + "."));
             if (!ValueFormatter.valid(placeholder.type(), value.getValue())) {
                 throw new TemplateRefusedException("template.value-invalid", "The value of " + placeholder.name() + " is not a "
-                        + placeholder.type() + (placeholder.type() == org.pledge.notification.template.api.PlaceholderType.DATE
+                        + placeholder.type() + (placeholder.type() == PlaceholderType.DATE
                         ? " (an ISO-8601 instant, e.g. 2027-01-15T17:00:00Z)" : " (a decimal amount and currency, e.g. 30.00 CAD)") + ".");
             }
             values.put(placeholder.name(), value.getValue());
