@@ -121,12 +121,12 @@ final class WriteSamples {
                 f -> new Target(Map.of("templateId", f.unique("hostile-template").toLowerCase(), "language", "fr", "channel", "EMAIL")),
                 f -> """
                         {"trigger":"CASE_SUBMITTED","subject":"Sonde hostile {{caseId}}",
-                         "body":"Sonde hostile : dossier {{caseId}}, échéance le {{dueDate}}.\nDeuxième ligne."}""",
+                         "body":"Sonde hostile : dossier {{caseId}}, échéance le {{dueDate}}.\\nDeuxième ligne."}""",
                 Map.of(), f -> List.of("PASSPORT", "CA-ON")));
         all.add(new Sample("notification-service", "POST", "/api/templates/{templateId}/{language}/{channel}/preview", "admin",
                 f -> new Target(Map.of("templateId", "case-submitted", "language", "en", "channel", "EMAIL")),
                 f -> """
-                        {"trigger":"CASE_SUBMITTED","subject":"Hostile probe {{caseId}}","body":"Hostile probe: due {{dueDate}}.\nSecond line.",
+                        {"trigger":"CASE_SUBMITTED","subject":"Hostile probe {{caseId}}","body":"Hostile probe: due {{dueDate}}.\\nSecond line.",
                          "values":{"caseId":"hostile-case","dueDate":"2027-01-15T22:00:00Z"}}""",
                 Map.of(), f -> List.of("PASSPORT", "CA-ON")));
         all.add(new Sample("notification-service", "PUT", "/api/notification-rules/{ruleId}", "admin",
