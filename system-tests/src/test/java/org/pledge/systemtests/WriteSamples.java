@@ -115,6 +115,26 @@ final class WriteSamples {
                         {"applicantReference":"%s","holderName":"Hostile Probe","iban":"FR14 2004 1010 0505 0001 3M02 606",
                          "bic":"BNPAFRPP"}""".formatted(Fixtures.CLAIM_SUBJECT), Map.of(),
                 f -> List.of("PASSPORT", f.submittedCase())));
+        // notification-service's templates and rules (admin): a fresh template id per target; the rule sends nothing (disabled,
+        // and for a service type no case has). Upper-case ids are foreign (a service type, a calendar): ids are lower case.
+        all.add(new Sample("notification-service", "PUT", "/api/templates/{templateId}/{language}/{channel}", "admin",
+                f -> new Target(Map.of("templateId", f.unique("hostile-template").toLowerCase(), "language", "fr", "channel", "EMAIL")),
+                f -> """
+                        {"trigger":"CASE_SUBMITTED","subject":"Sonde hostile {{caseId}}",
+                         "body":"Sonde hostile : dossier {{caseId}}, échéance le {{dueDate}}.\\nDeuxième ligne."}""",
+                Map.of(), f -> List.of("PASSPORT", "CA-ON")));
+        all.add(new Sample("notification-service", "POST", "/api/templates/{templateId}/{language}/{channel}/preview", "admin",
+                f -> new Target(Map.of("templateId", "case-submitted", "language", "en", "channel", "EMAIL")),
+                f -> """
+                        {"trigger":"CASE_SUBMITTED","subject":"Hostile probe {{caseId}}","body":"Hostile probe: due {{dueDate}}.\\nSecond line.",
+                         "values":{"caseId":"hostile-case","dueDate":"2027-01-15T22:00:00Z"}}""",
+                Map.of(), f -> List.of("PASSPORT", "CA-ON")));
+        all.add(new Sample("notification-service", "PUT", "/api/notification-rules/{ruleId}", "admin",
+                f -> new Target(Map.of("ruleId", f.unique("hostile-rule").toLowerCase())),
+                f -> """
+                        {"trigger":"CASE_SUBMITTED","conditions":{"serviceType":"HOSTILE-PROBE"},"templateId":"case-submitted",
+                         "enabled":false}""",
+                Map.of(), f -> List.of("PASSPORT", "CA-ON")));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",
