@@ -103,7 +103,7 @@ public class SmsSender implements ChannelSender, AutoCloseable {
     }
 
     /** The provider's reason as a short code ({@code UNREACHABLE} → {@code unreachable}); never its free text. */
-    static String reasonCode(String reason) {
+    public static String reasonCode(String reason) {
         if (reason == null || !reason.matches("[A-Za-z0-9_.-]{1,64}")) {
             return "failed";
         }
