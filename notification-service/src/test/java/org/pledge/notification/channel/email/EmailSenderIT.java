@@ -99,6 +99,20 @@ class EmailSenderIT {
     }
 
     @Test
+    void send_keepsANameAndSubjectOnOneLine_soTheyCannotAddAHeader() throws Exception {
+        sender = sender(SMTP.port(), 10);
+
+        sender.send(new OutboundMessage("n-11.EMAIL", "n-11", Channel.EMAIL, "en", "Eve\r\nBcc: other@example.org",
+                "client@example.org", "Received\r\nBcc: other@example.org", "Hello", false));
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getHeader("Bcc")).isNull();
+        assertThat(mail.getSubject()).isEqualTo("Received Bcc: other@example.org");
+        assertThat(((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0]).getPersonal()).isEqualTo("Eve Bcc: other@example.org");
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void send_isAPermanentFailure_atOnce_whenTheServerRefusesTheRecipient() {
         sender = sender(SMTP.port(), 10);
 
