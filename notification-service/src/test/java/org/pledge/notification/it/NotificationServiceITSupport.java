@@ -34,8 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
  * until a test moves it forward ({@link #clock}: retry back-off and receipt waits run on it), and bounded waiting
  * ({@link #awaitNotifications}, {@link #awaitNotification}). Around it, as a user has them
  * ({@link NotificationTestInitializer}): a real SMTP server ({@link #SMTP}, GreenMail: {@code refused@...} mailboxes are
- * refused for good), the SMS provider ({@link #SMS}, WireMock: accepts every message, a receipt follows) and a letters
- * outbox folder.
+ * refused for good) and the SMS provider ({@link #SMS}, WireMock: accepts every message, a receipt follows).
  *
  * <p>Every subclass with the same configuration shares one Spring context (and database), so tests use fresh case ids
  * and subjects and never assume an empty service. A test that needs a service of its own adds a property, e.g.
