@@ -172,7 +172,8 @@ final class WriteSamples {
     /**
      * {@code /error} in every service: Spring's error dispatch path, which the platform's {@code ProblemErrorController}
      * maps for every method; hidden from the API docs ({@code springdoc.paths-to-exclude}). Nobody calls it on purpose,
-     * but anybody can. And guarantee-service's {@code POST /callbacks/payments}, the payment provider's signed webhook.
+     * but anybody can. And guarantee-service's {@code POST /callbacks/payments}, the payment provider's signed webhook,
+     * and notification-service's {@code POST /api/callbacks/sms}, the SMS provider's signed delivery receipts.
      */
     /**
      * Write operations whose body is no JSON, attacked by their own service's tests instead (the mutations here are
@@ -197,6 +198,10 @@ final class WriteSamples {
                 "the payment provider's webhook, signed over its raw bytes (docs/payouts.md): not in the client API docs, "
                         + "and an unsigned request is refused");
         byKey.put(callback.key(), callback);
+        NotAnApi smsReceipts = new NotAnApi("notification-service", "POST", "/api/callbacks/sms",
+                "the SMS provider's delivery receipts, signed over their raw bytes (docs/notification-channels.md): not in "
+                        + "the client API docs, and an unsigned request is refused");
+        byKey.put(smsReceipts.key(), smsReceipts);
         return byKey;
     }
 }

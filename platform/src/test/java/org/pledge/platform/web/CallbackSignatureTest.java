@@ -1,4 +1,4 @@
-package org.pledge.guarantee.payout.web;
+package org.pledge.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.pledge.guarantee.payout.web.CallbackSignature.Verdict;
+import org.pledge.platform.web.CallbackSignature.Verdict;
 
 class CallbackSignatureTest {
 

@@ -1,4 +1,4 @@
-package org.pledge.guarantee.payout.web;
+package org.pledge.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,6 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * sha256=<hex of HMAC-SHA256(secret, "<timestamp>." + raw body)>}. The timestamp is inside the signed bytes, so a
  * captured callback cannot be replayed later with a fresh one; one older than the tolerance, or too far in the
  * future, is refused. The comparison takes the same time whatever the bytes.
+ *
+ * <p>Shared by every service that takes a provider's signed callbacks (guarantee-service's payments, notification-service's
+ * SMS receipts); the local stack's sandboxes sign the same way. The caller reads the raw body itself (bounded), checks
+ * it here before parsing it, and turns each {@link Verdict} into its own 401 problem.
  */
 public final class CallbackSignature {
 
