@@ -2,6 +2,8 @@ package org.pledge.systemtests;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -138,11 +140,21 @@ final class Fixtures {
         return claimServiceType;
     }
 
+    /** Cases of {@link #claimServiceType()} started ahead ({@link #startClaimCases}), each for one claim. */
+    private final Deque<String> claimCases = new ArrayDeque<>();
+
     /**
-     * The guarantee claim of a fresh case of {@link #claimServiceType()} once its breach opened it in guarantee-service;
-     * returns the case id and the claim id. Takes a few seconds.
+     * Submits {@code count} cases of {@link #claimServiceType()} and starts work on them now, so that their standard runs
+     * out while other things are done; {@link #openClaim} takes one each (a new one when none is left). None is used
+     * for more than one claim.
      */
-    String openClaim() {
+    synchronized void startClaimCases(int count) {
+        for (int i = 0; i < count; i++) {
+            claimCases.add(startedClaimCase());
+        }
+    }
+
+    private String startedClaimCase() {
         String caseId = submit("""
                 {"serviceType":"%s","channel":"WEB",
                  "applicant":{"reference":"%s","name":"Hostile Probe","email":"probe@example.org","language":"en-CA",
@@ -151,6 +163,21 @@ final class Fixtures {
                 """.formatted(claimServiceType(), CLAIM_SUBJECT));
         transition(caseId, "assignment", "{\"assignee\":\"caseworker-7\"}");
         transition(caseId, "work-started", "");
+        return caseId;
+    }
+
+    /**
+     * The guarantee claim of a case of {@link #claimServiceType()} not used for any other claim, once its breach opened
+     * it in guarantee-service; returns the case id and the claim id. Takes a few seconds, none for a case started ahead.
+     */
+    String openClaim() {
+        String caseId;
+        synchronized (this) {
+            caseId = claimCases.isEmpty() ? null : claimCases.poll();
+        }
+        if (caseId == null) {
+            caseId = startedClaimCase();
+        }
         String claimId = UUID.nameUUIDFromBytes(("pledge:guarantee:claim:" + caseId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
         awaitClaim(claimId, "\"status\":\"OPEN\"");

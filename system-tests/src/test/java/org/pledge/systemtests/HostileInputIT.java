@@ -87,6 +87,8 @@ class HostileInputIT {
         started = System.nanoTime();
         services = ServiceProcesses.shared();
         fixtures = new Fixtures(services);
+        // the two claim operations' controls and attack targets: their cases breach while the others are attacked
+        fixtures.startClaimCases(4);
         report = ServiceProcesses.repositoryRoot().resolve("system-tests/target/hostile-input-report.txt");
         Files.createDirectories(report.getParent());
         Files.writeString(report, "# every hostile request and its answer: operation | class | input | status | verdict | body\n");
