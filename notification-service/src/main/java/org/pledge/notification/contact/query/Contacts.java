@@ -1,5 +1,6 @@
 package org.pledge.notification.contact.query;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
@@ -11,7 +12,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.bson.BsonDocument;
 import org.pledge.notification.contact.api.ContactDirectory;
 import org.pledge.notification.contact.api.ContactPoints;
+import org.pledge.notification.contact.api.ContactPreferencesSetEvent;
 import org.pledge.notification.contact.api.ContactRecordedEvent;
+import org.pledge.notification.contact.api.NewestStatement;
 import org.pledge.platform.api.PersonalData;
 import org.pledge.platform.privacy.PersonalDataCipher;
 import org.pledge.platform.privacy.PersonalDataHolder;
@@ -48,14 +51,33 @@ public class Contacts implements PersonalDataHolder, ContactDirectory {
 
     /** The document an event changes: its subject's. */
     static String subjectOf(EventMessage<?> event) {
-        return event.getPayload() instanceof ContactRecordedEvent recorded ? recorded.subjectRef() : null;
+        if (event.getPayload() instanceof ContactRecordedEvent recorded) {
+            return recorded.subjectRef();
+        }
+        return event.getPayload() instanceof ContactPreferencesSetEvent set ? set.subjectRef() : null;
     }
 
+    /** A newer case's statement: replaces the contact points and the case's language and channel, keeps the preference. */
     void record(ContactRecordedEvent event, long sequence) {
         String subject = event.subjectRef();
         sequenced.apply(subject, sequence, current -> new ContactDocument(subject, protect(subject, event.name()),
                 protect(subject, event.email()), protect(subject, event.phone()), protect(subject, event.postalAddress()),
-                event.language(), event.preferredChannel(), event.caseId(), event.submittedAt(), event.recordedAt(), sequence));
+                event.language(), event.preferredChannel(), event.caseId(), event.submittedAt(), event.recordedAt(),
+                current == null ? null : current.statedLanguage(), current == null ? null : current.statedChannel(),
+                current == null ? null : current.statedAt(), sequence));
+    }
+
+    /** The client's own preference: kept beside the case's statement; which one is in force is decided on reading. */
+    void record(ContactPreferencesSetEvent event, long sequence) {
+        sequenced.apply(event.subjectRef(), sequence, current -> current == null ? null
+                : new ContactDocument(current.subjectRef(), current.name(), current.email(), current.phone(), current.postalAddress(),
+                        current.language(), current.preferredChannel(), current.caseId(), current.submittedAt(), current.recordedAt(),
+                        event.language(), event.preferredChannel(), event.statedAt(), sequence));
+    }
+
+    /** Waits, bounded, until the contact shows the event at {@code sequence} (a write's response waits for it). */
+    public boolean awaitSequence(String subjectRef, long sequence, Duration timeout, Duration pollInterval) {
+        return sequenced.awaitSequence(subjectRef, sequence, timeout, pollInterval);
     }
 
     void deleteAll() {
@@ -77,11 +99,19 @@ public class Contacts implements PersonalDataHolder, ContactDirectory {
         if (erased) {
             return Optional.of(ContactReading.erased(subjectRef));
         }
-        return Optional.of(new ContactReading(subjectRef, false, name, email, phone, postalAddress, stored.language(),
-                stored.preferredChannel(), stored.caseId(), stored.submittedAt(), stored.recordedAt(), stored.seq()));
+        return Optional.of(new ContactReading(subjectRef, false, name, email, phone, postalAddress,
+                NewestStatement.of(stored.language(), stored.submittedAt(), stored.statedLanguage(), stored.statedAt()),
+                NewestStatement.of(stored.preferredChannel(), stored.submittedAt(), stored.statedChannel(), stored.statedAt()),
+                stored.caseId(), stored.submittedAt(), stored.recordedAt(),
+                NewestStatement.sourceOf(stored.language(), stored.submittedAt(), stored.statedLanguage(), stored.statedAt()),
+                NewestStatement.sourceOf(stored.preferredChannel(), stored.submittedAt(), stored.statedChannel(), stored.statedAt()),
+                stored.statedAt(), stored.seq()));
     }
 
-    /** How to reach {@code subjectRef} now, for sending ({@link ContactDirectory}). */
+    /**
+     * How to reach {@code subjectRef} now, for sending ({@link ContactDirectory}): the language and channel in force, the
+     * newest statement of each, whether a case's or the client's own preference.
+     */
     @Override
     public Optional<ContactPoints> reach(String subjectRef) {
         return find(subjectRef).map(c -> c.erased() ? ContactPoints.erased(subjectRef)
