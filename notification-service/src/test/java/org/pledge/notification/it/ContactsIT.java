@@ -3,7 +3,6 @@ package org.pledge.notification.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pledge.testsupport.messaging.CaseEventSamples.submittedBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,20 +14,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.pledge.contracts.Topics;
-import org.pledge.notification.NotificationServiceApplication;
 import org.pledge.notification.contact.api.ContactIds;
-import org.pledge.testsupport.PledgeTestInitializer;
 import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.http.ApiResponse;
-import org.pledge.testsupport.http.ServiceApi;
 import org.pledge.testsupport.messaging.TestCloudEvents;
 import org.pledge.testsupport.messaging.TestCloudEvents.CloudEvent;
-import org.pledge.testsupport.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The clients' contacts: fed by {@code pledge.case.submitted.v1} through the real broker, read through the HTTP API by
@@ -37,16 +29,11 @@ import org.springframework.test.context.ContextConfiguration;
  * good: a replay of the contacts processor rebuilds them erased. Every record goes to partition 0, so a later record's
  * effect proves the earlier ones were consumed.
  */
-@SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
-class ContactsIT {
+class ContactsIT extends NotificationServiceITSupport {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(90);
     private static final String MONDAY = "2026-03-02T14:00:00Z";
     private static final String TUESDAY = "2026-03-03T09:30:00Z";
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoDatabaseFactory databases;
     @Autowired
@@ -57,10 +44,10 @@ class ContactsIT {
         String subject = "web-" + UUID.randomUUID();
         String caseId = UUID.randomUUID().toString();
         String email = "marie-" + UUID.randomUUID() + "@example.org";
-        CloudEvent submitted = submittedBy("ce-" + UUID.randomUUID(), caseId, subject, MONDAY, email);
-        TestCloudEvents.send(Topics.CASE, 0, submitted);
-        TestCloudEvents.send(Topics.CASE, 0, submitted); // the broker delivers it again: same ce_id
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), caseId, subject, MONDAY, email)); // republished
+        CloudEvent submitted = submittedBy(ceId(), caseId, subject, MONDAY, email);
+        sendCaseEvent(submitted);
+        sendCaseEvent(submitted); // the broker delivers it again: same ce_id
+        sendCaseEvent(submittedBy(ceId(), caseId, subject, MONDAY, email)); // republished
 
         JsonNode contact = awaitContact(subject);
 
@@ -82,15 +69,15 @@ class ContactsIT {
     void laterCase_replacesTheContact_andAnEarlierCaseArrivingAfterIt_doesNot() {
         String subject = "web-" + UUID.randomUUID();
         String later = UUID.randomUUID().toString();
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), subject, MONDAY,
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), subject, MONDAY,
                 "first@example.org"));
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), later, subject, TUESDAY, "newer@example.org"));
+        sendCaseEvent(submittedBy(ceId(), later, subject, TUESDAY, "newer@example.org"));
         // an older case (Monday 10:00) whose event comes last
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), subject,
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), subject,
                 "2026-03-02T10:00:00Z", "older@example.org"));
         awaitContact(sendSubmission(TUESDAY));
 
-        JsonNode contact = get("/api/contacts/" + subject, "admin").json();
+        JsonNode contact = getAs("/api/contacts/" + subject, "admin").json();
 
         assertThat(contact.path("email").asText()).isEqualTo("newer@example.org");
         assertThat(contact.path("caseId").asText()).isEqualTo(later);
@@ -101,7 +88,7 @@ class ContactsIT {
     void contactPoints_areStoredEncrypted_inTheEventStoreAndTheReadModel() {
         String email = "secret-" + UUID.randomUUID() + "@example.org";
         String subject = "web-" + UUID.randomUUID();
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), subject, MONDAY, email));
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), subject, MONDAY, email));
 
         assertThat(awaitContact(subject).path("email").asText()).isEqualTo(email);
 
@@ -116,20 +103,20 @@ class ContactsIT {
     void contact_isGone410_andNothingOfItIsStored_afterTheSubjectIsErasedThroughTheApi_evenAfterAReplay() {
         String email = "gone-" + UUID.randomUUID() + "@example.org";
         String subject = "web-" + UUID.randomUUID();
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), subject, MONDAY, email));
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), subject, MONDAY, email));
         awaitContact(subject);
 
-        ApiResponse erased = api().send("DELETE", "/api/data-subjects/" + subject + "?reason=subject-request", token("admin"), null,
+        ApiResponse erased = api.send("DELETE", "/api/data-subjects/" + subject + "?reason=subject-request", token("admin"), null,
                 java.util.Map.of());
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
 
-        get("/api/contacts/" + subject, "caseworker").assertProblem(410, "contact.erased");
+        getAs("/api/contacts/" + subject, "caseworker").assertProblem(410, "contact.erased");
         assertThat(documentsContaining(email)).isEmpty();
         assertThat(database().getCollection("contacts").find(new Document("_id", subject)).first().getString("email"))
                 .isEqualTo("[erased]");
 
         replayContacts();
-        get("/api/contacts/" + subject, "caseworker").assertProblem(410, "contact.erased");
+        getAs("/api/contacts/" + subject, "caseworker").assertProblem(410, "contact.erased");
         assertThat(database().getCollection("contacts").find(new Document("_id", subject)).first().getString("email"))
                 .isEqualTo("[erased]");
     }
@@ -137,37 +124,37 @@ class ContactsIT {
     @Test
     void contact_isGone410_afterAnotherServiceErasedTheSubject_andANewCaseOfItIsStoredErased() {
         String subject = "web-" + UUID.randomUUID();
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), subject, MONDAY,
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), subject, MONDAY,
                 "before@example.org"));
         awaitContact(subject);
 
-        TestCloudEvents.send(Topics.PRIVACY, 0, new CloudEvent("ce-" + UUID.randomUUID(), "pledge.privacy.data-subject-erased.v1",
+        TestCloudEvents.send(Topics.PRIVACY, 0, new CloudEvent(ceId(), "pledge.privacy.data-subject-erased.v1",
                 "/pledge/case-service", subject, """
                 {"subjectRef":"%s","erasedAt":"2026-03-04T08:00:00Z","reason":"subject-request"}""".formatted(subject)));
         Eventually.await("the erasure received", DELIVERY)
-                .until(() -> get("/api/contacts/" + subject, "caseworker").status() == 410);
+                .until(() -> getAs("/api/contacts/" + subject, "caseworker").status() == 410);
 
         // the same person comes back with a new case: stored erased, never under a new key
         String email = "after-" + UUID.randomUUID() + "@example.org";
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), subject, TUESDAY, email));
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), subject, TUESDAY, email));
         String marker = sendSubmission(TUESDAY);
         awaitContact(marker);
         Eventually.await("the new case's contact event stored", DELIVERY)
                 .until(() -> eventStore.readEvents(ContactIds.of(subject)).asStream().count() == 2);
 
-        get("/api/contacts/" + subject, "admin").assertProblem(410, "contact.erased");
+        getAs("/api/contacts/" + subject, "admin").assertProblem(410, "contact.erased");
         assertThat(documentsContaining(email)).isEmpty();
     }
 
     @Test
     void contact_answersProblems_forAnUnknownSubjectABadReferenceAndRolesThatMayNotSeePersonalData() {
-        get("/api/contacts/nobody-" + UUID.randomUUID(), "caseworker").assertProblem(404, "contact.not-found");
-        get("/api/contacts/" + "r".repeat(129), "caseworker").assertProblem(400, "request.validation-failed");
-        get("/api/contacts/ref%E2%80%AEx", "caseworker").assertProblem(400, "request.validation-failed");
+        getAs("/api/contacts/nobody-" + UUID.randomUUID(), "caseworker").assertProblem(404, "contact.not-found");
+        getAs("/api/contacts/" + "r".repeat(129), "caseworker").assertProblem(400, "request.validation-failed");
+        getAs("/api/contacts/ref%E2%80%AEx", "caseworker").assertProblem(400, "request.validation-failed");
         for (String role : List.of("auditor", "operations", "channel", "finance")) {
-            get("/api/contacts/web-1", role).assertProblem(403, null);
+            getAs("/api/contacts/web-1", role).assertProblem(403, null);
         }
-        api().get("/api/contacts/web-1", null).assertProblem(401, null);
+        api.get("/api/contacts/web-1", null).assertProblem(401, null);
     }
 
     // --- helpers
@@ -175,23 +162,23 @@ class ContactsIT {
     /** Sends one more submission on partition 0, of a fresh subject; returns the subject. */
     private static String sendSubmission(String submittedAt) {
         String marker = "marker-" + UUID.randomUUID();
-        TestCloudEvents.send(Topics.CASE, 0, submittedBy("ce-" + UUID.randomUUID(), UUID.randomUUID().toString(), marker, submittedAt,
+        sendCaseEvent(submittedBy(ceId(), UUID.randomUUID().toString(), marker, submittedAt,
                 "marker@example.org"));
         return marker;
     }
 
     private JsonNode awaitContact(String subject) {
         return Eventually.await("the contact of " + subject, DELIVERY).until(() -> {
-            ApiResponse response = get("/api/contacts/" + subject, "caseworker");
+            ApiResponse response = getAs("/api/contacts/" + subject, "caseworker");
             return response.status() == 200 ? response.json() : null;
         }, json -> json != null);
     }
 
     /** Replays the contacts processor from the start and waits until it has caught up again. */
     private void replayContacts() {
-        ApiResponse replay = api().post("/ops/processors/contacts/replay", token("operations"), null);
+        ApiResponse replay = api.post("/ops/processors/contacts/replay", token("operations"), null);
         assertThat(replay.status()).as(replay.body()).isEqualTo(202);
-        api().awaitJson("/ops/processors", token("operations"), list -> StreamSupport.stream(list.spliterator(), false)
+        api.awaitJson("/ops/processors", token("operations"), list -> StreamSupport.stream(list.spliterator(), false)
                 .filter(p -> "contacts".equals(p.path("name").asText()))
                 .anyMatch(p -> p.path("running").asBoolean() && !p.path("replaying").asBoolean(true) && p.path("caughtUp").asBoolean()
                         && p.path("segments").size() == p.path("tokenSegments").asInt(-1)));
@@ -215,15 +202,7 @@ class ContactsIT {
         return databases.getMongoDatabase();
     }
 
-    private ApiResponse get(String path, String role) {
-        return api().get(path, token(role));
-    }
-
-    private ServiceApi api() {
-        return ServiceApi.on(port);
-    }
-
-    private static String token(String role) {
-        return TestTokens.get().token(role, role);
+    private ApiResponse getAs(String path, String role) {
+        return api.get(path, token(role));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -53,9 +52,25 @@ public class Notifications {
         documents.deleteMany(new Document());
     }
 
-    /** The notifications of one case, oldest first, at most {@code limit}. */
-    public List<NotificationDocument> forCase(String caseId, int limit) {
-        return notifications.find(Filters.eq(NotificationDocument.CASE_ID, caseId))
-                .sort(Sorts.ascending(NotificationDocument.RECORDED_AT)).limit(limit).into(new ArrayList<>());
+    /** One page of the notifications of a case and/or in a status (null: any), newest first. */
+    public List<NotificationDocument> page(String caseId, String status, int page, int size) {
+        return notifications.find(filter(caseId, status))
+                .sort(Sorts.orderBy(Sorts.descending(NotificationDocument.RECORDED_AT), Sorts.descending("_id")))
+                .skip(page * size).limit(size).into(new ArrayList<>());
+    }
+
+    public long count(String caseId, String status) {
+        return notifications.countDocuments(filter(caseId, status));
+    }
+
+    private static Document filter(String caseId, String status) {
+        Document filter = new Document(); // flat: mongo-java-server scans an $and
+        if (caseId != null) {
+            filter.append(NotificationDocument.CASE_ID, caseId);
+        }
+        if (status != null) {
+            filter.append("status", status);
+        }
+        return filter;
     }
 }

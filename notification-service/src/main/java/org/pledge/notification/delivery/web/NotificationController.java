@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.pledge.notification.delivery.api.NotificationStatus;
 import org.pledge.notification.delivery.query.NotificationDocument;
 import org.pledge.notification.delivery.query.Notifications;
 import org.springframework.validation.annotation.Validated;
@@ -42,12 +44,20 @@ class NotificationController {
         }
     }
 
+    /** A page of notifications, newest first. */
+    record NotificationPage(List<NotificationRequest> items, int page, int size, long total) {
+    }
+
     @GetMapping
-    @Operation(operationId = "listNotifications", summary = "List the notifications owed or sent for one case",
-            description = "At most `limit`; without a case id the list is empty.")
-    List<NotificationRequest> forCase(@Parameter(description = "The case") @RequestParam(defaultValue = "") String caseId,
-                                      @Parameter(description = "At most this many (1..500)")
-                                      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        return caseId.isBlank() ? List.of() : notifications.forCase(caseId, limit).stream().map(NotificationRequest::of).toList();
+    @Operation(operationId = "listNotifications", summary = "List notifications, newest first, a page at a time",
+            description = "Filtered by case and by status when given.")
+    NotificationPage list(@Parameter(description = "The case") @RequestParam(required = false)
+                          @Pattern(regexp = "[A-Za-z0-9._:-]{1,128}") String caseId,
+                          @Parameter(description = "A status") @RequestParam(required = false) NotificationStatus status,
+                          @Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+                          @Parameter(description = "Notifications per page (1..200)") @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        String s = status == null ? null : status.name();
+        return new NotificationPage(notifications.page(caseId, s, page, size).stream().map(NotificationRequest::of).toList(), page, size,
+                notifications.count(caseId, s));
     }
 }
