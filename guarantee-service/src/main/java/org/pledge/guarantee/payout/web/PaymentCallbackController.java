@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.pledge.guarantee.payout.api.ProviderRefundStatus;
 import org.pledge.guarantee.payout.api.RecordProviderRefundStatusCommand;
 import org.pledge.guarantee.payout.integration.PaymentProperties;
+import org.pledge.platform.web.CallbackSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -1,22 +1,26 @@
 package org.pledge.notification.delivery.api;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.pledge.platform.api.CommandTarget;
+import org.pledge.platform.api.PersonalData;
 
 /**
- * Records that a client is owed notification {@code notificationId} ({@link NotificationIds#of}). Repeating it
- * changes nothing: a notification is requested, and so sent, once.
+ * Records that event {@code sourceEventId} owes client {@code recipientRef} a message under rule {@code ruleId}
+ * (id: {@link NotificationIds#of}). Repeating it changes nothing: a notification is requested, and so sent, once.
+ * Fields as {@link NotificationRequestedEvent}.
  *
- * @param triggeredBy the CloudEvent id of the event that caused it
  * @param requestedAt now, from the caller's injected clock
  */
-public record RequestNotificationCommand(@CommandTarget String notificationId, String caseId, String kind, String language,
-                                         String preferredChannel, String triggeredBy, Instant requestedAt) {
+public record RequestNotificationCommand(@CommandTarget String notificationId, String caseId, String recipientRef, String trigger,
+                                         String ruleId, int ruleVersion, String templateId, String sourceEventId,
+                                         String sourceEventType, String eventLanguage, Map<String, String> values,
+                                         @PersonalData(subject = "recipientRef") String sealedValues, Instant requestedAt) {
 
-    public static RequestNotificationCommand of(String kind, String caseId, String language, String preferredChannel,
-                                                String triggeredBy, Instant requestedAt) {
-        return new RequestNotificationCommand(NotificationIds.of(kind, caseId), caseId, kind, language, preferredChannel,
-                triggeredBy, requestedAt);
+    /** No credential in a log line. */
+    @Override
+    public String toString() {
+        return "RequestNotificationCommand[" + notificationId + ", case " + caseId + ", rule " + ruleId + "]";
     }
 }

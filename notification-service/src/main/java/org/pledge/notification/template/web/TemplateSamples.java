@@ -1,0 +1,50 @@
+package org.pledge.notification.template.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.pledge.notification.template.api.Placeholder;
+import org.pledge.notification.template.api.Trigger;
+
+/**
+ * Sample raw values for a preview, per placeholder: a known sample for the placeholders the triggers give (a passport
+ * case, a photo asked for, a $30.00 refund to the card paid with), else one per type; dates a few weeks from now.
+ */
+final class TemplateSamples {
+
+    private static final Map<String, String> BY_NAME = Map.of(
+            "caseId", "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b",
+            "serviceType", "PASSPORT",
+            "reason", "missing-photo",
+            "outcome", "APPROVED",
+            "onTime", "true",
+            "guaranteed", "true",
+            "fee", "120.00 CAD",
+            "amount", "30.00 CAD",
+            "method", "ORIGINAL_PAYMENT_METHOD",
+            "surveyLink", "https://survey.example.org/s/8a6f1c2e");
+
+    private TemplateSamples() {
+    }
+
+    /** A sample raw value for each of {@code trigger}'s placeholders. */
+    static Map<String, String> of(Trigger trigger, Clock clock) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String date = clock.instant().plus(Duration.ofDays(21)).toString();
+        for (Placeholder placeholder : trigger.placeholders()) {
+            String value = BY_NAME.get(placeholder.name());
+            if (value == null) {
+                value = switch (placeholder.type()) {
+                    case DATE -> date;
+                    case MONEY -> "30.00 CAD";
+                    case CODE -> "SAMPLE";
+                    case TEXT -> "sample " + placeholder.name();
+                };
+            }
+            values.put(placeholder.name(), value);
+        }
+        return values;
+    }
+}
