@@ -228,7 +228,7 @@ public final class LocalStack implements AutoCloseable {
         Map<ServiceSpec, Supervised> started = new LinkedHashMap<>();
         for (ServiceSpec service : options.services()) {
             List<String> command = service.command(java, options.jvmOptions(), service.jar(options.root()),
-                    service.arguments(options.ports(), options.secrets(), parentPid));
+                    service.arguments(options.ports(), options.secrets(), parentPid, options.data()));
             Path logFile = logs.resolve(service.name() + ".log");
             Supervised child = supervisor.start(service.name(), command, Map.of(), options.root(), logFile,
                     c -> isUp(service.healthUrl()));

@@ -28,8 +28,8 @@ public record ServiceSpec(String name, int port, String database) {
         return "http://localhost:" + port + "/actuator/health";
     }
 
-    /** The Spring Boot arguments pointing the service at the local infrastructure. */
-    public List<String> arguments(LocalOptions.Ports ports, LocalOptions.Secrets secrets, long parentPid) {
+    /** The Spring Boot arguments pointing the service at the local infrastructure and its data folder {@code data}. */
+    public List<String> arguments(LocalOptions.Ports ports, LocalOptions.Secrets secrets, long parentPid, Path data) {
         String kafka = "localhost:" + ports.kafka();
         String issuer = "http://localhost:" + ports.issuer();
         List<String> args = new ArrayList<>(List.of(
@@ -50,6 +50,10 @@ public record ServiceSpec(String name, int port, String database) {
         if (name.equals("notification-service")) {
             args.add("--pledge.sms.base-url=http://localhost:" + ports.sms());
             args.add("--pledge.sms.callback-secret=" + secrets.sms());
+            // where the sandbox sends the SMS delivery receipts: this service's own port, offset included
+            args.add("--pledge.sms.callback-url=http://localhost:" + port + "/api/callbacks/sms");
+            // the letters' print outbox: PDFs with names and addresses, in the data folder (deleted with it)
+            args.add("--pledge.letters.outbox-dir=" + data.resolve("letters"));
         }
         if (name.equals("guarantee-service")) {
             args.add("--pledge.payments.base-url=http://localhost:" + ports.payments());

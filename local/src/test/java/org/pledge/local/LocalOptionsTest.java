@@ -70,9 +70,11 @@ class LocalOptionsTest {
 
         assertThat(shifted.ports()).isEqualTo(new LocalOptions.Ports(19092, 37017, 19000, 12525, 19100, 19101, 19102));
         assertThat(shifted.services()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
-        assertThat(shifted.services().get(0).arguments(shifted.ports(), shifted.secrets(), 1))
+        assertThat(shifted.services().get(0).arguments(shifted.ports(), shifted.secrets(), 1, Path.of("/data")))
                 .contains("--server.port=18081", "--pledge.security.issuer-uri=http://localhost:19000",
                         "--spring.data.mongodb.uri=mongodb://localhost:37017/pledge-case");
+        assertThat(shifted.services().get(2).arguments(shifted.ports(), shifted.secrets(), 1, Path.of("/data")))
+                .contains("--pledge.sms.base-url=http://localhost:19101", "--pledge.sms.callback-url=http://localhost:18083/api/callbacks/sms");
         assertThat(fromEnv.ports().kafka()).isEqualTo(9097);
         assertThat(shifted.command()).isEmpty();
         assertThat(restart.command()).containsExactly("restart", "case-service");

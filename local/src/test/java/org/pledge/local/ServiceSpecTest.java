@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceSpecTest {
 
+    private static final Path DATA = Path.of("/home/me/pledge/.pledge");
+
     static ServiceSpec spec(String name) {
         return ServiceSpec.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
@@ -16,7 +18,7 @@ class ServiceSpecTest {
     @Test
     void eachService_getsItsPortDatabaseAndTheLocalInfrastructure() {
         LocalOptions.Secrets secrets = new LocalOptions.Secrets("sms-s", "pay-s");
-        List<String> args = spec("case-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 4242);
+        List<String> args = spec("case-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 4242, DATA);
 
         assertThat(args).containsExactly(
                 "--server.port=8081",
@@ -31,15 +33,17 @@ class ServiceSpecTest {
                 "--pledge.local.parent-pid=4242",
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=2525");
-        assertThat(spec("notification-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
+        assertThat(spec("notification-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
                 .contains("--server.port=8083", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-notification",
-                        "--pledge.sms.base-url=http://localhost:9101", "--pledge.sms.callback-secret=sms-s")
+                        "--pledge.sms.base-url=http://localhost:9101", "--pledge.sms.callback-secret=sms-s",
+                        "--pledge.sms.callback-url=http://localhost:8083/api/callbacks/sms",
+                        "--pledge.letters.outbox-dir=" + DATA.resolve("letters"))
                 .noneMatch(arg -> arg.startsWith("--pledge.payments"));
-        assertThat(spec("guarantee-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
+        assertThat(spec("guarantee-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
                 .contains("--server.port=8084", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-guarantee",
                         "--pledge.payments.base-url=http://localhost:9102", "--pledge.payments.callback-secret=pay-s",
                         "--pledge.payments.callback-url=http://localhost:8084/callbacks/payments");
-        assertThat(spec("feedback-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1))
+        assertThat(spec("feedback-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
                 .contains("--server.port=8082", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-feedback");
     }
 

@@ -202,7 +202,7 @@ class ServicesIT {
         Api.Response response = Api.get(services.uri("notification-service", "/api/notifications?caseId=" + caseId),
                 tokens.token("auditor", "auditor"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json().size();
+        return response.json().path("items").size();
     }
 
     private static void awaitNotifications(String caseId, Predicate<Integer> condition) {

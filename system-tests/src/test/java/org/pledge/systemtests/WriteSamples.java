@@ -119,6 +119,26 @@ final class WriteSamples {
                         {"applicantReference":"%s","holderName":"Hostile Probe","iban":"FR14 2004 1010 0505 0001 3M02 606",
                          "bic":"BNPAFRPP"}""".formatted(Fixtures.CLAIM_SUBJECT), Map.of(),
                 f -> List.of("PASSPORT", f.submittedCase())));
+        // notification-service's templates and rules (admin): a fresh template id per target; the rule sends nothing (disabled,
+        // and for a service type no case has). Upper-case ids are foreign (a service type, a calendar): ids are lower case.
+        all.add(new Sample("notification-service", "PUT", "/api/templates/{templateId}/{language}/{channel}", "admin",
+                f -> new Target(Map.of("templateId", f.unique("hostile-template").toLowerCase(), "language", "fr", "channel", "EMAIL")),
+                f -> """
+                        {"trigger":"CASE_SUBMITTED","subject":"Sonde hostile {{caseId}}",
+                         "body":"Sonde hostile : dossier {{caseId}}, échéance le {{dueDate}}.\\nDeuxième ligne."}""",
+                Map.of(), f -> List.of("PASSPORT", "CA-ON")));
+        all.add(new Sample("notification-service", "POST", "/api/templates/{templateId}/{language}/{channel}/preview", "admin",
+                f -> new Target(Map.of("templateId", "case-submitted", "language", "en", "channel", "EMAIL")),
+                f -> """
+                        {"trigger":"CASE_SUBMITTED","subject":"Hostile probe {{caseId}}","body":"Hostile probe: due {{dueDate}}.\\nSecond line.",
+                         "values":{"caseId":"hostile-case","dueDate":"2027-01-15T22:00:00Z"}}""",
+                Map.of(), f -> List.of("PASSPORT", "CA-ON")));
+        all.add(new Sample("notification-service", "PUT", "/api/notification-rules/{ruleId}", "admin",
+                f -> new Target(Map.of("ruleId", f.unique("hostile-rule").toLowerCase())),
+                f -> """
+                        {"trigger":"CASE_SUBMITTED","conditions":{"serviceType":"HOSTILE-PROBE"},"templateId":"case-submitted",
+                         "enabled":false}""",
+                Map.of(), f -> List.of("PASSPORT", "CA-ON")));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",
@@ -156,7 +176,8 @@ final class WriteSamples {
     /**
      * {@code /error} in every service: Spring's error dispatch path, which the platform's {@code ProblemErrorController}
      * maps for every method; hidden from the API docs ({@code springdoc.paths-to-exclude}). Nobody calls it on purpose,
-     * but anybody can. And guarantee-service's {@code POST /callbacks/payments}, the payment provider's signed webhook.
+     * but anybody can. And guarantee-service's {@code POST /callbacks/payments}, the payment provider's signed webhook,
+     * and notification-service's {@code POST /api/callbacks/sms}, the SMS provider's signed delivery receipts.
      */
     /**
      * Write operations whose body is no JSON, attacked by their own service's tests instead (the mutations here are
@@ -181,6 +202,10 @@ final class WriteSamples {
                 "the payment provider's webhook, signed over its raw bytes (docs/payouts.md): not in the client API docs, "
                         + "and an unsigned request is refused");
         byKey.put(callback.key(), callback);
+        NotAnApi smsReceipts = new NotAnApi("notification-service", "POST", "/api/callbacks/sms",
+                "the SMS provider's delivery receipts, signed over their raw bytes (docs/notification-channels.md): not in "
+                        + "the client API docs, and an unsigned request is refused");
+        byKey.put(smsReceipts.key(), smsReceipts);
         return byKey;
     }
 }

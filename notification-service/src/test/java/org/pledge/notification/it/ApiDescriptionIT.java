@@ -12,7 +12,7 @@ import org.springframework.test.context.ContextConfiguration;
  * enforced. Configured as {@link NotificationServiceITSupport} (which it cannot extend), so it shares its context.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
+@ContextConfiguration(initializers = {PledgeTestInitializer.class, NotificationTestInitializer.class})
 @Import(NotificationServiceITSupport.TestClockConfiguration.class)
 class ApiDescriptionIT extends ApiDescriptionContract {
 }

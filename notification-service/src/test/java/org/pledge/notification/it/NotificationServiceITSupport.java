@@ -32,7 +32,10 @@ import org.springframework.test.context.ContextConfiguration;
  * CloudEvents of case-, guarantee- and feedback-service through the real broker ({@link #sendCaseEvent},
  * {@link #sendGuaranteeEvent}, {@link #sendFeedbackEvent}), a {@link MutableClock} that ticks with the system clock
  * until a test moves it forward ({@link #clock}: retry back-off and receipt waits run on it), and bounded waiting
- * ({@link #awaitNotifications}, {@link #awaitNotification}).
+ * ({@link #awaitNotifications}, {@link #awaitNotification}). Around it, as a user has them
+ * ({@link NotificationTestInitializer}): a real SMTP server ({@link #SMTP}, GreenMail: {@code refused@...} mailboxes are
+ * refused for good), the SMS provider ({@link #SMS}, WireMock: accepts every message, a receipt follows) and a letters
+ * outbox folder.
  *
  * <p>Every subclass with the same configuration shares one Spring context (and database), so tests use fresh case ids
  * and subjects and never assume an empty service. A test that needs a service of its own adds a property, e.g.
@@ -41,12 +44,16 @@ import org.springframework.test.context.ContextConfiguration;
  * <p>Every event goes to partition 0 of its topic, so a later record's effect proves the earlier ones were consumed.
  */
 @SpringBootTest(classes = NotificationServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = PledgeTestInitializer.class)
+@ContextConfiguration(initializers = {PledgeTestInitializer.class, NotificationTestInitializer.class})
 @Import(NotificationServiceITSupport.TestClockConfiguration.class)
 public abstract class NotificationServiceITSupport {
 
     protected static final TestTokens TOKENS = TestTokens.get();
     protected static final ObjectMapper JSON = ServiceApi.JSON;
+    /** The SMTP server the email channel sends to. */
+    protected static final TestSmtp SMTP = NotificationTestInitializer.SMTP;
+    /** The SMS provider the SMS channel calls. */
+    protected static final com.github.tomakehurst.wiremock.WireMockServer SMS = NotificationTestInitializer.SMS;
     /** How long an event may take through the broker to the read models (and a message to its channel). */
     protected static final Duration DELIVERY = Duration.ofSeconds(90);
 
@@ -169,6 +176,17 @@ public abstract class NotificationServiceITSupport {
     protected JsonNode awaitOnlyNotification(String caseId, String status) {
         List<JsonNode> listed = awaitNotifications(caseId, list -> list.size() == 1 && status.equals(list.get(0).path("status").asText()));
         return awaitNotification(listed.get(0).path("id").asText(), n -> status.equals(n.path("status").asText()));
+    }
+
+    /** Waits until at least {@code count} messages to {@code address} reached the SMTP server; returns them all. */
+    protected static List<jakarta.mail.internet.MimeMessage> awaitEmails(String address, int count) {
+        Eventually.await(count + " email(s) to an address", DELIVERY).until(() -> SMTP.to(address).size() >= count);
+        return SMTP.to(address);
+    }
+
+    /** The notification's attempts ({@code GET /api/notifications/{id}}), oldest first. */
+    protected static List<JsonNode> attempts(JsonNode notification) {
+        return StreamSupport.stream(notification.path("attempts").spliterator(), false).toList();
     }
 
     protected static boolean hasStatus(JsonNode notification, String status) {

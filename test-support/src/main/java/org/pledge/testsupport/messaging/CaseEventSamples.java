@@ -117,4 +117,37 @@ public final class CaseEventSamples {
                  "preferredChannel":"EMAIL","deadline":"%s","calendarId":"CA-QC","calendarVersion":2,
                  "recalculatedAt":"2025-04-02T08:00:00Z"}""".formatted(caseId, serviceType, deadline));
     }
+
+    /**
+     * A passport case of data subject {@code subjectRef} submitted at 2026-03-02T14:00:00Z, due 2026-03-17T14:00:00Z, in
+     * {@code language}, preferring {@code preferredChannel}, whose applicant Marie Tremblay is reached at the contact
+     * points given (null: none).
+     */
+    public static CloudEvent submittedReachableBy(String ceId, String caseId, String subjectRef, String language, String preferredChannel,
+                                                  String email, String phone, String postalAddress) {
+        StringBuilder applicant = new StringBuilder("{\"name\":\"Marie Tremblay\"");
+        if (email != null) {
+            applicant.append(",\"email\":\"").append(email).append('"');
+        }
+        if (phone != null) {
+            applicant.append(",\"phone\":\"").append(phone).append('"');
+        }
+        if (postalAddress != null) {
+            applicant.append(",\"postalAddress\":\"").append(postalAddress.replace("\n", "\\n")).append('"');
+        }
+        applicant.append('}');
+        return new CloudEvent(ceId, SUBMITTED, SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"PASSPORT","channel":"WEB","applicantReference":"%s","language":"%s",
+                 "preferredChannel":"%s","submittedAt":"2026-03-02T14:00:00Z","deadline":"2026-03-17T14:00:00Z",
+                 "applicant":%s,"fee":{"amount":"120.00","currency":"CAD"}}"""
+                .formatted(caseId, subjectRef, language, preferredChannel, applicant));
+    }
+
+    /** Information was asked for ({@code reasonCode}) on the case of {@code subjectRef} at 2026-03-05T15:30:00Z; the clock paused. */
+    public static CloudEvent informationRequested(String ceId, String caseId, String subjectRef, String reasonCode) {
+        return new CloudEvent(ceId, "pledge.case.information-requested.v1", SOURCE, caseId, """
+                {"caseId":"%s","serviceType":"PASSPORT","channel":"WEB","applicantReference":"%s","language":"fr-CA",
+                 "preferredChannel":"EMAIL","deadline":"2026-03-17T14:00:00Z","reasonCode":"%s",
+                 "requestedAt":"2026-03-05T15:30:00Z"}""".formatted(caseId, subjectRef, reasonCode));
+    }
 }

@@ -103,16 +103,21 @@ public class EmailSender implements ChannelSender, AutoCloseable {
         InternetAddress to = new InternetAddress(message.address(), true);
         to.validate();
         if (message.recipientName() != null && !message.recipientName().isBlank()) {
-            to.setPersonal(message.recipientName(), StandardCharsets.UTF_8.name());
+            to.setPersonal(oneLine(message.recipientName()), StandardCharsets.UTF_8.name());
         }
         helper.setTo(to);
-        helper.setSubject(message.subject() == null ? "" : message.subject());
+        helper.setSubject(message.subject() == null ? "" : oneLine(message.subject()));
         helper.setText(message.body(), false);
         helper.setSentDate(Date.from(clock.instant()));
         mime.setHeader("Content-Language", message.language());
         // JavaMailSenderImpl keeps a Message-ID that was set before it saves the message
         mime.setHeader("Message-ID", messageId);
         return mime;
+    }
+
+    /** A header's text on one line: a line break in a name or subject would start a header of its own. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
     }
 
     private void transmit(MimeMessage mime) {

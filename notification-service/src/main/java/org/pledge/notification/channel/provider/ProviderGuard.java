@@ -40,7 +40,8 @@ import org.springframework.beans.factory.ObjectProvider;
  *     at once) and the {@link Retry}: exponential back-off with jitter, at least the provider's {@code Retry-After}, for
  *     the kinds of failure the channel says are worth retrying at once.</li>
  * </ul>
- * The circuit counts transient and uncertain failures (the provider's health), not refusals of one message.
+ * The circuit counts transient and uncertain failures (the provider's health) as failures, a refusal of one message as
+ * a call the provider answered, and ignores a send our own rate limiter held back.
  */
 public final class ProviderGuard implements AutoCloseable {
 
@@ -107,6 +108,8 @@ public final class ProviderGuard implements AutoCloseable {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(e -> e instanceof ProviderFailure failure
                         && (failure.kind() == ProviderFailure.Kind.TRANSIENT || failure.kind() == ProviderFailure.Kind.UNCERTAIN))
+                // no permit of our own rate limiter says nothing about the provider
+                .ignoreException(e -> e instanceof ProviderFailure failure && failure.kind() == ProviderFailure.Kind.THROTTLED)
                 .build();
         return new ProviderGuard(name,
                 rateLimiters.getIfAvailable(RateLimiterRegistry::ofDefaults).rateLimiter(name, rate),

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import org.pledge.notification.channel.api.Channel;
 import org.pledge.notification.channel.api.ChannelSender;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class SmsSender implements ChannelSender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
+    /** An international number as contacts keep them (E.164: '+', country code, up to 15 digits in all). */
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final SmsProvider provider;
     private final ProviderGuard guard;
@@ -63,6 +66,10 @@ public class SmsSender implements ChannelSender, AutoCloseable {
             throw new IllegalArgumentException("not an SMS: " + message);
         }
         String reference = message.reference();
+        if (message.address() == null || !PHONE.matcher(message.address()).matches()) {
+            // the provider would refuse it (400): no call spent on it
+            return new SendOutcome.PermanentFailure("invalid-number");
+        }
         AtomicBoolean lookUpFirst = new AtomicBoolean(message.mayHaveBeenSent());
         Answer answer;
         try {
@@ -103,7 +110,7 @@ public class SmsSender implements ChannelSender, AutoCloseable {
     }
 
     /** The provider's reason as a short code ({@code UNREACHABLE} → {@code unreachable}); never its free text. */
-    static String reasonCode(String reason) {
+    public static String reasonCode(String reason) {
         if (reason == null || !reason.matches("[A-Za-z0-9_.-]{1,64}")) {
             return "failed";
         }

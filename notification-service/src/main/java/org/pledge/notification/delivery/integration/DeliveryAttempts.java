@@ -85,8 +85,22 @@ public class DeliveryAttempts {
         }
     }
 
+    /** Makes every attempt of the notification due now, on a worker, without waiting (after a failed receipt). */
+    public void dueSoon(String notificationId, String recipientRef) {
+        workers.submit(() -> {
+            try {
+                for (int i = 0; i < MOST_ATTEMPTS_AT_ONCE && attempt(notificationId, recipientRef); i++) {
+                    // a permanent failure: the next channel is due at once
+                }
+            } catch (RuntimeException e) {
+                log.warn("notification {}: the next attempt failed ({}); the sweep takes it up", notificationId, e.getClass().getSimpleName());
+            }
+        });
+    }
+
     /** One attempt, if one is due; true when it was made (another may be due at once). */
     private boolean attempt(String notificationId, String recipientRef) {
+        log.debug("notification {}: taken up", notificationId);
         ContactPoints contact = contacts.reach(recipientRef).orElse(null);
         DeliveryPlan plan = commands.sendAndWait(new StartDeliveryAttemptCommand(notificationId, reachability(contact),
                 properties.policy(), clock.instant()));

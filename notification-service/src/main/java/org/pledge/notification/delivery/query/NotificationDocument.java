@@ -42,10 +42,10 @@ public record NotificationDocument(@BsonId String id, String caseId, String reci
                           int templateVersion, Instant endedAt) {
     }
 
-    static NotificationDocument requested(NotificationRequestedEvent e, long sequence) {
+    static NotificationDocument requested(NotificationRequestedEvent e, Instant nextCheckAt, long sequence) {
         return new NotificationDocument(e.notificationId(), e.caseId(), e.recipientRef(), e.trigger(), e.ruleId(), e.ruleVersion(),
                 e.templateId(), e.sourceEventId(), e.sourceEventType(), NotificationStatus.REQUESTED.name(), List.of(), null,
-                e.eventLanguage(), null, List.of(), e.requestedAt(), e.requestedAt(), e.requestedAt(), sequence);
+                e.eventLanguage(), null, List.of(), e.requestedAt(), e.requestedAt(), nextCheckAt, sequence);
     }
 
     NotificationDocument with(NotificationStatus status, String channel, String language, String reason, List<String> channels,

@@ -1,5 +1,6 @@
 package org.pledge.notification.delivery.query;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,28 +17,34 @@ import org.pledge.notification.delivery.api.NotificationRequestedEvent;
 import org.pledge.notification.delivery.api.NotificationSentEvent;
 import org.pledge.notification.delivery.api.NotificationStatus;
 import org.pledge.notification.delivery.api.NotificationWaitingForContactEvent;
+import org.pledge.notification.delivery.integration.DeliveryProperties;
 import org.pledge.notification.delivery.query.NotificationDocument.Attempt;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@link Notifications} in step with the notifications' events, history and schedule included; idempotent, so a
- * replay rebuilds it. When a notification is next due ({@code nextCheckAt}): at once when requested or after a channel
- * failed for good, the lease's end while an attempt is under way, the retry time after a temporary failure or a missing
- * contact, the receipt's deadline once sent; never once final.
+ * replay rebuilds it. When a notification is next due ({@code nextCheckAt}): the lease's end while an attempt is under
+ * way, the retry time after a temporary failure or a missing contact, the receipt's deadline once sent; never once
+ * final. A new request and the next channel after a channel failed for good are taken up at once by whoever caused
+ * them (the dispatcher, the attempt's own loop, the receipt): for the sweep they come due one lease later, as a
+ * safety net, so that it does not race them for the same attempt.
  */
 @Component
 @ProcessingGroup(Notifications.PROJECTION_GROUP)
 class NotificationProjection {
 
     private final Notifications notifications;
+    private final Duration grace;
 
-    NotificationProjection(Notifications notifications) {
+    NotificationProjection(Notifications notifications, DeliveryProperties properties) {
         this.notifications = notifications;
+        this.grace = properties.lease();
     }
 
     @EventHandler
     void on(NotificationRequestedEvent e, @SequenceNumber long sequence) {
-        notifications.apply(e.notificationId(), sequence, current -> NotificationDocument.requested(e, sequence));
+        notifications.apply(e.notificationId(), sequence, current -> NotificationDocument.requested(e, e.requestedAt().plus(grace),
+                sequence));
     }
 
     @EventHandler
@@ -49,7 +56,7 @@ class NotificationProjection {
     @EventHandler
     void on(NotificationPlannedEvent e, @SequenceNumber long sequence) {
         notifications.apply(e.notificationId(), sequence, n -> n == null ? null : n.with(NotificationStatus.REQUESTED, n.channel(),
-                e.language(), n.reason(), e.channels().stream().map(Enum::name).toList(), n.attempts(), e.at(), e.at(), sequence));
+                e.language(), n.reason(), e.channels().stream().map(Enum::name).toList(), n.attempts(), e.at(), e.at().plus(grace), sequence));
     }
 
     @EventHandler
@@ -80,7 +87,7 @@ class NotificationProjection {
             String outcome = e.channelFailed() ? "PERMANENT_FAILURE" : "TEMPORARY_FAILURE";
             NotificationStatus status = e.channelFailed() ? NotificationStatus.REQUESTED : NotificationStatus.RETRYING;
             return n.with(status, n.channel(), n.language(), e.reason(), n.channels(), ended(n, outcome, e.reason(), e.templateVersion(), e.at()),
-                    e.at(), e.channelFailed() ? e.at() : e.retryAt(), sequence);
+                    e.at(), e.channelFailed() ? e.at().plus(grace) : e.retryAt(), sequence);
         });
     }
 

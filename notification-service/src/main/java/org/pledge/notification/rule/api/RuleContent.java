@@ -1,5 +1,6 @@
 package org.pledge.notification.rule.api;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,7 @@ import org.pledge.notification.template.api.Trigger;
 public record RuleContent(Trigger trigger, Map<String, String> conditions, String templateId, boolean enabled) {
 
     public RuleContent {
-        conditions = conditions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(conditions));
+        conditions = conditions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conditions));
     }
 
     /** Whether the conditions hold for an event's values. */

@@ -2,6 +2,7 @@ package org.pledge.notification.rule.web;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.pledge.notification.rule.query.RuleDocument;
@@ -21,7 +22,7 @@ final class RuleViews {
                     Instant changedAt) {
 
         static RuleView of(RuleDocument rule) {
-            return new RuleView(rule.ruleId(), rule.version(), rule.trigger().name(), new java.util.TreeMap<>(rule.conditions()),
+            return new RuleView(rule.ruleId(), rule.version(), rule.trigger().name(), new TreeMap<>(rule.conditions()),
                     rule.templateId(), rule.enabled(), rule.changedBy(), rule.changedAt());
         }
     }

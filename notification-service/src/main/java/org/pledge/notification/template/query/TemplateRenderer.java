@@ -37,8 +37,9 @@ public class TemplateRenderer implements MessageTemplates {
             written = properties.fallbackLanguage();
             variant = template.variant(written, channel).orElseThrow(() -> new TemplateNotFoundException(templateId, channel));
         }
+        Map<String, String> given = values == null ? Map.of() : values;
         return new RenderedMessage(templateId, written, channel, variant.version(),
-                render(template.trigger(), written, variant.subject(), values), render(template.trigger(), written, variant.body(), values));
+                render(template.trigger(), written, variant.subject(), given), render(template.trigger(), written, variant.body(), given));
     }
 
     /** {@code text} (of a template written for {@code trigger}) with {@code values} written for {@code language}. */

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.pledge.notification.channel.api.Channel;
 import org.pledge.notification.template.api.Placeholder;
+import org.pledge.notification.template.api.PlaceholderType;
 import org.pledge.notification.template.api.SaveTemplateVariantCommand;
 import org.pledge.notification.template.api.TemplateIds;
 import org.pledge.notification.template.api.Trigger;
@@ -140,7 +141,7 @@ class TemplateController {
 
     @PostMapping(VARIANT + "/preview")
     @Operation(operationId = "previewTemplateVariant", summary = "Preview a template's variant written out",
-            description = "Writes out the saved variant, or the proposed text in the body (checked as a PUT would check it, "
+            description = "Writes out the saved variant (body `{}`, or only `values`), or the proposed text in the body (checked as a PUT would check it, "
                     + "nothing saved), in the path's language with the given raw values; a value not given is sampled (a date "
                     + "three weeks from now, 30.00 CAD, a passport case). Dates and money are formatted as clients see them.")
     @ApiResponse(responseCode = "200", description = "The text as a client would receive it")
@@ -152,7 +153,7 @@ class TemplateController {
                                       @Parameter(description = "Language (BCP 47), one of the configured ones, e.g. `fr`")
                                       @PathVariable @Pattern(regexp = LANGUAGE) String language,
                                       @PathVariable @Pattern(regexp = CHANNEL) String channel,
-                                      @Valid @RequestBody(required = false) TemplateRequests.Preview body) {
+                                      @Valid @RequestBody TemplateRequests.Preview body) {
         String lang = supported(language);
         Channel ch = Channel.valueOf(channel);
         TemplateDocument saved = templates.find(templateId).orElse(null);
@@ -160,7 +161,7 @@ class TemplateController {
         String subject;
         String text;
         Integer version = null;
-        if (body != null && body.body() != null) {
+        if (body.body() != null) {
             trigger = body.trigger() != null ? Trigger.valueOf(body.trigger()) : saved != null ? saved.trigger() : null;
             if (trigger == null) {
                 throw new TemplateRefusedException("template.trigger-required", "A proposed text of a new template names its trigger.");
@@ -178,7 +179,7 @@ class TemplateController {
             text = variant.body();
             version = variant.version();
         }
-        Map<String, String> values = values(trigger, body == null ? null : body.values());
+        Map<String, String> values = values(trigger, body.values());
         return new TemplateViews.PreviewView(templateId, lang, ch.name(), version, renderer.render(trigger, lang, subject, values),
                 renderer.render(trigger, lang, text, values), values);
     }
@@ -194,7 +195,7 @@ class TemplateController {
                             trigger + " gives no value " + Problems.echo(value.getKey()) + "."));
             if (!ValueFormatter.valid(placeholder.type(), value.getValue())) {
                 throw new TemplateRefusedException("template.value-invalid", "The value of " + placeholder.name() + " is not a "
-                        + placeholder.type() + (placeholder.type() == org.pledge.notification.template.api.PlaceholderType.DATE
+                        + placeholder.type() + (placeholder.type() == PlaceholderType.DATE
                         ? " (an ISO-8601 instant, e.g. 2027-01-15T17:00:00Z)" : " (a decimal amount and currency, e.g. 30.00 CAD)") + ".");
             }
             values.put(placeholder.name(), value.getValue());

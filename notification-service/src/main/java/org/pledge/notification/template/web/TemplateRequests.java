@@ -3,7 +3,6 @@ package org.pledge.notification.template.web;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,9 +24,9 @@ final class TemplateRequests {
                    @Schema(description = "Required for EMAIL and LETTER; absent for SMS", example = "We received your {{serviceType}} application")
                    @Size(max = TemplateRules.SUBJECT_MAX) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
                    String subject,
-                   @Schema(description = "Plain text; an SMS body at most " + TemplateRules.SMS_MAX + " characters as written",
+                   @Schema(description = "Plain text, not blank; an SMS body at most " + TemplateRules.SMS_MAX + " characters as written",
                            example = "Your case reference is {{caseId}}. We promise you a decision by {{dueDate}}.")
-                   @NotBlank @Size(max = TemplateRules.BODY_MAX) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE)
+                   @NotNull @Size(max = TemplateRules.BODY_MAX) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE)
                    String body) {
     }
 

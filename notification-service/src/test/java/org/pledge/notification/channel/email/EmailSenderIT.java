@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -95,6 +99,20 @@ class EmailSenderIT {
     }
 
     @Test
+    void send_keepsANameAndSubjectOnOneLine_soTheyCannotAddAHeader() throws Exception {
+        sender = sender(SMTP.port(), 10);
+
+        sender.send(new OutboundMessage("n-11.EMAIL", "n-11", Channel.EMAIL, "en", "Eve\r\nBcc: other@example.org",
+                "client@example.org", "Received\r\nBcc: other@example.org", "Hello", false));
+
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getHeader("Bcc")).isNull();
+        assertThat(mail.getSubject()).isEqualTo("Received Bcc: other@example.org");
+        assertThat(((InternetAddress) mail.getRecipients(Message.RecipientType.TO)[0]).getPersonal()).isEqualTo("Eve Bcc: other@example.org");
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void send_isAPermanentFailure_atOnce_whenTheServerRefusesTheRecipient() {
         sender = sender(SMTP.port(), 10);
 
@@ -127,6 +145,39 @@ class EmailSenderIT {
         SendOutcome outcome = sender.send(email("n-5.EMAIL", "client@example.org", "en", "Received", "Hello"));
 
         assertThat(outcome).isEqualTo(new SendOutcome.TemporaryFailure("connection"));
+    }
+
+    @Test
+    void send_isATemporaryFailure_withoutAResend_whenTheServerDoesNotAnswerInTime() throws Exception {
+        // a server that takes the connection and never says a word: the time limit ends the session
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                        connections.incrementAndGet();
+                    }
+                } catch (IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (IOException ignored) {
+                            // closing anyway
+                        }
+                    });
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            sender = sender(silent.getLocalPort(), 10, Duration.ofMillis(500));
+
+            SendOutcome outcome = sender.send(email("n-10.EMAIL", "client@example.org", "en", "Received", "Hello"));
+
+            assertThat(outcome).isEqualTo(new SendOutcome.TemporaryFailure("timeout"));
+            assertThat(connections.get()).as("the server may have the message: not resent at once").isEqualTo(1);
+        }
     }
 
     @Test
@@ -174,6 +225,10 @@ class EmailSenderIT {
     private ProviderGuard guard;
 
     private EmailSender sender(int port, int perHour) {
+        return sender(port, perHour, Duration.ofSeconds(10));
+    }
+
+    private EmailSender sender(int port, int perHour, Duration callTimeout) {
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
         mail.setPort(port);
@@ -185,7 +240,7 @@ class EmailSenderIT {
         ProviderLimits.Retry retry = new ProviderLimits.Retry(3, Duration.ofMillis(10), 2.0, 0.5, Duration.ofSeconds(1));
         ProviderLimits.CircuitBreaker breaker = new ProviderLimits.CircuitBreaker(50, 20, 10, Duration.ofMinutes(1));
         EmailProperties properties = new EmailProperties("Pledge <notifications@pledge.test>", "", perHour, Duration.ofHours(1),
-                Duration.ZERO, Duration.ofSeconds(10), retry, breaker);
+                Duration.ZERO, callTimeout, retry, breaker);
         StaticListableBeanFactory none = new StaticListableBeanFactory();
         guard = ProviderGuard.create("email", properties.limits(), EmailSender.retried(),
                 none.getBeanProvider(RateLimiterRegistry.class), none.getBeanProvider(TimeLimiterRegistry.class),

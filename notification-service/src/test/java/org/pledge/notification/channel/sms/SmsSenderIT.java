@@ -216,6 +216,17 @@ class SmsSenderIT {
     }
 
     @Test
+    void send_isAPermanentFailure_withoutACall_whenTheAddressIsNoInternationalNumber() {
+        sender = sender(provider.baseUrl(), 100);
+        String reference = reference();
+        OutboundMessage local = new OutboundMessage(reference, "n-1", Channel.SMS, "en", "Élodie Tremblay", "514-555-0123", null,
+                "Hello", false);
+
+        assertThat(sender.send(local)).isEqualTo(new SendOutcome.PermanentFailure("invalid-number"));
+        assertThat(provider.requests("POST", reference)).isZero();
+    }
+
+    @Test
     void send_retriesOnlyWithinTheRateLimit() {
         // two calls per hour, no wait for a permit: the third call of the send never reaches the provider
         sender = sender(provider.baseUrl(), 2);

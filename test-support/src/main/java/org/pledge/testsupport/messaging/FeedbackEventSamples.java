@@ -1,0 +1,27 @@
+package org.pledge.testsupport.messaging;
+
+import org.pledge.testsupport.messaging.TestCloudEvents.CloudEvent;
+
+/**
+ * feedback-service's integration events as another service receives them (recorded: feedback-service does not publish
+ * them yet), for that service's tests: valid against the contract's schema.
+ */
+public final class FeedbackEventSamples {
+
+    public static final String SURVEY_INVITED = "pledge.feedback.survey-invited.v1";
+    public static final String SOURCE = "/pledge/feedback-service";
+
+    private FeedbackEventSamples() {
+    }
+
+    /**
+     * The applicant {@code subjectRef} of case {@code caseId} is invited, in French by email, to answer a survey through
+     * {@code link} (a single-use credential) until 2026-03-16T14:00:00Z.
+     */
+    public static CloudEvent surveyInvited(String ceId, String caseId, String subjectRef, String link) {
+        return new CloudEvent(ceId, SURVEY_INVITED, SOURCE, caseId, """
+                {"invitationId":"inv-%s","caseId":"%s","serviceType":"PASSPORT","applicantReference":"%s","language":"fr-CA",
+                 "preferredChannel":"EMAIL","link":"%s","expiresAt":"2026-03-16T14:00:00Z",
+                 "invitedAt":"2026-03-02T14:00:00Z"}""".formatted(ceId, caseId, subjectRef, link));
+    }
+}
