@@ -3,6 +3,7 @@ package org.pledge.notification.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pledge.testsupport.messaging.CaseEventSamples.submittedBy;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,15 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.pledge.notification.contact.api.ContactDirectory;
 import org.pledge.notification.contact.api.ContactIds;
 import org.pledge.notification.contact.api.ContactPoints;
+import org.pledge.notification.contact.api.RecordContactCommand;
 import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.http.ApiResponse;
 import org.pledge.testsupport.messaging.TestCloudEvents.CloudEvent;
@@ -35,6 +40,10 @@ class ContactPreferencesIT extends NotificationServiceITSupport {
     ContactDirectory directory;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void preference_isInForce_forTheApiAndTheSendingSide_andARetryStoresNothing() {
@@ -129,6 +138,28 @@ class ContactPreferencesIT extends NotificationServiceITSupport {
         get("/api/contacts/" + subject + "/preferences", channelToken()).assertProblem(410, "contact.erased");
         put(subject, """
                 {"language":"fr","channel":"EMAIL"}""", channelToken()).assertProblem(410, "contact.erased");
+    }
+
+    @Test
+    void contactDirectory_reachesAContactTheReadModelDoesNotShowYet() {
+        // the notification of the very case that states a contact is planned at once: it must not wait for the projection
+        String subject = "web-" + UUID.randomUUID();
+        EventProcessor projection = processing.eventProcessor("contacts").orElseThrow();
+        projection.shutDown();
+        try {
+            commands.sendAndWait(RecordContactCommand.of(subject, UUID.randomUUID().toString(), "Marie Tremblay", "early@example.org",
+                    null, null, "fr-CA", "EMAIL", Instant.parse(MONDAY), "ce-" + UUID.randomUUID(), clock.instant()));
+
+            get("/api/contacts/" + subject, caseworkerToken()).assertProblem(404, "contact.not-found"); // not projected
+            ContactPoints reach = directory.reach(subject).orElseThrow();
+            assertThat(reach.email()).isEqualTo("early@example.org");
+            assertThat(reach.language()).isEqualTo("fr-CA");
+            assertThat(reach.preferredChannel()).isEqualTo("EMAIL");
+            assertThat(directory.reach("nobody-" + UUID.randomUUID())).isEmpty();
+        } finally {
+            projection.start();
+        }
+        awaitSubmitted(subject);
     }
 
     // --- helpers
