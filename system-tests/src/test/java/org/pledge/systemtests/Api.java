@@ -53,12 +53,17 @@ final class Api {
     }
 
     static Response put(URI uri, String token, String json) {
+        return put(uri, token, json, Map.of());
+    }
+
+    static Response put(URI uri, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

@@ -2,7 +2,10 @@ package org.pledge.systemtests;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,29 +131,88 @@ final class Fixtures {
         return reference;
     }
 
-    /** The applicant reference of the DEMO cases whose claims {@link #openClaim} and {@link #claimAwaitingApproval} make. */
+    /** The applicant reference of the cases whose claims {@link #openClaim} and {@link #claimAwaitingApproval} make. */
     static final String CLAIM_SUBJECT = "hostile-claim-subject";
 
+    /** The standard of {@link #claimServiceType()}: short, so that a claim's case breaches within seconds. */
+    static final String CLAIM_STANDARD = "PT5S";
+
+    private String claimServiceType;
+
     /**
-     * The guarantee claim of a fresh DEMO case (two-minute standard) once its breach opened it in guarantee-service;
-     * returns the claim id. Takes a little over two minutes.
+     * A service type of this run for the claims' cases, defined once through the admin APIs: DEMO's terms (fee 25.00
+     * CAD; 1-10 business days late refunds 25 %, so 6.25, above both approval limits: two finance approvals) with a
+     * standard of {@value #CLAIM_STANDARD} instead of DEMO's two minutes. Its guarantee policy comes first, so that
+     * guarantee-service finds it for the type's first case.
      */
-    String openClaim() {
+    synchronized String claimServiceType() {
+        if (claimServiceType == null) {
+            String code = unique("CLAIMS").toUpperCase(Locale.ROOT);
+            Api.Response policy = Api.put(services.uri("guarantee-service", "/api/guarantee-policies/" + code), token("admin"), """
+                    {"guaranteed":true,"tiers":[{"from":1,"to":10,"percent":"25"},{"from":11,"percent":"50"}],
+                     "exclusions":["WITHDRAWN","REFUSED_FOR_FRAUD","OUTCOME_OTHER"],"currency":"CAD",
+                     "autoApprovalLimit":"0.00","secondApprovalLimit":"5.00",
+                     "payoutMethods":["ORIGINAL_PAYMENT_METHOD","BANK_TRANSFER"]}""", Map.of("Idempotency-Key", unique("policy")));
+            if (policy.status() != 201) {
+                throw new IllegalStateException("could not define the claims' guarantee policy: " + policy.status() + " " + policy.body());
+            }
+            Api.Response type = Api.put(services.uri("case-service", "/api/service-types/" + code), token("admin"), """
+                    {"names":{"en":"Hostile claims (five-second standard)","fr":"Réclamations hostiles (norme de cinq secondes)"},
+                     "fee":{"amount":"25.00","currency":"CAD"},"standard":"%s","guaranteed":true,"calendarId":"CA-ON"}"""
+                    .formatted(CLAIM_STANDARD));
+            if (type.status() != 201) {
+                throw new IllegalStateException("could not define the claims' service type: " + type.status() + " " + type.body());
+            }
+            claimServiceType = code;
+        }
+        return claimServiceType;
+    }
+
+    /** Cases of {@link #claimServiceType()} started ahead ({@link #startClaimCases}), each for one claim. */
+    private final Deque<String> claimCases = new ArrayDeque<>();
+
+    /**
+     * Submits {@code count} cases of {@link #claimServiceType()} and starts work on them now, so that their standard runs
+     * out while other things are done; {@link #openClaim} takes one each (a new one when none is left). None is used
+     * for more than one claim.
+     */
+    synchronized void startClaimCases(int count) {
+        for (int i = 0; i < count; i++) {
+            claimCases.add(startedClaimCase());
+        }
+    }
+
+    private String startedClaimCase() {
         String caseId = submit("""
-                {"serviceType":"DEMO","channel":"WEB",
+                {"serviceType":"%s","channel":"WEB",
                  "applicant":{"reference":"%s","name":"Hostile Probe","email":"probe@example.org","language":"en-CA",
                               "preferredChannel":"EMAIL"},
                  "feePaid":{"amount":"25.00","currency":"CAD"}}
-                """.formatted(CLAIM_SUBJECT));
+                """.formatted(claimServiceType(), CLAIM_SUBJECT));
         transition(caseId, "assignment", "{\"assignee\":\"caseworker-7\"}");
         transition(caseId, "work-started", "");
+        return caseId;
+    }
+
+    /**
+     * The guarantee claim of a case of {@link #claimServiceType()} not used for any other claim, once its breach opened
+     * it in guarantee-service; returns the case id and the claim id. Takes a few seconds, none for a case started ahead.
+     */
+    String openClaim() {
+        String caseId;
+        synchronized (this) {
+            caseId = claimCases.isEmpty() ? null : claimCases.poll();
+        }
+        if (caseId == null) {
+            caseId = startedClaimCase();
+        }
         String claimId = UUID.nameUUIDFromBytes(("pledge:guarantee:claim:" + caseId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
         awaitClaim(claimId, "\"status\":\"OPEN\"");
         return caseId + " " + claimId;
     }
 
-    /** The claim of a breached DEMO case resolved 1 business day late: 6.25 CAD, awaiting two finance approvals. */
+    /** The claim of a breached case (see {@link #claimServiceType()}) resolved 1 business day late: 6.25 CAD, awaiting two finance approvals. */
     String claimAwaitingApproval() {
         String[] opened = openClaim().split(" ");
         transition(opened[0], "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"Late, but done.\"}");
@@ -169,7 +231,7 @@ final class Fixtures {
                 throw new IllegalStateException("claim " + claimId + " did not show " + shows + ": " + claim.status() + " " + claim.body());
             }
             try {
-                Thread.sleep(1000);
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -108,7 +108,7 @@ final class WriteSamples {
                         {"serviceTypes":["PASSPORT"],"from":"2020-01-06","to":"2020-01-10","label":"Hostile probe: a strike in 2020",
                          "adjustment":"SUBTRACT_BUSINESS_DAYS","businessDays":1}""",
                 Map.of(), f -> List.of()));
-        // a claim needs a DEMO case breached (two minutes), so these two prepare slowly
+        // a claim needs a breached case: Fixtures.claimServiceType's standard is five seconds, DEMO's two minutes
         all.add(new Sample("guarantee-service", "POST", "/api/claims/{claimId}/approvals", "finance",
                 f -> new Target(Map.of("claimId", f.claimAwaitingApproval())),
                 f -> "{\"decision\":\"APPROVE\",\"reason\":\"Checked against the case file.\\nLate by one day.\"}", Map.of(),
