@@ -10,10 +10,10 @@ mvn -B -q -o -pl bench -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/refunds-classpath.txt -Dmdep.includeScope=runtime 2>/dev/null \
   || mvn -B -q -pl bench -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/refunds-classpath.txt -Dmdep.includeScope=runtime
-# case-service stays off the class path: both services have an application.yml at its root
+# case- and notification-service stay off the class path: each service has an application.yml at its root
 echo "== refund benchmark ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), JAVA_OPTS=$JAVA_OPTS) =="
 # shellcheck disable=SC2086
 exec java $JAVA_OPTS -Dbench.claims="${CLAIMS:-1000}" -Dbench.warmup="${WARMUP:-200}" -Dbench.threads="${THREADS:-4}" \
   -Dbench.settleMs="${SETTLE_MS:-0}" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "bench/target/classes:$(tr ':' '\n' < bench/target/refunds-classpath.txt | grep -v '/case-service' | paste -sd:)" \
+  -cp "bench/target/classes:$(tr ':' '\n' < bench/target/refunds-classpath.txt | grep -v -e '/case-service' -e '/notification-service' | paste -sd:)" \
   org.pledge.bench.RefundBenchmark

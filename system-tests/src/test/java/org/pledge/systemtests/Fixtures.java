@@ -103,6 +103,34 @@ final class Fixtures {
         return transition(inProgressCase(), "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"All documents present.\"}");
     }
 
+    /**
+     * The applicant reference of a fresh web case (an email, in en-CA) once notification-service recorded its contact
+     * (it reads {@code pledge.case.submitted.v1}): a data subject whose preferences can be set.
+     */
+    String contactSubject() {
+        String reference = unique("contact");
+        submit("""
+                {"serviceType":"PASSPORT","channel":"WEB",
+                 "applicant":{"reference":"%s","name":"Hostile Probe","email":"probe@example.org","language":"en-CA",
+                              "preferredChannel":"EMAIL"},
+                 "feePaid":{"amount":"120.00","currency":"CAD"}}
+                """.formatted(reference));
+        long giveUp = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (Api.get(services.uri("notification-service", "/api/contacts/" + reference + "/preferences"), token("caseworker"))
+                .status() != 200) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("notification-service did not record the contact of " + reference);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return reference;
+    }
+
     /** The applicant reference of the cases whose claims {@link #openClaim} and {@link #claimAwaitingApproval} make. */
     static final String CLAIM_SUBJECT = "hostile-claim-subject";
 

@@ -98,6 +98,10 @@ final class WriteSamples {
                 // no calendar id here: service types are case-service's, and a policy may be defined for a type before
                 // guarantee-service has seen a case of it, so a well-formed code of any kind is a valid target
                 Map.of(), f -> List.of(f.submittedCase())));
+        // a client's own preference: a subject whose contact notification-service recorded from its case
+        all.add(new Sample("notification-service", "PUT", "/api/contacts/{subjectRef}/preferences", "caseworker",
+                f -> new Target(Map.of("subjectRef", f.contactSubject())), f -> "{\"language\":\"fr-CA\",\"channel\":\"EMAIL\"}",
+                Map.of(), f -> List.of(f.submittedCase())));
         // a range long past, so that no claim of the other tests is covered
         all.add(new Sample("guarantee-service", "POST", "/api/exceptional-circumstances", "admin", f -> Target.NONE,
                 f -> """

@@ -44,6 +44,12 @@
  *       ({@code CaseSubmittedEvent.owner}), so that channel reads, lists and withdraws it like the case it submitted;
  *       the {@code actor} of its opening stays the requesting service ({@code feedback-service}), as the history shows.
  *       A case without {@code owner} belongs to its submitter (the {@code actor}).</li>
+ *   <li><b>What the client was told</b>: notification-service's {@code pledge.notification.delivered.v1} and
+ *       {@code .failed.v1} become {@code ClientNotifiedEvent} and {@code ClientNotificationFailedEvent} on the case, so
+ *       the history shows them beside its own steps. Their rule is {@code command.ClientNotifications}', the case's
+ *       {@code @AggregateMember}: each outcome once per notification id, in every state (closed cases too), without
+ *       touching the clock, the status or the case's last change (a late report never makes a later command out of
+ *       order). An unknown case fails the message: retried, then parked on {@code pledge.notification.v1.dlq}.</li>
  *   <li><b>ASSIGNED &rarr; IN_PROGRESS</b> needs an explicit {@code StartWorkOnCaseCommand} /
  *       {@code CaseWorkStartedEvent} (not in the issue's event list; the lifecycle state needs an event).</li>
  *   <li><b>Resolving</b> is allowed from IN_PROGRESS and AWAITING_INFORMATION (the pause is closed at resolution);

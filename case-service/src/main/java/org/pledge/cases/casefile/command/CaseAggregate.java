@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
@@ -95,6 +96,8 @@ public class CaseAggregate {
     private boolean breached;
     private Instant resolvedAt;
     private Instant lastChangeAt;
+    @AggregateMember // what the client was told: recorded by ClientNotifications' own rule, in any state
+    private ClientNotifications notifications = new ClientNotifications();
 
     /** For Axon (event sourcing and {@link CreationPolicy}). */
     protected CaseAggregate() {

@@ -10,6 +10,10 @@
  *   <li>{@code FollowUpRequests}: {@code pledge.feedback.follow-up-requested.v1} → {@code OpenFollowUpCaseCommand},
  *       once per request (dedup by {@code ce_id}, and the case id derived from the follow-up id); the follow-up
  *       belongs to the earlier case's owner.</li>
+ *   <li>{@code NotificationOutcomes}: {@code pledge.notification.delivered.v1} / {@code .failed.v1} →
+ *       {@code RecordClientNotifiedCommand} / {@code RecordClientNotificationFailedCommand}, once per notification
+ *       (dedup by {@code ce_id}, and the case ignores a notification's outcome it has); an unknown case is retried, then
+ *       parked.</li>
  * </ul>
  */
 package org.pledge.cases.casefile.integration;

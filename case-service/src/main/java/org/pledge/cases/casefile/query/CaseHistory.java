@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * A case's history: every event of the case from the event store, oldest first, with who (actor, roles, the OAuth
  * client it came through), the case's submission channel, the correlation id and when. Read with
  * {@code readEvents(caseId, 0)}: the stored events themselves, never a snapshot. No personal data: the applicant (name,
- * contact points, reference) is left out of the details.
+ * contact points, reference) is left out of the details. What the client was told is there too, as the case's own
+ * {@code ClientNotified} and {@code ClientNotificationFailed} entries (from notification-service).
  */
 @Component
 public class CaseHistory {

@@ -34,7 +34,10 @@ class CaseHistoryController {
 
     @Schema(name = "CaseHistoryEntry")
     record Entry(long sequence,
-                 @Schema(description = "The event, e.g. CaseSubmitted, CaseAssigned, InformationRequested") String type,
+                 @Schema(description = "The event, e.g. CaseSubmitted, CaseAssigned, InformationRequested; ClientNotified "
+                         + "(the client was told: details channel, language, templateId, sourceEventType, deliveredAt) and "
+                         + "ClientNotificationFailed (no channel could tell them: channelsTried, reason, failedAt), as "
+                         + "notification-service reported them") String type,
                  Instant occurredAt,
                  @Schema(description = "Who caused it (token subject, or a service for system actions)") String actor,
                  String actorRoles,
@@ -49,7 +52,9 @@ class CaseHistoryController {
     @GetMapping
     @Operation(operationId = "getCaseHistory", summary = "Read a case's full history, oldest first",
             description = "Every event of the case from the event store, with who caused it (actor, roles, channel), the "
-                    + "correlation id and when; no personal data.")
+                    + "correlation id and when; no personal data. It includes what the client was told and when "
+                    + "(ClientNotified: \"told by EMAIL at deliveredAt\") and what could not be told (ClientNotificationFailed), "
+                    + "reported by notification-service on pledge.notification.v1, for open and closed cases alike.")
     @ApiResponse(responseCode = "200", description = "The case's events")
     @ApiResponse(responseCode = "404", description = "`case.not-found`: no such case")
     List<Entry> history(@PathVariable @Size(max = 64) String caseId) {

@@ -51,7 +51,11 @@ class CaseEventSerializationTest {
                 new CaseResolvedEvent("case-1", Outcome.REFUSED, "not eligible", T, false, 2, D),
                 new CaseWithdrawnEvent("case-1", WithdrawnBy.CHANNEL, "no longer needed", T),
                 new CaseReopenedEvent("case-1", "decision-error", T, T.plusSeconds(60), D, D.minusSeconds(3600)),
-                new DeadlineRecalculatedEvent("case-1", "ca-on", 2, D, D.minusSeconds(3600), T));
+                new DeadlineRecalculatedEvent("case-1", "ca-on", 2, D, D.minusSeconds(3600), T),
+                new ClientNotifiedEvent("case-1", "n-1", "case-submitted", "case-submitted", "pledge.case.submitted.v1", "EMAIL",
+                        "fr-CA", T),
+                new ClientNotificationFailedEvent("case-1", "n-2", "case-resolved", "case-resolved", "pledge.case.resolved.v1",
+                        "LETTER", java.util.List.of("EMAIL", "LETTER"), "address-rejected", T));
     }
 
     @ParameterizedTest(name = "{0}")

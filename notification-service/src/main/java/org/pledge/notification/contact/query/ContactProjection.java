@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.pledge.notification.contact.api.ContactPreferencesSetEvent;
 import org.pledge.notification.contact.api.ContactRecordedEvent;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,11 @@ class ContactProjection {
 
     @EventHandler
     void on(ContactRecordedEvent event, @SequenceNumber long sequence) {
+        contacts.record(event, sequence);
+    }
+
+    @EventHandler
+    void on(ContactPreferencesSetEvent event, @SequenceNumber long sequence) {
         contacts.record(event, sequence);
     }
 
