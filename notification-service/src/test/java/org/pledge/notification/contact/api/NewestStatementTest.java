@@ -36,7 +36,7 @@ class NewestStatementTest {
     }
 
     @Test
-    void newest_isTheCase_whenNoPreferenceWasSet_andNothingWhenNeitherStatesOne() {
+    void newest_isTheCase_whenNoPreferenceWasSet_andNothing_whenNeitherStatesOne() {
         assertThat(NewestStatement.of("fr-CA", MONDAY, null, null)).isEqualTo("fr-CA");
         assertThat(NewestStatement.of(null, MONDAY, null, null)).isNull();
         assertThat(NewestStatement.sourceOf(null, MONDAY, null, null)).isNull();

@@ -114,7 +114,7 @@ class NotificationTest {
     }
 
     @Test
-    void plan_skipsChannelsWithoutAContactPoint_thePreferredOneToo_andTakesTheEventsLanguageWhenTheContactHasNone() {
+    void plan_skipsChannelsWithoutAContactPoint_thePreferredOneToo_andTakesTheEventsLanguage_whenTheContactHasNone() {
         fixture.given(REQUESTED)
                 .when(start(new Reachability(Reachability.State.FOUND, null, Channel.EMAIL, EnumSet.of(Channel.LETTER, Channel.SMS)), T0))
                 .expectEvents(PLANNED_SMS_LETTER, new DeliveryAttemptStartedEvent(ID, Channel.SMS, 1, SMS_REF, false, T0.plusSeconds(120), T0));

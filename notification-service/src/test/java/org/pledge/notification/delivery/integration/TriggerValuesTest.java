@@ -58,7 +58,7 @@ class TriggerValuesTest {
     }
 
     @Test
-    void refunds_giveTheAmountTheMethodAndWhenPaid() {
+    void refunds_giveTheAmountTheMethodAndThePaymentDate() {
         assertThat(of(Trigger.REFUND_APPROVED, GuaranteeEventSamples.refundApproved("ce-1", "case-1", "web-7", "30.00")).values())
                 .containsEntry("amount", "30.00 CAD").containsEntry("method", "ORIGINAL_PAYMENT_METHOD");
         assertThat(of(Trigger.REFUND_PAID, GuaranteeEventSamples.refundPaid("ce-1", "case-1", "web-7", "30.00")).values())

@@ -10,7 +10,7 @@ import org.pledge.notification.template.api.Trigger;
 class RuleContentTest {
 
     @Test
-    void conditions_holdOnlyWhenEveryValueIsEqual_exactly() {
+    void conditions_holdOnly_whenEveryValueIsExactlyEqual() {
         RuleContent rule = new RuleContent(Trigger.SERVICE_STANDARD_BREACHED, Map.of("guaranteed", "true"), "standard-breached-guaranteed",
                 true);
 

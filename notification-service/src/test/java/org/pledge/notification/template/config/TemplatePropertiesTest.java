@@ -15,7 +15,7 @@ class TemplatePropertiesTest {
             null, null, "classpath:notification-templates/");
 
     @Test
-    void match_takesTheTagWhenConfigured_elseItsPrimaryLanguage() {
+    void match_takesTheTag_whenConfigured_elseItsPrimaryLanguage() {
         assertThat(properties.languages()).containsExactly("en", "fr");
         assertThat(properties.match("fr-CA")).contains("fr");
         assertThat(properties.match("FR")).contains("fr");
