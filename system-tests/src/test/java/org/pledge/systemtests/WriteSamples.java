@@ -143,7 +143,8 @@ final class WriteSamples {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",
                     f -> new Target(Map.of("topic", topic)), null, Map.of(),
-                    f -> List.of(topic + ".dlq", "__consumer_offsets", "pledge.guarantee.v1")));
+                    // a real topic no service consumes (audit checkpoints are for auditors and archives)
+                    f -> List.of(topic + ".dlq", "__consumer_offsets", "pledge.audit.v1")));
             all.add(new Sample(service, "POST", "/ops/dead-letters/outbound/replay", "operations", f -> Target.NONE, null,
                     Map.of("key", "hostile-probe-key"), f -> List.of()));
             String processor = REPLAYABLE_PROCESSOR.get(service);
