@@ -37,7 +37,7 @@ class ServiceSpecTest {
                 .contains("--server.port=8083", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-notification",
                         "--pledge.sms.base-url=http://localhost:9101", "--pledge.sms.callback-secret=sms-s",
                         "--pledge.sms.callback-url=http://localhost:8083/api/callbacks/sms",
-                        "--pledge.letters.outbox-dir=" + DATA.resolve("letters"))
+                        "--pledge.letters.outbox-dir=" + DATA.resolve("letters"), "--pledge.email.rate-limit=100")
                 .noneMatch(arg -> arg.startsWith("--pledge.payments"));
         assertThat(spec("guarantee-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
                 .contains("--server.port=8084", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-guarantee",
