@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -355,19 +356,10 @@ public class CaseAggregate {
         }
     }
 
-    /**
-     * Records the opening of the case, then the markers already due at its submission (a paper application keyed in
-     * late). Inside a creating handler Axon sources the applied events only after the handler returns, so the markers
-     * are decided from the submission's values, not from the aggregate's fields.
-     */
+    /** Records the opening of the case, then the markers already due at its submission ({@link CaseOpening#markersDueAt}). */
     private void open(CaseSubmittedEvent submitted) {
         apply(submitted);
-        if (!submitted.submittedAt().isBefore(submitted.atRiskAt())) {
-            apply(new CaseMarkedAtRiskEvent(submitted.caseId(), submitted.atRiskAt(), submitted.deadline(), submitted.submittedAt()));
-        }
-        if (!submitted.submittedAt().isBefore(submitted.deadline())) {
-            apply(new ServiceStandardBreachedEvent(submitted.caseId(), submitted.deadline(), submitted.submittedAt()));
-        }
+        CaseOpening.markersDueAt(submitted).forEach(AggregateLifecycle::apply);
     }
 
     /** Records the at-risk and breach markers due at {@code now}, in that order, each once; not while paused or closed. */

@@ -1,11 +1,15 @@
 package org.pledge.cases.casefile.command;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.pledge.cases.casefile.api.Applicant;
+import org.pledge.cases.casefile.api.CaseMarkedAtRiskEvent;
 import org.pledge.cases.casefile.api.CaseSubmittedEvent;
 import org.pledge.cases.casefile.api.InvalidCaseCommandException;
+import org.pledge.cases.casefile.api.ServiceStandardBreachedEvent;
 import org.pledge.cases.casefile.api.SubmissionChannel;
 import org.pledge.cases.catalogue.api.Money;
 import org.pledge.cases.catalogue.api.ServiceCatalogue;
@@ -59,5 +63,21 @@ final class CaseOpening {
                 feePaid, serviceType.standard().toString(), serviceType.atRiskShare(), serviceType.guaranteed(), calendar.id(),
                 calendar.version(), ServiceStandardClock.deadline(clock), ServiceStandardClock.atRiskAt(clock), previousCaseId,
                 followUpRequest, followUpReason, owner, feeReductionReason, paymentReference);
+    }
+
+    /**
+     * The markers already due when a case opens (a paper application keyed in late): at risk, then breached, each when
+     * its instant is not after the submission. Decided from the submission's values: inside a creating handler Axon
+     * sources the applied events only after the handler returns, so the aggregate's fields are not set yet.
+     */
+    static List<Object> markersDueAt(CaseSubmittedEvent submitted) {
+        List<Object> markers = new ArrayList<>(2);
+        if (!submitted.submittedAt().isBefore(submitted.atRiskAt())) {
+            markers.add(new CaseMarkedAtRiskEvent(submitted.caseId(), submitted.atRiskAt(), submitted.deadline(), submitted.submittedAt()));
+        }
+        if (!submitted.submittedAt().isBefore(submitted.deadline())) {
+            markers.add(new ServiceStandardBreachedEvent(submitted.caseId(), submitted.deadline(), submitted.submittedAt()));
+        }
+        return markers;
     }
 }
