@@ -17,12 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,8 +62,6 @@ class HostileInputIT {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern STACK_TRACE = Pattern.compile(
-            "Exception|\\bat [a-z]+\\.[a-z]|\\b(?:java|javax|jakarta|org|com|io|net|sun)\\.[a-z][\\w$]*\\.[\\w$.]+");
     private static final Map<String, Sample> SAMPLES = WriteSamples.samples();
     private static final Map<String, WriteSamples.NotAnApi> NOT_AN_API = WriteSamples.notAnApi();
 
@@ -225,10 +220,10 @@ class HostileInputIT {
             if (answer.status() >= 200 && answer.status() < 300) {
                 attackTargets.remove(op.key()); // it may have changed the target: the next attack gets a new one
             }
-            List<String> violations = violations(answer, attack.allowed(), attack.field());
+            List<String> violations = ProblemAnswers.violations(answer, attack.allowed(), attack.field());
             record(op.key(), attackClass, attack.input(), answer, violations);
             if (!violations.isEmpty()) {
-                failures.add(attack.input() + " -> " + String.join("; ", violations) + " | " + excerpt(answer.body()));
+                failures.add(attack.input() + " -> " + String.join("; ", violations) + " | " + ProblemAnswers.excerpt(answer.body()));
             }
         }
         if (!failures.isEmpty()) {
@@ -255,10 +250,10 @@ class HostileInputIT {
         calls.add(Map.entry("with a query naming an error", anonymous.withQuery("jakarta.servlet.error.status_code=200")));
         for (Map.Entry<String, Call> call : calls) {
             RawHttp.Answer answer = exchange(op.service(), call.getValue());
-            List<String> violations = violations(answer, null, null);
+            List<String> violations = ProblemAnswers.violations(answer, null, null);
             record(op.key(), AttackClass.DIRECT_REQUEST, call.getKey(), answer, violations);
             if (!violations.isEmpty()) {
-                failures.add(call.getKey() + " -> " + String.join("; ", violations) + " | " + excerpt(answer.body()));
+                failures.add(call.getKey() + " -> " + String.join("; ", violations) + " | " + ProblemAnswers.excerpt(answer.body()));
             }
         }
         if (!failures.isEmpty()) {
@@ -325,7 +320,8 @@ class HostileInputIT {
                 Target target = sample.prepare().apply(fixtures);
                 RawHttp.Answer answer = exchange(op.service(), validCall(op, sample, target));
                 String failure = answer.status() >= 200 && answer.status() < 300 ? null
-                        : "the valid sample got " + answer.status() + " " + (answer.failure() == null ? "" : answer.failure() + " ") + excerpt(answer.body());
+                        : "the valid sample got " + answer.status() + " " + (answer.failure() == null ? "" : answer.failure() + " ")
+                                + ProblemAnswers.excerpt(answer.body());
                 record(op.key(), null, "the valid sample (control)", answer, failure == null ? List.of() : List.of(failure));
                 controls.put(op.key(), failure);
             }
@@ -362,86 +358,12 @@ class HostileInputIT {
         return RawHttp.exchange(services.uri(service, "/").getPort(), call.request(), ANSWER_TIMEOUT);
     }
 
-    // --- what every answer must be
-
-    /**
-     * Why {@code answer} is not an acceptable 4xx problem; empty when it is. {@code allowed} null: any 4xx. A
-     * validation problem for a changed {@code field} must name that field (or an object holding it) among its errors,
-     * so that the value was refused for what it is. No 4xx answer may be bodiless: HTTP forbids a body only for 1xx,
-     * 204 and 304 answers and answers to HEAD, none of which is an acceptable answer here.
-     */
-    static List<String> violations(RawHttp.Answer answer, Set<Integer> allowed, String field) {
-        List<String> violations = new ArrayList<>();
-        if (answer.status() < 0) {
-            violations.add("no answer (" + answer.failure() + ")");
-            return violations;
-        }
-        int status = answer.status();
-        if (status < 400 || status > 499) {
-            violations.add("status " + status + (status < 300 ? " (accepted)" : status >= 500 ? " (server error)" : ""));
-        } else if (allowed != null && !allowed.contains(status)) {
-            violations.add("status " + status + " (a bad request must be one of " + new TreeSet<>(allowed) + ")");
-        }
-        if (status >= 200 && status < 300) {
-            return violations; // accepted: what it answered is beside the point
-        }
-        String contentType = answer.header("Content-Type");
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/problem+json")) {
-            violations.add("Content-Type " + contentType);
-        }
-        String body = answer.body();
-        if (body.toLowerCase(Locale.ROOT).contains("<html") || body.toLowerCase(Locale.ROOT).contains("<!doctype")) {
-            violations.add("an HTML page");
-        } else {
-            try {
-                JsonNode problem = Api.JSON.readTree(body);
-                if (problem == null || !problem.isObject()) {
-                    violations.add("no problem object");
-                } else {
-                    if (problem.path("status").asInt() != status) {
-                        violations.add("problem status " + problem.path("status") + " differs");
-                    }
-                    String type = problem.path("type").asText("");
-                    String code = problem.path("code").asText("");
-                    if (!type.startsWith("urn:pledge:problem:")) {
-                        violations.add("problem type " + (type.isEmpty() ? "missing" : type));
-                    } else if (!type.equals("urn:pledge:problem:" + code)) {
-                        violations.add("problem type " + type + " and code " + code + " differ");
-                    }
-                    if (field != null && code.equals("request.validation-failed")) {
-                        List<String> named = new ArrayList<>();
-                        problem.path("errors").forEach(e -> named.add(e.path("field").asText()));
-                        if (named.stream().noneMatch(n -> sameField(n, field))) {
-                            violations.add("its errors name " + named + ", not " + field);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                violations.add(body.isEmpty() ? "no body" : "a body that is not JSON");
-            }
-        }
-        if (STACK_TRACE.matcher(body).find()) {
-            violations.add("a stack trace or a Java class name");
-        }
-        if (!violations.isEmpty() && answer.failure() != null) {
-            violations.add(answer.failure());
-        }
-        return violations;
-    }
-
-    /** Whether a problem's field path names {@code field}, an object holding it or a part of it (map keys and indexes aside). */
-    static boolean sameField(String named, String field) {
-        String a = named.replaceAll("<[^>]*>|\\[[^\\]]*\\]", "");
-        String b = field.replaceAll("<[^>]*>|\\[[^\\]]*\\]", "");
-        return !a.isEmpty() && (a.equals(b) || b.startsWith(a + ".") || a.startsWith(b + "."));
-    }
-
     // --- the report
 
     private static void record(String operation, AttackClass attackClass, String input, RawHttp.Answer answer, List<String> violations) {
         String verdict = violations.isEmpty() ? "ok" : "FAIL " + String.join("; ", violations);
         append(operation + " | " + (attackClass == null ? "control" : attackClass.name()) + " | " + input + " | " + answer.status()
-                + " | " + verdict + " | " + excerpt(answer.body()) + "\n");
+                + " | " + verdict + " | " + ProblemAnswers.excerpt(answer.body()) + "\n");
         if (attackClass != null) {
             synchronized (tally) {
                 int[] counts = tally.computeIfAbsent(operation, o -> new EnumMap<>(AttackClass.class)).computeIfAbsent(attackClass, c -> new int[2]);
@@ -452,7 +374,7 @@ class HostileInputIT {
         if (!violations.isEmpty() && attackClass != null) {
             synchronized (failuresByClass) {
                 failuresByClass.computeIfAbsent(attackClass, c -> new ArrayList<>())
-                        .add(operation + " | " + input + " -> " + String.join("; ", violations) + " | " + excerpt(answer.body()));
+                        .add(operation + " | " + input + " -> " + String.join("; ", violations) + " | " + ProblemAnswers.excerpt(answer.body()));
             }
         }
     }
@@ -463,19 +385,5 @@ class HostileInputIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The start of a body on one line, control characters escaped. */
-    static String excerpt(String body) {
-        String flat = body.length() > 240 ? body.substring(0, 240) + "..." : body;
-        StringBuilder out = new StringBuilder();
-        for (char c : flat.toCharArray()) {
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
