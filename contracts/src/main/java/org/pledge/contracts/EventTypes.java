@@ -17,7 +17,10 @@ import org.pledge.contracts.cases.DeadlineRecalculatedV1;
 import org.pledge.contracts.cases.InformationReceivedV1;
 import org.pledge.contracts.cases.InformationRequestedV1;
 import org.pledge.contracts.cases.ServiceStandardBreachedV1;
+import org.pledge.contracts.feedback.FeedbackReceivedV1;
 import org.pledge.contracts.feedback.FollowUpRequestedV1;
+import org.pledge.contracts.feedback.SatisfactionAlertV1;
+import org.pledge.contracts.feedback.SatisfactionRecoveredV1;
 import org.pledge.contracts.feedback.SurveyInvitedV1;
 import org.pledge.contracts.guarantee.ClaimOpenedV1;
 import org.pledge.contracts.guarantee.RefundApprovedV1;
@@ -55,6 +58,12 @@ public final class EventTypes {
             new EventType("pledge.feedback.follow-up-requested.v1", Topics.FEEDBACK, FollowUpRequestedV1.class);
     public static final EventType FEEDBACK_SURVEY_INVITED =
             new EventType("pledge.feedback.survey-invited.v1", Topics.FEEDBACK, SurveyInvitedV1.class);
+    public static final EventType FEEDBACK_RECEIVED =
+            new EventType("pledge.feedback.received.v1", Topics.FEEDBACK, FeedbackReceivedV1.class);
+    public static final EventType FEEDBACK_SATISFACTION_ALERT =
+            new EventType("pledge.feedback.satisfaction-alert.v1", Topics.FEEDBACK, SatisfactionAlertV1.class);
+    public static final EventType FEEDBACK_SATISFACTION_RECOVERED =
+            new EventType("pledge.feedback.satisfaction-recovered.v1", Topics.FEEDBACK, SatisfactionRecoveredV1.class);
     public static final EventType NOTIFICATION_DELIVERED =
             new EventType("pledge.notification.delivered.v1", Topics.NOTIFICATION, NotificationDeliveredV1.class);
     public static final EventType NOTIFICATION_FAILED =
@@ -76,7 +85,8 @@ public final class EventTypes {
 
     public static final List<EventType> ALL = List.of(CASE_SUBMITTED, CASE_ASSIGNED, CASE_INFORMATION_REQUESTED,
             CASE_INFORMATION_RECEIVED, CASE_AT_RISK, CASE_SERVICE_STANDARD_BREACHED, CASE_RESOLVED, CASE_WITHDRAWN, CASE_REOPENED,
-            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, FEEDBACK_SURVEY_INVITED, NOTIFICATION_DELIVERED,
+            CASE_DEADLINE_RECALCULATED, FEEDBACK_FOLLOW_UP_REQUESTED, FEEDBACK_SURVEY_INVITED, FEEDBACK_RECEIVED,
+            FEEDBACK_SATISFACTION_ALERT, FEEDBACK_SATISFACTION_RECOVERED, NOTIFICATION_DELIVERED,
             NOTIFICATION_FAILED, GUARANTEE_CLAIM_OPENED, GUARANTEE_REFUND_APPROVED,
             GUARANTEE_REFUND_REJECTED, GUARANTEE_REFUND_PAID, GUARANTEE_REFUND_FAILED, PRIVACY_DATA_SUBJECT_ERASED, AUDIT_CHECKPOINT);
 
