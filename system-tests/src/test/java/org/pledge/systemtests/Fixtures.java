@@ -266,7 +266,20 @@ final class Fixtures {
                         } catch (java.io.IOException e) {
                             throw new IllegalStateException("survey-invited of case " + caseId + " is not JSON", e);
                         }
-                        return link.substring(link.lastIndexOf('/') + 1);
+                        String token = link.substring(link.lastIndexOf('/') + 1);
+                        // published from the invitation's event: its check may lag a moment behind
+                        while (Api.get(services.uri("feedback-service", "/api/surveys/" + token), null).status() != 200) {
+                            if (System.nanoTime() > giveUp) {
+                                throw new IllegalStateException("the survey link of case " + caseId + " never opened");
+                            }
+                            try {
+                                Thread.sleep(250);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        return token;
                     }
                 }
             }

@@ -18,7 +18,7 @@ class ExpiredSurveyLinkIT extends FeedbackServiceITSupport {
         InvitedCase invited = invitedCase(freshServiceType("E"), "en-CA", true);
         clock.advance(Duration.ofDays(15));
 
-        Problems.assertProblem(api.get("/api/surveys/" + invited.token(), null), 410, "survey.token-expired");
+        Problems.assertProblem(getFrom("192.0.2.31", "/api/surveys/" + invited.token()), 410, "survey.token-expired");
         Problems.assertProblem(postFrom("192.0.2.31", "/api/surveys/" + invited.token() + "/responses", "{\"rating\":4}"), 410,
                 "survey.token-expired");
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.pledge.contracts.Topics;
 import org.pledge.feedback.FeedbackServiceApplication;
 import org.pledge.feedback.it.FeedbackTopic.Published;
+import org.pledge.feedback.survey.api.SurveyLinks;
 import org.pledge.testsupport.PledgeTestInitializer;
 import org.pledge.testsupport.http.ApiResponse;
 import org.pledge.testsupport.http.ServiceApi;
@@ -63,6 +64,9 @@ public abstract class FeedbackServiceITSupport {
     protected MutableClock clock;
     /** feedback-service's API over real HTTP. */
     protected ServiceApi api;
+    /** The survey feature's link check, to wait until a published link verifies (its read model may lag the topic). */
+    @Autowired
+    private SurveyLinks surveyLinks;
 
     @BeforeEach
     void connectToTheService() {
@@ -120,9 +124,18 @@ public abstract class FeedbackServiceITSupport {
         return api.post(path, token, body, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
     }
 
-    /** A public POST (no token) from the client address {@code forwardedFor} (the proxy's {@code X-Forwarded-For}). */
+    /**
+     * A public POST (no token) from the client address {@code forwardedFor} (the proxy's {@code X-Forwarded-For}: the
+     * loopback peer is a trusted proxy in tests). The public survey API is rate-limited per address (30 a minute): give
+     * each test its own address, e.g. from 192.0.2.0/24 or 198.51.100.0/24.
+     */
     protected ApiResponse postFrom(String forwardedFor, String path, String body) {
         return api.post(path, null, body, Map.of("X-Forwarded-For", forwardedFor));
+    }
+
+    /** A public GET (no token) from the client address {@code forwardedFor}; see {@link #postFrom}. */
+    protected ApiResponse getFrom(String forwardedFor, String path) {
+        return api.send("GET", path, null, null, Map.of("X-Forwarded-For", forwardedFor));
     }
 
     // ---------------------------------------------------------------- ids
@@ -184,18 +197,39 @@ public abstract class FeedbackServiceITSupport {
 
     /**
      * A case submitted and resolved through the broker, and the survey link feedback-service published for it
-     * ({@code pledge.feedback.survey-invited.v1}): returns the link's token (the last path segment of the link).
+     * ({@code pledge.feedback.survey-invited.v1}), once the link verifies: returns the link's token (its last path segment).
      */
     protected InvitedCase invitedCase(String serviceType, String language, boolean onTime) {
         String caseId = freshCaseId();
         String subject = freshSubject();
         submitCase(caseId, serviceType, subject, language);
         resolveCase(caseId, serviceType, subject, language, onTime);
-        Published invited = awaitPublished(caseId, records -> FeedbackTopic.count(records, SURVEY_INVITED) >= 1).stream()
-                .filter(r -> SURVEY_INVITED.equals(r.type())).findFirst().orElseThrow();
+        // another live context of this JVM (its own database and consumer group) invites the same case with its own
+        // link: the link is this context's once it verifies here. The link is published from the invitation's event; the
+        // check reads the read model, which may lag it a moment.
+        Published[] mine = new Published[1];
+        awaitPublished(caseId, records -> {
+            mine[0] = records.stream().filter(r -> SURVEY_INVITED.equals(r.type())).filter(r -> verifies(tokenOf(r)))
+                    .findFirst().orElse(null);
+            return mine[0] != null;
+        });
+        Published invited = mine[0];
+        String token = tokenOf(invited);
+        return new InvitedCase(caseId, serviceType, subject, language, invited.data().path("invitationId").asText(), token);
+    }
+
+    private static String tokenOf(Published invited) {
         String link = invited.data().path("link").asText();
-        return new InvitedCase(caseId, serviceType, subject, language, invited.data().path("invitationId").asText(),
-                link.substring(link.lastIndexOf('/') + 1));
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    private boolean verifies(String token) {
+        try {
+            surveyLinks.verify(token);
+            return true;
+        } catch (RuntimeException notHere) {
+            return false;
+        }
     }
 
     /** A case invited to a survey; {@code token} is the link's single-use credential. */

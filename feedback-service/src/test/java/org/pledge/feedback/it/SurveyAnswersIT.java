@@ -27,7 +27,9 @@ class SurveyAnswersIT extends FeedbackServiceITSupport {
         String path = "/api/surveys/" + invited.token();
         String address = "192.0.2.21";
 
-        JsonNode form = api.awaitJson(path, null, json -> true);
+        ApiResponse opened = getFrom(address, path);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        JsonNode form = opened.json();
         assertThat(form.path("serviceType").asText()).isEqualTo(invited.serviceType());
         assertThat(form.path("language").asText()).isEqualTo("fr-CA");
         assertThat(form.path("painPointTags").toString()).contains("waiting-time");
@@ -42,8 +44,9 @@ class SurveyAnswersIT extends FeedbackServiceITSupport {
         assertThat(retry.status()).as(retry.body()).isEqualTo(200);
         String feedbackId = first.json().path("feedbackId").asText();
         assertThat(retry.json().path("feedbackId").asText()).isEqualTo(feedbackId);
-        Problems.assertProblem(postFrom(address, path + "/responses", answer.replace("\"rating\":1", "\"rating\":2")), 409,
-                "survey.token-used");
+        JsonNode used = Problems.assertProblem(postFrom(address, path + "/responses", answer.replace("\"rating\":1", "\"rating\":2")),
+                409, "survey.token-used");
+        assertThat(used.toString()).doesNotContain(invited.token()); // a credential: not repeated
 
         List<Published> published = awaitPublished(invited.caseId(),
                 records -> FeedbackTopic.count(records, RECEIVED) >= 1 && FeedbackTopic.count(records, FOLLOW_UP_REQUESTED) >= 1);
@@ -72,7 +75,7 @@ class SurveyAnswersIT extends FeedbackServiceITSupport {
         assertThat(item.path("consentToContact").asBoolean()).isTrue();
         // once the invitation knows it was answered, the link opens no survey: and the same answer is still accepted
         org.pledge.testsupport.await.Eventually.await("the link reported used", DELIVERY)
-                .until(() -> api.get(path, null).status() == 409);
+                .until(() -> getFrom("192.0.2.25", path).status() == 409);
         assertThat(postFrom(address, path + "/responses", answer).status()).isEqualTo(200);
     }
 
@@ -93,7 +96,7 @@ class SurveyAnswersIT extends FeedbackServiceITSupport {
         InvitedCase invited = invitedCase(freshServiceType("A"), "en-CA", true);
         String token = invited.token();
         String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-        Problems.assertProblem(api.get("/api/surveys/" + tampered, null), 404, "survey.token-invalid");
+        Problems.assertProblem(getFrom("192.0.2.23", "/api/surveys/" + tampered), 404, "survey.token-invalid");
         Problems.assertProblem(postFrom("192.0.2.23", "/api/surveys/" + tampered + "/responses", "{\"rating\":4}"), 404,
                 "survey.token-invalid");
         Problems.assertProblem(postFrom("192.0.2.23", "/api/surveys/forged/responses", "{\"rating\":4}"), 404, "survey.token-invalid");

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -18,8 +19,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code survey.token-invalid}, 410 {@code survey.token-expired}, 409 {@code survey.token-used}), an answer that breaks a
  * rule (422 with its {@code feedback.<rule>} code and the {@code field} at fault) and a channel's reused
  * {@code Idempotency-Key} (409 {@code feedback.idempotency-key-reused}). Details name no token and no answer text.
+ * For the JSON APIs ({@code @RestController}s) only: the survey page (HTML) answers these itself.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class FeedbackProblems {
 
@@ -40,8 +42,7 @@ public class FeedbackProblems {
             case EXPIRED -> "This survey link has expired.";
             case USED -> "This survey was answered already.";
         };
-        // the path holds the token, a credential: the instance is left out
-        ProblemDetail problem = Problems.problem(status, code, detail, null);
+        ProblemDetail problem = Problems.problem(status, code, detail, instance(request));
         problem.setTitle(switch (e.reason()) {
             case INVALID -> "Unknown survey link";
             case EXPIRED -> "Survey link expired";
@@ -67,9 +68,15 @@ public class FeedbackProblems {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    /** The request's path, unless it carries a survey token. */
-    private static String instance(HttpServletRequest request) {
+    /** The request's path, a survey token in it (a credential) replaced by {@code {token}} (URI-encoded). */
+    static String instance(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.startsWith("/api/surveys/") || path.startsWith("/surveys/") ? null : path;
+        for (String prefix : new String[] {"/api/surveys/", "/surveys/"}) {
+            if (path.startsWith(prefix)) {
+                int end = path.indexOf('/', prefix.length());
+                return prefix + "%7Btoken%7D" + (end < 0 ? "" : path.substring(end));
+            }
+        }
+        return path;
     }
 }

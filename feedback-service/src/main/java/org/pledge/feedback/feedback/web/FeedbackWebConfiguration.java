@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The public survey API's rate limit, right after the platform's request-size limit (before security and the body). */
+/** The public survey API's (and the survey page's answers') rate limit, right after the platform's request-size limit (before security and the body). */
 @Configuration(proxyBeanMethods = false)
 class FeedbackWebConfiguration {
 
@@ -19,7 +19,7 @@ class FeedbackWebConfiguration {
         FilterRegistrationBean<PublicRateLimitFilter> registration =
                 new FilterRegistrationBean<>(new PublicRateLimitFilter(properties.publicRateLimit(), writer, clock));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        registration.addUrlPatterns(PublicRateLimitFilter.PREFIX + "*");
+        registration.addUrlPatterns(PublicRateLimitFilter.PREFIX + "*", PublicRateLimitFilter.PAGE_PREFIX + "*");
         return registration;
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the public survey API ({@code /api/surveys/**}) per client address ({@link ClientAddresses}): at most
+ * Limits the public survey API ({@code /api/surveys/**}, every method) and the answers posted through the survey page
+ * ({@code POST /surveys/**}; its pages and assets are not counted) per client address ({@link ClientAddresses}): at most
  * {@code requests} per fixed {@code window} that starts with an address's first request; beyond, 429
  * {@code request.rate-limited} with {@code Retry-After} (whole seconds to the window's end), before the body is read.
  * In memory, per instance: behind a load balancer of n instances a client gets up to n times the limit. At most
@@ -30,6 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PublicRateLimitFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/surveys/";
+    static final String PAGE_PREFIX = "/surveys/";
 
     private final FeedbackProperties.PublicRateLimit limit;
     private final ClientAddresses addresses;
@@ -52,7 +54,8 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(PREFIX);
+        String path = request.getRequestURI();
+        return !(path.startsWith(PREFIX) || path.startsWith(PAGE_PREFIX) && "POST".equals(request.getMethod()));
     }
 
     @Override

@@ -66,6 +66,15 @@ class PublicRateLimitTest {
         assertThat(new ClientAddresses(limit.trustedProxies()).of(request("10.0.0.1", null))).isEqualTo("10.0.0.1");
     }
 
+    @Test
+    void limit_coversThePublicApiAndThePagesAnswers_notThePagesThemselves() {
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/surveys/t"))).isFalse();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("POST", "/surveys/t"))).isFalse();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/surveys/t"))).isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/survey-assets/survey.css"))).isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("POST", "/api/feedback"))).isTrue();
+    }
+
     private static MockHttpServletRequest request(String peer, String forwardedFor) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/surveys/t/responses");
         request.setRemoteAddr(peer);
