@@ -6,12 +6,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pledge.feedback.satisfaction.command.SatisfactionWatchFeeder;
+import org.pledge.feedback.satisfaction.query.AnswerWake;
 import org.pledge.feedback.satisfaction.query.SatisfactionAlertProjection;
 import org.pledge.feedback.satisfaction.query.SatisfactionAlerts;
 import org.pledge.feedback.satisfaction.query.SatisfactionBuckets;
 import org.pledge.feedback.satisfaction.query.SatisfactionFigures;
 import org.pledge.feedback.satisfaction.query.SatisfactionFiguresProjection;
+import org.pledge.platform.axon.StageRecordingEventStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +40,17 @@ class SatisfactionConfiguration {
                         .registerErrorHandler(group, c -> PropagatingErrorHandler.instance());
             }
         };
+    }
+
+    /** Answers reach the figures at once, not at the processors' next idle look ({@link AnswerWake}). */
+    @Bean
+    AnswerWake satisfactionAnswerWake(EventStore eventStore) {
+        if (!(eventStore instanceof StageRecordingEventStore store)) {
+            throw new IllegalStateException("the platform's StageRecordingEventStore is expected");
+        }
+        AnswerWake wake = new AnswerWake(store);
+        store.registerDispatchInterceptor(wake);
+        return wake;
     }
 
     @Bean
