@@ -57,6 +57,10 @@ public record ServiceSpec(String name, int port, String database) {
             // the local SMTP server takes any rate: the limit is the relay's, not the 14/s of a public one
             args.add("--pledge.email.rate-limit=100");
         }
+        if (name.equals("feedback-service")) {
+            // survey links signed with the public development key (docs/surveys.md): links survive a restart
+            args.add("--pledge.surveys.dev-key=true");
+        }
         if (name.equals("guarantee-service")) {
             args.add("--pledge.payments.base-url=http://localhost:" + ports.payments());
             args.add("--pledge.payments.callback-secret=" + secrets.payments());

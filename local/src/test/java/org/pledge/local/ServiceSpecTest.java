@@ -44,7 +44,8 @@ class ServiceSpecTest {
                         "--pledge.payments.base-url=http://localhost:9102", "--pledge.payments.callback-secret=pay-s",
                         "--pledge.payments.callback-url=http://localhost:8084/callbacks/payments");
         assertThat(spec("feedback-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
-                .contains("--server.port=8082", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-feedback");
+                .contains("--server.port=8082", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-feedback",
+                        "--pledge.surveys.dev-key=true");
     }
 
     @Test
