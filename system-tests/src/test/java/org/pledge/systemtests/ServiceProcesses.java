@@ -9,12 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.core.ConditionTimeoutException;
 import org.pledge.local.process.ProcessSupervisor;
 import org.pledge.testsupport.PledgeInfrastructure;
@@ -25,8 +32,13 @@ import org.pledge.testsupport.security.TestTokens;
 /**
  * The four services as separate JVM processes started from their own {@code *-exec.jar}, pointed at
  * this JVM's {@link PledgeInfrastructure} and {@link TestTokens}. {@link #shared()} starts them once per JVM for every
- * test class that needs the standard set ({@code ServicesIT}, {@code HostileInputIT}); a test that needs its own
- * services starts them with {@link #start}.
+ * test class that needs the standard set ({@code ServicesIT}, {@code HostileInputIT}, {@code DataSubjectErasureIT},
+ * {@code NotificationsEndToEndIT}'s email flow), with a real SMTP server for notification-service's emails
+ * ({@link #mail()}); a test that kills, restarts or reconfigures a service starts its own with {@link #start}.
+ *
+ * <p>Starting the four services is the dearest thing a system test does (tens of seconds on a busy machine), so a new
+ * system test uses the shared set whenever it does not kill, restart or reconfigure a service, and tells its data
+ * apart from the other tests' by its own case ids, references and addresses (the set lives as long as the JVM).
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -39,11 +51,20 @@ final class ServiceProcesses implements AutoCloseable {
     private static final List<String> FEEDBACK_ARGS = java.util.stream.Stream.concat(FAST_RETRIES.stream(),
             java.util.stream.Stream.of("--pledge.feedback.public-rate-limit.requests=1000000")).toList();
 
+    /**
+     * case-service's consumer of notification outcomes, quick too: other tests' notification-services report on cases
+     * this case-service does not know, and those are parked within a second instead of holding up the partition.
+     */
+    private static final List<String> CASE_SERVICE_RETRIES = List.of(
+            "--pledge.messaging.consumers.notificationEvents.max-attempts=3",
+            "--pledge.messaging.consumers.notificationEvents.back-off-initial-interval=100ms");
+
     /** A service starts in about 30 s on an idle 2-core machine, and has been seen taking 150 s on a busy one. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private static ServiceProcesses shared;
     private static RuntimeException sharedFailure;
+    private static GreenMail sharedMail;
 
     private final ProcessSupervisor supervisor = new ProcessSupervisor(Duration.ofSeconds(20));
     private final Map<String, URI> baseUris = new ConcurrentHashMap<>();
@@ -81,19 +102,47 @@ final class ServiceProcesses implements AutoCloseable {
         }
         if (shared == null) {
             PledgeInfrastructure.get();
+            GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
             ServiceProcesses started = new ServiceProcesses();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "service-processes-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                mail.stop();
+            }, "service-processes-stop"));
+            List<String> notificationArgs = new ArrayList<>(FAST_RETRIES);
+            notificationArgs.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort()));
             try {
                 started.start(UUID.randomUUID().toString().substring(0, 8), SERVICES,
-                        Map.of("feedback-service", FEEDBACK_ARGS, "notification-service", FAST_RETRIES, "guarantee-service", FAST_RETRIES));
+                        Map.of("case-service", CASE_SERVICE_RETRIES, "feedback-service", FEEDBACK_ARGS,
+                                "notification-service", notificationArgs, "guarantee-service", FAST_RETRIES));
             } catch (IOException | RuntimeException e) {
                 started.close();
+                mail.stop();
                 sharedFailure = new IllegalStateException("the shared services did not start: " + e.getMessage(), e);
                 throw sharedFailure;
             }
             shared = started;
+            sharedMail = mail;
         }
         return shared;
+    }
+
+    /** The SMTP server (GreenMail, in this JVM) the shared notification-service sends every email to. */
+    static synchronized GreenMail mail() {
+        shared();
+        return sharedMail;
+    }
+
+    /** The emails the shared set sent to {@code address} so far (every test's mail arrives here: pick your own address). */
+    static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(mail().getReceivedMessages()).filter(message -> {
+            try {
+                Address[] to = message.getRecipients(Message.RecipientType.TO);
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     ServiceProcesses start(String runId, List<String> services) throws IOException {
