@@ -57,6 +57,13 @@ public record ServiceSpec(String name, int port, String database) {
             // the local SMTP server takes any rate: the limit is the relay's, not the 14/s of a public one
             args.add("--pledge.email.rate-limit=100");
         }
+        if (name.equals("feedback-service")) {
+            // the survey links sent to clients open this service's own page: its own port, offset included
+            args.add("--pledge.surveys.link-base-url=http://localhost:" + port + "/surveys/");
+            // links signed with the local key (key id "local"; PLEDGE_SURVEYS_TOKEN_SECRET replaces it)
+            args.add("--pledge.surveys.token-keys[0].id=local");
+            args.add("--pledge.surveys.token-keys[0].secret=" + secrets.surveyLinks());
+        }
         if (name.equals("guarantee-service")) {
             args.add("--pledge.payments.base-url=http://localhost:" + ports.payments());
             args.add("--pledge.payments.callback-secret=" + secrets.payments());
