@@ -239,6 +239,41 @@ final class Fixtures {
         }
     }
 
+    /**
+     * The survey link token of a fresh resolved case: feedback-service invites its client when case-service resolves it
+     * and publishes the link ({@code pledge.feedback.survey-invited.v1}, keyed by case id); the token is the link's last
+     * path segment.
+     */
+    String surveyToken() {
+        String caseId = resolvedCase();
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                org.pledge.testsupport.PledgeInfrastructure.get().kafkaBootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, unique("hostile-survey"),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        long giveUp = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of("pledge.feedback.v1"));
+            while (System.nanoTime() < giveUp) {
+                for (var record : consumer.poll(java.time.Duration.ofMillis(250))) {
+                    var type = record.headers().lastHeader("ce_type");
+                    if (caseId.equals(record.key()) && type != null
+                            && "pledge.feedback.survey-invited.v1".equals(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        String link;
+                        try {
+                            link = Api.JSON.readTree(record.value()).path("link").asText();
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException("survey-invited of case " + caseId + " is not JSON", e);
+                        }
+                        return link.substring(link.lastIndexOf('/') + 1);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("feedback-service published no survey link for case " + caseId);
+    }
+
     private String transition(String caseId, String action, String body) {
         Api.Response response = Api.post(services.uri("case-service", "/api/cases/" + caseId + "/" + action), token("caseworker"),
                 body, Map.of("Idempotency-Key", unique(action)));

@@ -35,6 +35,9 @@ final class ServiceProcesses implements AutoCloseable {
     /** The consumers give up after three quick tries, so that a poison message is parked within seconds. */
     private static final List<String> FAST_RETRIES = List.of("--pledge.messaging.consumers.caseEvents.max-attempts=3",
             "--pledge.messaging.consumers.caseEvents.back-off-initial-interval=100ms");
+    /** Every suite here sends from one address: the public survey API's rate limit has its own test (PublicSurveyAbuseIT). */
+    private static final List<String> FEEDBACK_ARGS = java.util.stream.Stream.concat(FAST_RETRIES.stream(),
+            java.util.stream.Stream.of("--pledge.feedback.public-rate-limit.requests=1000000")).toList();
 
     /** A service starts in about 30 s on an idle 2-core machine, and has been seen taking 150 s on a busy one. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
@@ -82,7 +85,7 @@ final class ServiceProcesses implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "service-processes-stop"));
             try {
                 started.start(UUID.randomUUID().toString().substring(0, 8), SERVICES,
-                        Map.of("feedback-service", FAST_RETRIES, "notification-service", FAST_RETRIES, "guarantee-service", FAST_RETRIES));
+                        Map.of("feedback-service", FEEDBACK_ARGS, "notification-service", FAST_RETRIES, "guarantee-service", FAST_RETRIES));
             } catch (IOException | RuntimeException e) {
                 started.close();
                 sharedFailure = new IllegalStateException("the shared services did not start: " + e.getMessage(), e);

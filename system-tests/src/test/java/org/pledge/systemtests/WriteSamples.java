@@ -139,6 +139,27 @@ final class WriteSamples {
                         {"trigger":"CASE_SUBMITTED","conditions":{"serviceType":"HOSTILE-PROBE"},"templateId":"case-submitted",
                          "enabled":false}""",
                 Map.of(), f -> List.of("PASSPORT", "CA-ON")));
+        // feedback-service: channel feedback without a case (a service type of its own, so no figure of another test moves),
+        // the seeded pain-point tags as they are (a PUT of the same content changes nothing), and a survey's one answer
+        all.add(new Sample("feedback-service", "POST", "/api/feedback", "channel", f -> Target.NONE,
+                f -> """
+                        {"channel":"KIOSK","caseId":null,"serviceType":"HOSTILE-PROBE","language":"fr-CA","rating":4,"effort":2,
+                         "comment":"Très bien.\nMerci !","painPoints":["waiting-time"],"consentToContact":false}""",
+                Map.of(), f -> List.of()));
+        all.add(new Sample("feedback-service", "PUT", "/api/pain-point-tags", "admin", f -> Target.NONE,
+                f -> """
+                        {"tags":[{"code":"waiting-time","labels":{"en":"Waiting time","fr":"Temps d'attente"}},
+                                 {"code":"unclear-information","labels":{"en":"Unclear information","fr":"Information peu claire"}},
+                                 {"code":"documents-required","labels":{"en":"Documents required","fr":"Documents exigés"}},
+                                 {"code":"staff-courtesy","labels":{"en":"Staff courtesy","fr":"Courtoisie du personnel"}},
+                                 {"code":"online-service","labels":{"en":"Online service","fr":"Service en ligne"}},
+                                 {"code":"decision-outcome","labels":{"en":"The decision","fr":"La décision"}}]}""",
+                Map.of(), f -> List.of()));
+        all.add(new Sample("feedback-service", "POST", "/api/surveys/{token}/responses", "channel",
+                f -> new Target(Map.of("token", f.surveyToken())),
+                f -> """
+                        {"rating":5,"effort":1,"comment":"Rapide.\nMerci !","painPoints":["waiting-time"],"consentToContact":false}""",
+                Map.of(), f -> List.of(f.submittedCase(), "PASSPORT")));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);
             all.add(new Sample(service, "POST", "/ops/dead-letters/{topic}/replay", "operations",

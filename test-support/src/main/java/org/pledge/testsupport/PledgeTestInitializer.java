@@ -54,7 +54,9 @@ public class PledgeTestInitializer implements ApplicationContextInitializer<Conf
                 // personal data is encrypted under a development master key kept in the test database
                 "pledge.privacy.dev-key", "true",
                 // the audit chain signs its checkpoints with a key generated once per test database
-                "pledge.audit.dev-key", "true");
+                "pledge.audit.dev-key", "true",
+                // feedback-service signs survey links with its public development key (other services ignore it)
+                "pledge.surveys.dev-key", "true");
     }
 
     /** The first back-off of a test context's consumers, in milliseconds. */

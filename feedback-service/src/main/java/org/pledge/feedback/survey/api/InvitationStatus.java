@@ -1,9 +1,13 @@
 package org.pledge.feedback.survey.api;
 
-/**
- * Where a survey invitation stands. So far only {@link #AWAITING_CASE_END}: the case is known, the client is invited
- * when it ends. Sending the link, answering and expiry come with the surveys themselves (issue 14).
- */
+/** Where a survey invitation stands. Expiry is not a status: an invitation is expired once its {@code expiresAt} passed. */
 public enum InvitationStatus {
-    AWAITING_CASE_END
+    /** The case is known and open: the client is invited when it ends. */
+    AWAITING_CASE_END,
+    /** The client was invited: the link works until it expires or is answered. */
+    INVITED,
+    /** The invitation was answered: its link is used up. */
+    ANSWERED,
+    /** Never to be invited (case withdrawn, client erased). */
+    CANCELLED
 }
