@@ -117,7 +117,7 @@ class SurveyInvitationTest {
     }
 
     @Test
-    void invite_changesNothing_whenInvitedAlready_asWhenResolvedAfterABreachOrAfterReopening() {
+    void invite_changesNothing_whenInvitedAlready_likeAResolutionAfterABreachOrAReopening() {
         fixture.given(PREPARED, INVITED_ON_TIME)
                 .when(new InviteToSurveyCommand(INVITATION, CASE, "PASSPORT", "WEB", "ref-7", "fr-CA", "SMS",
                         InvitationTrigger.CASE_RESOLVED, Timeliness.LATE, INVITED.plusSeconds(86_400), EXPIRES.plusSeconds(86_400), "k2"))

@@ -88,7 +88,7 @@ class SurveyLinkVerifierTest {
     }
 
     @Test
-    void verify_isInvalid_whileNotInvitedOrWhenCancelled() {
+    void verify_isInvalid_whenNotInvitedYetOrCancelled() {
         stored(document(CASE, INVITATION, InvitationStatus.AWAITING_CASE_END, null));
         assertReason(token(INVITATION, CASE, EXPIRES), Reason.INVALID);
 
