@@ -177,7 +177,7 @@ class FeedbackContractsTest {
     @Test
     void painPoints_areFewDistinctCodes() {
         List<List<String>> refused = List.of(List.of("waiting-time", "waiting-time"), List.of("Waiting time"), List.of(""),
-                List.of("<script>"), IntStream.range(0, 33).mapToObj(i -> "tag-" + i).toList());
+                List.of("<script>"), IntStream.range(0, 51).mapToObj(i -> "tag-" + i).toList());
         for (List<String> painPoints : refused) {
             ObjectNode bad = MAPPER.valueToTree(samples().get(EventTypes.FEEDBACK_RECEIVED));
             bad.set("painPoints", MAPPER.valueToTree(painPoints));
