@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,34 +45,26 @@ import org.pledge.testsupport.sms.FakeSmsProvider.Behaviour;
  *       the text and holds the answer back, then started again on the same database: it looks the message up by our
  *       reference and never sends it again, so the client receives exactly one text.</li>
  * </ul>
- * Every process here has its own database and consumer group (the shared services of other tests run beside them on
- * the same broker), so it also reads what other tests put on the topics: assertions pick this test's own case, address
- * and reference.
+ * The email flow runs on the shared services ({@link ServiceProcesses#shared()}: nothing is killed there); the crash
+ * test starts its own notification-service, with its own database and consumer group, beside them on the same broker.
+ * Both read what other tests put on the topics: assertions pick this test's own case, address and reference.
  */
 class NotificationsEndToEndIT {
 
     private static final Duration FLOWS = Duration.ofSeconds(180);
     private static final Duration STARTS = Duration.ofSeconds(300);
-    /** Other tests' messages for cases this case-service does not know are parked within a second, not minutes. */
-    private static final List<String> CASE_SERVICE_RETRIES = List.of(
-            "--pledge.messaging.consumers.notificationEvents.max-attempts=2",
-            "--pledge.messaging.consumers.notificationEvents.back-off-initial-interval=100ms");
     private static final List<String> NOTIFICATION_SERVICE_RETRIES = List.of(
             "--pledge.messaging.consumers.caseEvents.max-attempts=2",
             "--pledge.messaging.consumers.caseEvents.back-off-initial-interval=100ms");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Process> processes = new ArrayList<>();
-    private ServiceProcesses services;
     private GreenMail smtp;
     private FakeSmsProvider sms;
 
     @AfterEach
     void stop() {
         processes.forEach(Process::destroyForcibly);
-        if (services != null) {
-            services.close();
-        }
         if (smtp != null) {
             smtp.stop();
         }
@@ -87,18 +75,11 @@ class NotificationsEndToEndIT {
 
     @Test
     void submittedCase_isToldByEmail_andTheCaseHistoryShowsItThroughTheBroker() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        String runId = UUID.randomUUID().toString().substring(0, 8);
-        List<String> notificationArgs = new ArrayList<>(NOTIFICATION_SERVICE_RETRIES);
-        notificationArgs.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort()));
-        notificationArgs.add("--pledge.messaging.group=st-" + runId + "-notification-service");
-        List<String> caseArgs = new ArrayList<>(CASE_SERVICE_RETRIES);
-        caseArgs.add("--pledge.messaging.group=st-" + runId + "-case-service");
-        services = new ServiceProcesses().start(runId, List.of("case-service", "notification-service"),
-                Map.of("case-service", caseArgs, "notification-service", notificationArgs));
+        // the shared set: its notification-service emails through the shared SMTP server, its case-service parks other
+        // tests' outcomes for cases it does not know at once (ServiceProcesses.shared())
+        ServiceProcesses services = ServiceProcesses.shared();
         Fixtures fixtures = new Fixtures(services);
-        String email = "told-" + runId + "@example.org";
+        String email = "told-" + UUID.randomUUID() + "@example.org";
 
         String caseId = fixtures.submit("""
                 {"serviceType":"PASSPORT","channel":"WEB",
@@ -107,13 +88,14 @@ class NotificationsEndToEndIT {
                  "feePaid":{"amount":"120.00","currency":"CAD"}}
                 """.formatted(fixtures.unique("told"), email));
 
-        MimeMessage received = Eventually.await("the email to the client", FLOWS).until(() -> messagesTo(email), m -> m.size() == 1)
-                .get(0);
+        MimeMessage received = Eventually.await("the email to the client", FLOWS)
+                .until(() -> ServiceProcesses.mailTo(email), m -> m.size() == 1).get(0);
         assertThat(received.getHeader("Content-Language", null)).startsWith("fr");
         assertThat(received.getSubject()).isNotBlank();
         assertThat(GreenMailUtil.getBody(received)).isNotBlank();
 
-        JsonNode told = Eventually.await("the case history shows it", FLOWS).until(() -> clientNotified(fixtures, caseId), e -> e != null);
+        JsonNode told = Eventually.await("the case history shows it", FLOWS)
+                .until(() -> clientNotified(services, fixtures, caseId), e -> e != null);
         assertThat(told.path("actor").asText()).isEqualTo("notification-service");
         JsonNode details = told.path("details");
         assertThat(details.path("channel").asText()).isEqualTo("EMAIL");
@@ -121,7 +103,7 @@ class NotificationsEndToEndIT {
         assertThat(details.path("templateId").asText()).isEqualTo("case-submitted");
         assertThat(details.path("sourceEventType").asText()).isEqualTo("pledge.case.submitted.v1");
         assertThat(details.path("deliveredAt").asText()).isNotBlank();
-        assertThat(messagesTo(email)).hasSize(1);
+        assertThat(ServiceProcesses.mailTo(email)).hasSize(1);
     }
 
     @Test
@@ -168,19 +150,8 @@ class NotificationsEndToEndIT {
 
     // --- helpers
 
-    private List<MimeMessage> messagesTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                var to = m.getRecipients(Message.RecipientType.TO);
-                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
     /** The case's ClientNotified history entry, or null while there is none. */
-    private JsonNode clientNotified(Fixtures fixtures, String caseId) throws IOException {
+    private static JsonNode clientNotified(ServiceProcesses services, Fixtures fixtures, String caseId) throws IOException {
         Api.Response history = Api.get(services.uri("case-service", "/api/cases/" + caseId + "/history"), fixtures.token("auditor"));
         if (history.status() != 200) {
             return null;

@@ -32,8 +32,13 @@ import org.pledge.testsupport.security.TestTokens;
 /**
  * The four services as separate JVM processes started from their own {@code *-exec.jar}, pointed at
  * this JVM's {@link PledgeInfrastructure} and {@link TestTokens}. {@link #shared()} starts them once per JVM for every
- * test class that needs the standard set ({@code ServicesIT}, {@code HostileInputIT}); a test that needs its own
- * services starts them with {@link #start}.
+ * test class that needs the standard set ({@code ServicesIT}, {@code HostileInputIT}, {@code DataSubjectErasureIT},
+ * {@code NotificationsEndToEndIT}'s email flow), with a real SMTP server for notification-service's emails
+ * ({@link #mail()}); a test that kills, restarts or reconfigures a service starts its own with {@link #start}.
+ *
+ * <p>Starting the four services is the dearest thing a system test does (tens of seconds on a busy machine), so a new
+ * system test uses the shared set whenever it does not kill, restart or reconfigure a service, and tells its data
+ * apart from the other tests' by its own case ids, references and addresses (the set lives as long as the JVM).
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -45,6 +50,14 @@ final class ServiceProcesses implements AutoCloseable {
     /** Every suite here sends from one address: the public survey API's rate limit has its own test (PublicSurveyAbuseIT). */
     private static final List<String> FEEDBACK_ARGS = java.util.stream.Stream.concat(FAST_RETRIES.stream(),
             java.util.stream.Stream.of("--pledge.feedback.public-rate-limit.requests=1000000")).toList();
+
+    /**
+     * case-service's consumer of notification outcomes, quick too: other tests' notification-services report on cases
+     * this case-service does not know, and those are parked within a second instead of holding up the partition.
+     */
+    private static final List<String> CASE_SERVICE_RETRIES = List.of(
+            "--pledge.messaging.consumers.notificationEvents.max-attempts=3",
+            "--pledge.messaging.consumers.notificationEvents.back-off-initial-interval=100ms");
 
     /** A service starts in about 30 s on an idle 2-core machine, and has been seen taking 150 s on a busy one. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
@@ -100,8 +113,8 @@ final class ServiceProcesses implements AutoCloseable {
             notificationArgs.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort()));
             try {
                 started.start(UUID.randomUUID().toString().substring(0, 8), SERVICES,
-                        Map.of("feedback-service", withOwnLinks(FEEDBACK_ARGS), "notification-service", notificationArgs,
-                                "guarantee-service", FAST_RETRIES));
+                        Map.of("case-service", CASE_SERVICE_RETRIES, "feedback-service", withOwnLinks(FEEDBACK_ARGS),
+                                "notification-service", notificationArgs, "guarantee-service", FAST_RETRIES));
             } catch (IOException | RuntimeException e) {
                 started.close();
                 mail.stop();

@@ -10,7 +10,7 @@ import org.pledge.contracts.DataSubjectField;
  * through {@code link} (signed, single use) until {@code expiresAt}; notification-service sends it in their language.
  * The link is a credential for one answer: consumers never log it.
  *
- * @param invitationId one per (case, trigger)
+ * @param invitationId one per case, whatever ends it (resolution, or a breach when so configured)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SurveyInvitedV1(
