@@ -38,16 +38,16 @@ public class ChannelFeedbackService {
     }
 
     private final AnswerRules rules;
-    private final SurveyParts survey;
+    private final KnownCases cases;
     private final FeedbackRecorder recorder;
     private final FeedbackEntries entries;
     private final FollowUpRule followUps;
     private final Clock clock;
 
-    ChannelFeedbackService(AnswerRules rules, SurveyParts survey, FeedbackRecorder recorder, FeedbackEntries entries, FollowUpRule followUps,
+    ChannelFeedbackService(AnswerRules rules, KnownCases cases, FeedbackRecorder recorder, FeedbackEntries entries, FollowUpRule followUps,
                            Clock clock) {
         this.rules = rules;
-        this.survey = survey;
+        this.cases = cases;
         this.recorder = recorder;
         this.entries = entries;
         this.followUps = followUps;
@@ -65,7 +65,7 @@ public class ChannelFeedbackService {
         String applicant = null;
         Timeliness timeliness = Timeliness.OPEN;
         if (answer.caseId() != null) {
-            Optional<KnownCase> known = survey.cases().find(answer.caseId());
+            Optional<KnownCase> known = cases.find(answer.caseId());
             if (known.isEmpty()) {
                 throw new InvalidFeedbackException("feedback.unknown-case", "caseId",
                         "There is no such case (yet): send the feedback without a case id, with its service type.");

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * {@link SurveyAnswers}: the token is checked by {@link SurveyLinks}; the answer is recorded on the invitation's one
  * {@code Feedback} (its id a function of the invitation id), which accepts the same answer again and refuses another.
+ * Once answered, the survey feature reports the token used ({@link SurveyInvitationAnswers} tells it); a retry of the
+ * answer through the same token is still let through to the aggregate ({@link AnsweredLinks}), so that the same answer
+ * is accepted again.
  */
 @Service
 public class SurveyAnswerService implements SurveyAnswers {
@@ -27,7 +30,8 @@ public class SurveyAnswerService implements SurveyAnswers {
     public record Recorded(AnswerReceipt receipt, boolean created) {
     }
 
-    private final SurveyParts survey;
+    private final SurveyLinks links;
+    private final AnsweredLinks answered;
     private final AnswerRules rules;
     private final PainPointTags tags;
     private final FeedbackEntries entries;
@@ -35,9 +39,10 @@ public class SurveyAnswerService implements SurveyAnswers {
     private final FollowUpRule followUps;
     private final Clock clock;
 
-    SurveyAnswerService(SurveyParts survey, AnswerRules rules, PainPointTags tags, FeedbackEntries entries, FeedbackRecorder recorder,
-                        FollowUpRule followUps, Clock clock) {
-        this.survey = survey;
+    SurveyAnswerService(SurveyLinks links, AnsweredLinks answered, AnswerRules rules, PainPointTags tags, FeedbackEntries entries,
+                        FeedbackRecorder recorder, FollowUpRule followUps, Clock clock) {
+        this.links = links;
+        this.answered = answered;
         this.rules = rules;
         this.tags = tags;
         this.entries = entries;
@@ -48,7 +53,7 @@ public class SurveyAnswerService implements SurveyAnswers {
 
     @Override
     public SurveyForm open(String token) {
-        VerifiedInvitation invitation = survey.links().verify(token);
+        VerifiedInvitation invitation = links.verify(token);
         if (entries.find(FeedbackIds.forInvitation(invitation.invitationId())).isPresent()) {
             throw new SurveyTokenException(SurveyTokenException.Reason.USED, "This survey was answered already.");
         }
@@ -63,9 +68,10 @@ public class SurveyAnswerService implements SurveyAnswers {
 
     /** As {@link #answer}, saying whether the answer was recorded now. */
     public Recorded record(String token, SurveyAnswer answer) {
-        VerifiedInvitation invitation = survey.links().verify(token);
+        VerifiedInvitation invitation = verifiedOrAnsweredHere(token);
         AnswerRules.Checked checked = rules.check(answer.rating(), answer.effort(), answer.comment(), answer.painPoints(),
                 answer.consentToContact());
+        answered.keep(token, invitation);
         String feedbackId = FeedbackIds.forInvitation(invitation.invitationId());
         Instant now = clock.instant();
         boolean created = recorder.record(new RecordFeedbackCommand(feedbackId, invitation.invitationId(), invitation.caseId(),
@@ -76,5 +82,17 @@ public class SurveyAnswerService implements SurveyAnswers {
         Instant receivedAt = created ? now : entries.find(feedbackId).map(FeedbackDocument::receivedAt).orElse(now);
         return new Recorded(new AnswerReceipt(feedbackId, receivedAt, followUps.wanted(checked.rating(), checked.consentToContact(),
                 invitation.caseId(), invitation.applicantReference())), created);
+    }
+
+    /** The token's invitation; for a token reported used, the invitation it was answered for here (else: used). */
+    private VerifiedInvitation verifiedOrAnsweredHere(String token) {
+        try {
+            return links.verify(token);
+        } catch (SurveyTokenException e) {
+            if (e.reason() != SurveyTokenException.Reason.USED) {
+                throw e;
+            }
+            return answered.find(token).orElseThrow(() -> e);
+        }
     }
 }
