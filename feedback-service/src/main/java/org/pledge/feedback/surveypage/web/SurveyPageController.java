@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,6 +113,16 @@ class SurveyPageController {
         page.addObject("otherLang", language.other().code());
         page.addObject("followUp", followUp);
         return page;
+    }
+
+    @ExceptionHandler(SurveyTokenException.class)
+    ModelAndView linkProblem(SurveyTokenException refused, HttpServletRequest request) {
+        return SurveyPageErrors.linkProblem(refused, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+        return SurveyPageErrors.unexpected(ex, request);
     }
 
     private ModelAndView form(SurveyForm form, PageLanguage language, AnswerForm values, Map<String, String> problems,

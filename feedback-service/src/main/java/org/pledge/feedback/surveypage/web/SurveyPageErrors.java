@@ -4,29 +4,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.pledge.feedback.survey.api.SurveyTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The survey page's errors are pages too, in the client's language ({@code ?lang=}, else the browser's), never a
  * stack trace, a problem JSON or the white-label page: a link that does not work (404), has expired (410) or was used
- * already (409), and anything unexpected (500: the answer was not recorded, the link still works). Ahead of the
- * platform's problem advice, for this controller only.
+ * already (409), and anything unexpected (500: the answer was not recorded, the link still works). The controller's
+ * own exception handlers call these (a controller's handlers come before every advice, so the service's problem JSON
+ * for {@link SurveyTokenException} answers the JSON API only).
  */
-@ControllerAdvice(assignableTypes = SurveyPageController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class SurveyPageErrors {
+final class SurveyPageErrors {
 
     static final String LINK_PROBLEM = "surveypage/link-problem";
 
     private static final Logger log = LoggerFactory.getLogger(SurveyPageErrors.class);
 
-    @ExceptionHandler(SurveyTokenException.class)
-    ModelAndView linkProblem(SurveyTokenException ex, HttpServletRequest request) {
+    private SurveyPageErrors() {
+    }
+
+    static ModelAndView linkProblem(SurveyTokenException ex, HttpServletRequest request) {
         HttpStatus status = switch (ex.reason()) {
             case INVALID -> HttpStatus.NOT_FOUND;
             case EXPIRED -> HttpStatus.GONE;
@@ -37,8 +34,7 @@ class SurveyPageErrors {
         return page(request, ex.reason().name().toLowerCase(java.util.Locale.ROOT), status);
     }
 
-    @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception ex, HttpServletRequest request) {
+    static ModelAndView unexpected(Exception ex, HttpServletRequest request) {
         // the exception's type and stack, not its message nor the request's path (both may hold the token)
         log.error("Survey page: unexpected {}", ex.getClass().getName(), withoutMessage(ex, 8));
         return page(request, "unavailable", HttpStatus.INTERNAL_SERVER_ERROR);
