@@ -102,7 +102,7 @@ class SurveyEndToEndIT {
 
         // ... and the client is told someone will contact them
         MimeMessage told = Eventually.await("the email saying someone will contact the client", FLOWS)
-                .until(() -> ServiceProcesses.mailTo(email).stream().filter(m -> text(m).contains("will contact you")).toList(),
+                .until(() -> ServiceProcesses.mailTo(email).stream().filter(m -> text(m).contains("Someone from the passport service")).toList(),
                         found -> found.size() == 1).get(0);
         assertThat(told.getSubject()).isEqualTo("About your passport application: someone will contact you");
         assertThat(text(told)).contains("Someone from the passport service will contact you").contains(caseId);
