@@ -51,8 +51,19 @@ public record LocalOptions(Path root, Path data, List<ServiceSpec> services, Dur
         }
     }
 
-    public record Secrets(String sms, String payments) {
+    /**
+     * @param surveyLinks the key feedback-service signs survey links with (key id {@code local}; at least 32 bytes)
+     */
+    public record Secrets(String sms, String payments, String surveyLinks) {
+
+        /** The sandboxes' secrets, survey links under the local default key. */
+        public Secrets(String sms, String payments) {
+            this(sms, payments, DEFAULT_SURVEY_LINK_KEY);
+        }
     }
+
+    /** The local stack's survey link key: not a secret (it is written here), long enough for HMAC-SHA256. */
+    public static final String DEFAULT_SURVEY_LINK_KEY = "pledge-local-survey-link-key-not-a-secret";
 
     public static final String USAGE = """
             Usage: ./pledge-local [options]            start the stack (Ctrl-C stops it)
@@ -72,7 +83,8 @@ public record LocalOptions(Path root, Path data, List<ServiceSpec> services, Dur
               --root=DIR            repository root (default: $PLEDGE_HOME, else found from the jar or cwd)
               --help                this text
             Environment: PLEDGE_DATA, PLEDGE_HOME, PLEDGE_SECRET_<CLIENT> (e.g. PLEDGE_SECRET_FINANCE_1),
-              PLEDGE_SMS_CALLBACK_SECRET, PLEDGE_PAYMENTS_CALLBACK_SECRET, PLEDGE_SERVICE_JAVA_OPTS,
+              PLEDGE_SMS_CALLBACK_SECRET, PLEDGE_PAYMENTS_CALLBACK_SECRET, PLEDGE_SURVEYS_TOKEN_SECRET,
+              PLEDGE_SERVICE_JAVA_OPTS,
               PLEDGE_SERVICE_TIMEOUT, PLEDGE_PORT_OFFSET
             Exit codes of status/restart/stop: 0 done (status: all healthy), 1 failed or not healthy,
               2 usage error, 3 no launcher running with this data folder
@@ -120,7 +132,8 @@ public record LocalOptions(Path root, Path data, List<ServiceSpec> services, Dur
         Duration serviceTimeout = Duration.ofSeconds(timeout == null ? 120 : Long.parseLong(timeout.trim()));
         Secrets secrets = new Secrets(
                 or(env.apply("PLEDGE_SMS_CALLBACK_SECRET"), "sms-sandbox-secret"),
-                or(env.apply("PLEDGE_PAYMENTS_CALLBACK_SECRET"), "payments-sandbox-secret"));
+                or(env.apply("PLEDGE_PAYMENTS_CALLBACK_SECRET"), "payments-sandbox-secret"),
+                or(env.apply("PLEDGE_SURVEYS_TOKEN_SECRET"), DEFAULT_SURVEY_LINK_KEY));
         String jvmOptions = or(env.apply("PLEDGE_SERVICE_JAVA_OPTS"), ServiceSpec.DEFAULT_JVM_OPTIONS);
         return new LocalOptions(rootDir.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), chosen,
                 serviceTimeout, keepGoing, Ports.DEFAULT.plus(portOffset), secrets, jvmOptions, help, List.copyOf(command));

@@ -58,8 +58,11 @@ public record ServiceSpec(String name, int port, String database) {
             args.add("--pledge.email.rate-limit=100");
         }
         if (name.equals("feedback-service")) {
-            // survey links signed with the public development key (docs/surveys.md): links survive a restart
-            args.add("--pledge.surveys.dev-key=true");
+            // the survey links sent to clients open this service's own page: its own port, offset included
+            args.add("--pledge.surveys.link-base-url=http://localhost:" + port + "/surveys/");
+            // links signed with the local key (key id "local"; PLEDGE_SURVEYS_TOKEN_SECRET replaces it)
+            args.add("--pledge.surveys.token-keys[0].id=local");
+            args.add("--pledge.surveys.token-keys[0].secret=" + secrets.surveyLinks());
         }
         if (name.equals("guarantee-service")) {
             args.add("--pledge.payments.base-url=http://localhost:" + ports.payments());

@@ -35,7 +35,8 @@ class LocalOptionsTest {
     @Test
     void optionsAndEnvironment_overrideTheDefaults(@TempDir Path cwd) {
         Map<String, String> env = Map.of("PLEDGE_DATA", "/tmp/from-env", "PLEDGE_SERVICE_TIMEOUT", "90",
-                "PLEDGE_SMS_CALLBACK_SECRET", "s1", "PLEDGE_SERVICE_JAVA_OPTS", "-Xmx256m");
+                "PLEDGE_SMS_CALLBACK_SECRET", "s1", "PLEDGE_SERVICE_JAVA_OPTS", "-Xmx256m",
+                "PLEDGE_SURVEYS_TOKEN_SECRET", "a-survey-link-key-of-at-least-32-bytes");
 
         LocalOptions fromEnv = LocalOptions.parse(new String[0], env::get, cwd, null);
         LocalOptions fromArgs = LocalOptions.parse(new String[]{"--data=mine", "--infra-only", "--service-timeout=30"}, env::get, cwd, null);
@@ -45,6 +46,9 @@ class LocalOptionsTest {
         assertThat(fromEnv.serviceTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(fromEnv.secrets().sms()).isEqualTo("s1");
         assertThat(fromEnv.secrets().payments()).isEqualTo("payments-sandbox-secret");
+        assertThat(fromEnv.secrets().surveyLinks()).isEqualTo("a-survey-link-key-of-at-least-32-bytes");
+        assertThat(fromArgs.secrets().surveyLinks()).isEqualTo("a-survey-link-key-of-at-least-32-bytes");
+        assertThat(subset.secrets().surveyLinks()).isEqualTo(LocalOptions.DEFAULT_SURVEY_LINK_KEY).hasSizeGreaterThanOrEqualTo(32);
         assertThat(fromEnv.jvmOptions()).isEqualTo("-Xmx256m");
         assertThat(fromArgs.data()).isEqualTo(cwd.resolve("mine").toAbsolutePath());
         assertThat(fromArgs.services()).isEmpty();
@@ -75,6 +79,8 @@ class LocalOptionsTest {
                         "--spring.data.mongodb.uri=mongodb://localhost:37017/pledge-case");
         assertThat(shifted.services().get(2).arguments(shifted.ports(), shifted.secrets(), 1, Path.of("/data")))
                 .contains("--pledge.sms.base-url=http://localhost:19101", "--pledge.sms.callback-url=http://localhost:18083/api/callbacks/sms");
+        assertThat(shifted.services().get(1).arguments(shifted.ports(), shifted.secrets(), 1, Path.of("/data")))
+                .contains("--server.port=18082", "--pledge.surveys.link-base-url=http://localhost:18082/surveys/");
         assertThat(fromEnv.ports().kafka()).isEqualTo(9097);
         assertThat(shifted.command()).isEmpty();
         assertThat(restart.command()).containsExactly("restart", "case-service");

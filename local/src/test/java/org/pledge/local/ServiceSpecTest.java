@@ -45,7 +45,11 @@ class ServiceSpecTest {
                         "--pledge.payments.callback-url=http://localhost:8084/callbacks/payments");
         assertThat(spec("feedback-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
                 .contains("--server.port=8082", "--spring.data.mongodb.uri=mongodb://localhost:27017/pledge-feedback",
-                        "--pledge.surveys.dev-key=true");
+                        "--pledge.surveys.link-base-url=http://localhost:8082/surveys/", "--pledge.surveys.token-keys[0].id=local",
+                        "--pledge.surveys.token-keys[0].secret=" + LocalOptions.DEFAULT_SURVEY_LINK_KEY)
+                .noneMatch(arg -> arg.startsWith("--pledge.sms") || arg.startsWith("--pledge.payments"));
+        assertThat(spec("notification-service").arguments(LocalOptions.Ports.DEFAULT, secrets, 1, DATA))
+                .noneMatch(arg -> arg.startsWith("--pledge.surveys"));
     }
 
     @Test

@@ -100,7 +100,14 @@ final class Fixtures {
     }
 
     String resolvedCase() {
-        return transition(inProgressCase(), "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"All documents present.\"}");
+        return resolve(submittedCase());
+    }
+
+    /** Takes the submitted case {@code caseId} through assignment and work to an approval. */
+    String resolve(String caseId) {
+        transition(caseId, "assignment", "{\"assignee\":\"caseworker-7\"}");
+        transition(caseId, "work-started", "");
+        return transition(caseId, "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"All documents present.\"}");
     }
 
     /**

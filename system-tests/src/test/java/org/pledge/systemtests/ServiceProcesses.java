@@ -113,7 +113,7 @@ final class ServiceProcesses implements AutoCloseable {
             notificationArgs.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort()));
             try {
                 started.start(UUID.randomUUID().toString().substring(0, 8), SERVICES,
-                        Map.of("case-service", CASE_SERVICE_RETRIES, "feedback-service", FEEDBACK_ARGS,
+                        Map.of("case-service", CASE_SERVICE_RETRIES, "feedback-service", withOwnLinks(FEEDBACK_ARGS),
                                 "notification-service", notificationArgs, "guarantee-service", FAST_RETRIES));
             } catch (IOException | RuntimeException e) {
                 started.close();
@@ -145,6 +145,38 @@ final class ServiceProcesses implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * feedback-service's arguments with a port chosen here and survey links that open its page on that port: the link
+     * goes into the invitation before anyone can ask the service which port it bound, so it cannot be port 0. The port
+     * is a free one below the kernel's ephemeral range, which outgoing connections never take meanwhile.
+     */
+    static List<String> withOwnLinks(List<String> args) {
+        int port = freePortBelowTheEphemeralRange();
+        List<String> all = new ArrayList<>(args);
+        all.add("--server.port=" + port);
+        all.add("--pledge.surveys.link-base-url=http://localhost:" + port + "/surveys/");
+        return all;
+    }
+
+    private static int freePortBelowTheEphemeralRange() {
+        int ephemeralStart = 32768;
+        try {
+            ephemeralStart = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the IANA range starts at 49152, and 32768 is below both
+        }
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; tries < 200; tries++) {
+            int port = 20000 + random.nextInt(Math.max(1, ephemeralStart - 20000));
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and " + ephemeralStart);
+    }
+
     ServiceProcesses start(String runId, List<String> services) throws IOException {
         return start(runId, services, Map.of());
     }
@@ -159,18 +191,21 @@ final class ServiceProcesses implements AutoCloseable {
             Path portFile = logs.resolve(service + "-" + runId + ".port");
             Files.createDirectories(logs);
             Files.deleteIfExists(portFile);
+            List<String> extra = extraArgs.getOrDefault(service, List.of());
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-jar", jar(service).toString(),
-                    "--server.port=0",
                     "--pledge.local.port-file=" + portFile,
                     "--pledge.local.parent-pid=" + ProcessHandle.current().pid()));
+            if (extra.stream().noneMatch(arg -> arg.startsWith("--server.port="))) {
+                command.add("--server.port=0"); // twice would be "0,<port>" to Spring
+            }
             String database = "st-" + runId + "-" + service;
             databases.put(service, database);
             PledgeTestInitializer.properties(infrastructure, tokens, database)
                     .forEach((key, value) -> command.add("--" + key + "=" + value));
-            command.addAll(extraArgs.getOrDefault(service, List.of()));
+            command.addAll(extra);
             supervisor.start(service, command, Map.of(), repositoryRoot(),
                     logs.resolve(service + "-" + runId + ".log"));
             portFiles.put(service, portFile);

@@ -276,8 +276,10 @@ class CaseApiIT extends CaseServiceITSupport {
     void followUp_belongsToTheChannelOfTheEarlierCase_whileItsHistoryShowsFeedbackServiceOpenedIt() throws Exception {
         String previous = submit("PASSPORT", Map.of()); // by the channel web-portal
         String followUpId = "fu-own-" + UUID.randomUUID();
+        // the form with the four fields added within v1 (the test above sends the first form)
         CaseTopic.sendCloudEvent(Topics.FEEDBACK, previous, "ce-" + UUID.randomUUID(), "pledge.feedback.follow-up-requested.v1", """
-                {"followUpId":"%s","caseId":"%s","reason":"low-score","requestedAt":"2026-03-02T14:00:00Z"}
+                {"followUpId":"%s","caseId":"%s","reason":"low-score","requestedAt":"2026-03-02T14:00:00Z",
+                 "feedbackId":"fb-1","applicantReference":"ref-42","language":"fr-CA","rating":1}
                 """.formatted(followUpId, previous));
         String followUp = CaseIds.forFollowUp(followUpId);
         String other = TOKENS.token("partner-x", "channel");

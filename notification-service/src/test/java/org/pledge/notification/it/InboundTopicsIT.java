@@ -22,8 +22,9 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * guarantee-service's and feedback-service's events (recorded samples) reach the client through the real broker: a
- * refund approved and a survey invitation are each told once, by email; the survey's link reaches the client and is
- * stored nowhere in clear; a bad record on either topic is parked and the next one goes on.
+ * refund approved, a survey invitation and a follow-up request are each told once, by email; the survey's link reaches
+ * the client and is stored nowhere in clear; a follow-up request without its client tells nobody; a bad record on either
+ * topic is parked and the next one goes on.
  */
 class InboundTopicsIT extends NotificationServiceITSupport {
 
@@ -51,6 +52,29 @@ class InboundTopicsIT extends NotificationServiceITSupport {
         assertThat(received).hasSize(3);
         assertThat(received.stream().filter(m -> body(m).contains(link)).count()).isEqualTo(1);
         assertThat(documentsContaining(link)).isEmpty();
+    }
+
+    @Test
+    void followUpRequested_tellsTheClientSomeoneWillContactThem_inTheirLanguage_whileTheFirstFormTellsNobody() throws Exception {
+        String subject = "web-" + UUID.randomUUID();
+        String email = "follow-up-" + UUID.randomUUID() + "@example.org";
+        String caseId = UUID.randomUUID().toString();
+        sendCaseEvent(submittedReachableBy(ceId(), caseId, subject, "fr-CA", "EMAIL", email, null, null));
+        awaitOnlyNotification(caseId, "DELIVERED");
+
+        sendFeedbackEvent(FeedbackEventSamples.followUpRequestedFirstForm(ceId(), caseId)); // names nobody: nothing, and not parked
+        CloudEvent request = FeedbackEventSamples.followUpRequested(ceId(), caseId, subject, "fr-CA");
+        sendFeedbackEvent(request);
+        sendFeedbackEvent(request); // delivered again
+
+        List<JsonNode> all = awaitNotifications(caseId, list -> list.size() == 2 && list.stream().allMatch(n -> hasStatus(n, "DELIVERED")));
+        assertThat(all).extracting(n -> n.path("trigger").asText()).containsExactlyInAnyOrder("CASE_SUBMITTED", "FOLLOW_UP_REQUESTED");
+        List<MimeMessage> received = awaitEmails(email, 2);
+        assertThat(received).hasSize(2);
+        MimeMessage told = received.stream().filter(m -> body(m).contains("Une personne du service")).findFirst().orElseThrow();
+        assertThat(body(told)).contains("demande de passeport (référence " + caseId + ")").contains("vous contactera");
+        assertThat(told.getSubject()).isEqualTo("Votre demande de passeport : une personne va vous contacter");
+        assertThat(get("/ops/dead-letters/" + Topics.FEEDBACK, operationsToken()).body()).doesNotContain(caseId);
     }
 
     @Test

@@ -41,7 +41,7 @@ class TemplatesApiIT extends NotificationServiceITSupport {
         JsonNode list = get("/api/templates", adminToken()).json();
         List<String> seeded = List.of("case-submitted", "information-requested", "information-received", "deadline-recalculated",
                 "case-approved", "case-refused", "case-decided", "standard-breached-guaranteed", "standard-breached", "refund-approved",
-                "refund-paid", "survey-invitation");
+                "refund-paid", "survey-invitation", "follow-up");
         List<JsonNode> found = StreamSupport.stream(list.spliterator(), false)
                 .filter(t -> seeded.contains(t.path("templateId").asText())).toList();
         assertThat(found).hasSize(seeded.size());

@@ -12,6 +12,7 @@ import org.pledge.contracts.cases.DeadlineRecalculatedV1;
 import org.pledge.contracts.cases.InformationReceivedV1;
 import org.pledge.contracts.cases.InformationRequestedV1;
 import org.pledge.contracts.cases.ServiceStandardBreachedV1;
+import org.pledge.contracts.feedback.FollowUpRequestedV1;
 import org.pledge.contracts.feedback.SurveyInvitedV1;
 import org.pledge.contracts.guarantee.RefundApprovedV1;
 import org.pledge.contracts.guarantee.RefundPaidV1;
@@ -96,6 +97,12 @@ final class TriggerValues {
                 if (e.link() != null) {
                     v.sealed.put("surveyLink", e.link());
                 }
+                yield v.of(trigger, e.caseId(), e.applicantReference(), e.language());
+            }
+            case FOLLOW_UP_REQUESTED -> {
+                // the first form of v1 names no applicant (recipient null): nobody is told, and that is no error
+                FollowUpRequestedV1 e = event.contractData(FollowUpRequestedV1.class, json);
+                v.common(e.caseId(), e.serviceType()).text("rating", e.rating() == null ? null : e.rating().toString());
                 yield v.of(trigger, e.caseId(), e.applicantReference(), e.language());
             }
         };

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * The integration events a message can be sent for, and the placeholder values each gives its templates (raw strings,
  * named here; the delivery feature maps each event's contract to them, the template feature checks templates against
- * them when they are saved). Every trigger's recipient is the event's {@code applicantReference}. A value may be absent
+ * them when they are saved). Every trigger's recipient is the event's {@code applicantReference} (an event without one,
+ * such as a follow-up request from before the field, tells nobody). A value may be absent
  * (an older producer, a case without a deadline yet); a template that uses it then renders it empty.
  */
 public enum Trigger {
@@ -41,7 +42,9 @@ public enum Trigger {
             p("paidOn", PlaceholderType.DATE, "When it was paid")),
     SURVEY_INVITED("pledge.feedback.survey-invited.v1",
             p("surveyLink", PlaceholderType.TEXT, "The survey's single-use link"),
-            p("expiresOn", PlaceholderType.DATE, "When the link expires"));
+            p("expiresOn", PlaceholderType.DATE, "When the link expires")),
+    FOLLOW_UP_REQUESTED("pledge.feedback.follow-up-requested.v1",
+            p("rating", PlaceholderType.CODE, "The rating the client gave, 1 to 5 (at most 2 asks for a follow-up)"));
 
     private final String eventType;
     private final List<Placeholder> placeholders;

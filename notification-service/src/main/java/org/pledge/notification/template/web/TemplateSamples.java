@@ -14,17 +14,18 @@ import org.pledge.notification.template.api.Trigger;
  */
 final class TemplateSamples {
 
-    private static final Map<String, String> BY_NAME = Map.of(
-            "caseId", "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b",
-            "serviceType", "PASSPORT",
-            "reason", "missing-photo",
-            "outcome", "APPROVED",
-            "onTime", "true",
-            "guaranteed", "true",
-            "fee", "120.00 CAD",
-            "amount", "30.00 CAD",
-            "method", "ORIGINAL_PAYMENT_METHOD",
-            "surveyLink", "https://survey.example.org/s/8a6f1c2e");
+    private static final Map<String, String> BY_NAME = Map.ofEntries(
+            Map.entry("caseId", "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b"),
+            Map.entry("serviceType", "PASSPORT"),
+            Map.entry("reason", "missing-photo"),
+            Map.entry("outcome", "APPROVED"),
+            Map.entry("onTime", "true"),
+            Map.entry("guaranteed", "true"),
+            Map.entry("fee", "120.00 CAD"),
+            Map.entry("amount", "30.00 CAD"),
+            Map.entry("method", "ORIGINAL_PAYMENT_METHOD"),
+            Map.entry("surveyLink", "https://survey.example.org/s/8a6f1c2e"),
+            Map.entry("rating", "1"));
 
     private TemplateSamples() {
     }

@@ -76,6 +76,25 @@ class TriggerValuesTest {
     }
 
     @Test
+    void followUpRequested_givesTheRating_theClientAndTheirLanguage() {
+        TriggerValues.Triggered t = of(Trigger.FOLLOW_UP_REQUESTED, FeedbackEventSamples.followUpRequested("ce-1", "case-1", "web-7", "fr-CA"));
+
+        assertThat(t.values()).isEqualTo(Map.of("caseId", "case-1", "serviceType", "PASSPORT", "rating", "1"));
+        assertThat(t.recipientRef()).isEqualTo("web-7");
+        assertThat(t.eventLanguage()).isEqualTo("fr-CA");
+        assertThat(t.sealed()).isEmpty();
+    }
+
+    @Test
+    void followUpRequested_inItsFirstForm_namesNobodyToTell() {
+        TriggerValues.Triggered t = of(Trigger.FOLLOW_UP_REQUESTED, FeedbackEventSamples.followUpRequestedFirstForm("ce-1", "case-1"));
+
+        assertThat(t.values()).isEqualTo(Map.of("caseId", "case-1", "serviceType", "PASSPORT"));
+        assertThat(t.recipientRef()).isNull();
+        assertThat(t.eventLanguage()).isNull();
+    }
+
+    @Test
     void anEventThatBreaksItsSchema_isRefused() {
         assertThatThrownBy(() -> of(Trigger.CASE_SUBMITTED, CaseEventSamples.submittedWithoutCaseId("ce-1")))
                 .isInstanceOf(RuntimeException.class);

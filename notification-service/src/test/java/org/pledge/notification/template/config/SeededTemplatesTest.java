@@ -52,7 +52,8 @@ class SeededTemplatesTest {
             Map.entry("method", "ORIGINAL_PAYMENT_METHOD"),
             Map.entry("paidOn", "2027-02-01T14:00:00Z"),          // 09:00 on February 1 in Toronto: "1er" in French
             Map.entry("surveyLink", "https://survey.pledge.example/s/Zm9vYmFy"),
-            Map.entry("expiresOn", "2027-02-15T04:59:00Z"));      // 23:59 on February 14 in Toronto
+            Map.entry("expiresOn", "2027-02-15T04:59:00Z"),       // 23:59 on February 14 in Toronto
+            Map.entry("rating", "1"));
     /** The new due date after a pause, for INFORMATION_RECEIVED: the pause moved it a week. */
     private static final String MOVED_DUE_DATE = "2027-01-22T22:00:00Z";
 
@@ -170,6 +171,23 @@ class SeededTemplatesTest {
                 + "falloir quelques jours ouvrables pour qu'il apparaisse.");
         assertThat(write("refund-paid", Trigger.REFUND_PAID, "en", Channel.SMS)).isEqualTo("We paid your refund of $1,250.50 for ref. "
                 + CASE + " on February 1, 2027, to the card or account you paid with. It can take a few business days to appear.");
+    }
+
+    @Test
+    void followUp_tellsTheClientSomeoneFromTheServiceWillContactThem_inPlainWords() {
+        assertThat(write("follow-up", Trigger.FOLLOW_UP_REQUESTED, "en", Channel.SMS)).isEqualTo("You told us your passport application, "
+                + "ref. " + CASE + ", did not go well. Thank you. Someone from the passport service will contact you about it. Nothing "
+                + "to do for now.");
+        assertThat(write("follow-up", Trigger.FOLLOW_UP_REQUESTED, "fr", Channel.SMS)).isEqualTo("Vous nous avez dit que votre demande "
+                + "de passeport, réf. " + CASE + ", ne s'est pas bien passée. Merci. Une personne du service vous contactera à ce sujet. "
+                + "Rien à faire pour l'instant.");
+        assertThat(write("follow-up", Trigger.FOLLOW_UP_REQUESTED, "en", Channel.EMAIL))
+                .startsWith("About your passport application: someone will contact you\nHello,\n\nThank you for answering our question "
+                        + "about your passport application (case reference " + CASE + "). You told us it did not go well, and you "
+                        + "agreed that we contact you.")
+                .contains("Someone from the passport service will contact you to hear what went wrong");
+        assertThat(write("follow-up", Trigger.FOLLOW_UP_REQUESTED, "fr", Channel.LETTER))
+                .contains("Une personne du service responsable des demandes de passeport vous contactera");
     }
 
     @Test
