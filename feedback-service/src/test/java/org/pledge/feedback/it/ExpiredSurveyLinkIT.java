@@ -4,12 +4,16 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.pledge.testsupport.http.Problems;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * An expired survey link (the service's clock moved past the 14 days): 410 to read and to answer. A context of its own,
- * since it moves the clock further than any other test's invitation lives.
+ * since it moves the clock further than any other test's invitation lives. Closed after the class: left open, it would
+ * go on consuming case events under a consumer group of its own and publish a second invitation (its own link) for every
+ * case the other ITs resolve.
  */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = "pledge.test.context=expired-survey-links")
 class ExpiredSurveyLinkIT extends FeedbackServiceITSupport {
 
