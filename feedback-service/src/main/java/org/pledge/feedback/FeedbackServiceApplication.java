@@ -8,7 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** feedback-service: its own jar, MongoDB database, event store and Kafka consumer group. */
 @SpringBootApplication
 @OpenAPIDefinition(info = @Info(title = "Pledge feedback-service", version = "1",
-        description = "Client feedback and surveys of Pledge (so far: the cases it will survey)."))
+        description = "Client feedback of Pledge: survey invitations with signed single-use links, answers from the link or a"
+                + " channel, live satisfaction figures and alerts, follow-up requests."))
 public class FeedbackServiceApplication {
 
     public static void main(String[] args) {
