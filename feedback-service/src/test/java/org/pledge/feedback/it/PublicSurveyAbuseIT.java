@@ -40,4 +40,18 @@ class PublicSurveyAbuseIT extends FeedbackServiceITSupport {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(postFrom("198.51.100.8", "/api/surveys/forged!32/responses", ANSWER).status()).isEqualTo(404);
     }
+
+    @Test
+    void pastTheLimit_pageAnswersGetAPage_notJson() {
+        String address = "198.51.100.9";
+        Map<String, String> form = Map.of("X-Forwarded-For", address, "Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i < 30; i++) {
+            assertThat(api.send("POST", "/surveys/forged" + i, null, "rating=4", form).status()).isEqualTo(404);
+        }
+        ApiResponse limited = api.send("POST", "/surveys/forged31", null, "rating=4", form);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Content-Type")).startsWith("text/html");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(limited.body()).contains("<html lang=\"en\">", "Please try again in a minute", "Veuillez réessayer");
+    }
 }

@@ -1,6 +1,7 @@
 package org.pledge.feedback.feedback.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits the public survey API ({@code /api/surveys/**}, every method) and the answers posted through the survey page
  * ({@code POST /surveys/**}; its pages and assets are not counted) per client address ({@link ClientAddresses}): at most
  * {@code requests} per fixed {@code window} that starts with an address's first request; beyond, 429
- * {@code request.rate-limited} with {@code Retry-After} (whole seconds to the window's end), before the body is read.
+ * {@code request.rate-limited} with {@code Retry-After} (whole seconds to the window's end), before the body is read;
+ * an answer from the page gets the same status as a short page in English and French instead (the page's client is a
+ * browser, and the filter runs before the page's language is known).
  * In memory, per instance: behind a load balancer of n instances a client gets up to n times the limit. At most
  * {@code maxClients} addresses are tracked; beyond, the least recently seen one is forgotten.
  */
@@ -32,6 +35,23 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
 
     static final String PREFIX = "/api/surveys/";
     static final String PAGE_PREFIX = "/surveys/";
+
+    private static final byte[] TOO_MANY_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Please try again in a minute / Veuillez réessayer dans une minute</title>
+            <link rel="stylesheet" href="/survey-assets/survey.css"></head>
+            <body><main>
+            <h1>Please try again in a minute</h1>
+            <p>We received many answers from your network just now, so yours was not recorded. Go back and send it again in
+            a minute: your link still works.</p>
+            <div lang="fr"><h2>Veuillez réessayer dans une minute</h2>
+            <p>Nous venons de recevoir beaucoup de réponses de votre réseau; la vôtre n’a pas été enregistrée. Revenez en
+            arrière et envoyez-la de nouveau dans une minute : votre lien fonctionne toujours.</p></div>
+            </main></body>
+            </html>
+            """.getBytes(StandardCharsets.UTF_8);
 
     private final FeedbackProperties.PublicRateLimit limit;
     private final ClientAddresses addresses;
@@ -67,10 +87,25 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
                     "Too many requests from this address; retry after " + retryAfter + " s.", null);
             problem.setTitle("Too many requests");
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            writer.write(response, problem);
+            if (request.getRequestURI().startsWith(PAGE_PREFIX)) {
+                writePage(response);
+            } else {
+                writer.write(response, problem);
+            }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void writePage(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Content-Security-Policy",
+                "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader(HttpHeaders.CONNECTION, "close");
+        response.getOutputStream().write(TOO_MANY_PAGE);
     }
 
     /** 0 when admitted, else the seconds until the address's window ends (at least 1). */
