@@ -144,7 +144,7 @@ final class WriteSamples {
         all.add(new Sample("feedback-service", "POST", "/api/feedback", "channel", f -> Target.NONE,
                 f -> """
                         {"channel":"KIOSK","caseId":null,"serviceType":"HOSTILE-PROBE","language":"fr-CA","rating":4,"effort":2,
-                         "comment":"Très bien.\nMerci !","painPoints":["waiting-time"],"consentToContact":false}""",
+                         "comment":"Très bien.\\nMerci !","painPoints":["waiting-time"],"consentToContact":false}""",
                 Map.of(), f -> List.of()));
         all.add(new Sample("feedback-service", "PUT", "/api/pain-point-tags", "admin", f -> Target.NONE,
                 f -> """
@@ -158,7 +158,7 @@ final class WriteSamples {
         all.add(new Sample("feedback-service", "POST", "/api/surveys/{token}/responses", "channel",
                 f -> new Target(Map.of("token", f.surveyToken())),
                 f -> """
-                        {"rating":5,"effort":1,"comment":"Rapide.\nMerci !","painPoints":["waiting-time"],"consentToContact":false}""",
+                        {"rating":5,"effort":1,"comment":"Rapide.\\nMerci !","painPoints":["waiting-time"],"consentToContact":false}""",
                 Map.of(), f -> List.of(f.submittedCase(), "PASSPORT")));
         for (String service : ServiceProcesses.SERVICES) {
             String topic = CONSUMED_TOPIC.get(service);

@@ -21,6 +21,7 @@ import org.pledge.feedback.feedback.intake.ChannelFeedbackService;
 import org.pledge.feedback.feedback.query.FeedbackDocument;
 import org.pledge.feedback.feedback.query.FeedbackEntries;
 import org.pledge.feedback.survey.api.Timeliness;
+import org.pledge.platform.validation.TextRules;
 import org.pledge.platform.web.IdempotencyKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,7 @@ class ChannelFeedbackController {
                                @Schema(description = "CSAT rating, 1 to 5", example = "2") @NotNull Integer rating,
                                @Schema(description = "Customer effort score, 1 to 7, optional") Integer effort,
                                @Schema(description = "Optional, at most 2,000 characters; HTML stripped and personal data masked before it is stored")
-                               String comment,
+                               @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String comment,
                                @Schema(description = "Pain-point tag codes (GET /api/pain-point-tags)") @Size(max = 50) List<String> painPoints,
                                @Schema(description = "The client agrees to be contacted") Boolean consentToContact) {
     }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.pledge.feedback.feedback.api.PainPointTag;
 import org.pledge.feedback.feedback.api.SavePainPointTagsCommand;
@@ -19,6 +20,7 @@ import org.pledge.feedback.feedback.query.KnownPainPointTags;
 import org.pledge.feedback.feedback.query.PainPointTagDocument;
 import org.pledge.platform.axon.AggregateVersion;
 import org.pledge.platform.axon.VersionedCommandGateway;
+import org.pledge.platform.validation.TextRules;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,7 +55,7 @@ class PainPointTagController {
     @Schema(name = "PainPointTagRequest")
     record TagBody(@Schema(description = "1 to 40 lower-case letters, digits and dashes", example = "waiting-time") String code,
                    @Schema(description = "Labels by language: exactly `en` and `fr`", example = "{\"en\":\"Waiting time\",\"fr\":\"Temps d'attente\"}")
-                   Map<String, String> labels) {
+                   Map<String, @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String> labels) {
     }
 
     @GetMapping("/api/pain-point-tags")

@@ -16,6 +16,7 @@ import org.pledge.feedback.feedback.api.PainPointTag;
 import org.pledge.feedback.feedback.api.SurveyAnswers;
 import org.pledge.feedback.feedback.intake.SurveyAnswerService;
 import org.pledge.feedback.survey.api.SurveyTokenException;
+import org.pledge.platform.validation.TextRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,9 @@ class SurveyResponseController {
                         @NotNull Integer rating,
                         @Schema(description = "Customer effort score, 1 (very easy) to 7 (very hard), optional", example = "2") Integer effort,
                         @Schema(description = "Optional, at most 2,000 characters; HTML is stripped and emails, phone, card and account "
-                                + "numbers are masked before it is stored") String comment,
+                                + "numbers are masked before it is stored")
+                        @jakarta.validation.constraints.Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE)
+                        String comment,
                         @Schema(description = "Pain-point tag codes from GET /api/surveys/{token}") @Size(max = 50) List<String> painPoints,
                         @Schema(description = "The client agrees to be contacted about it") Boolean consentToContact) {
     }
