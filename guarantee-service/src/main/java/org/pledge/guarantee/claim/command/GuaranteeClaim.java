@@ -3,10 +3,8 @@ package org.pledge.guarantee.claim.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,8 +57,6 @@ import org.pledge.guarantee.claim.api.RefundPaidEvent;
 import org.pledge.guarantee.claim.api.RefundRejectedEvent;
 import org.pledge.guarantee.policy.api.Exclusion;
 import org.pledge.guarantee.policy.api.PayoutMethod;
-import org.pledge.guarantee.policy.api.PolicyTerms;
-import org.pledge.guarantee.policy.api.RefundTier;
 
 /**
  * The guarantee claim of one case (id {@link GuaranteeClaimIds#forCase}): it holds the fee paid at submission, opens
@@ -68,8 +64,8 @@ import org.pledge.guarantee.policy.api.RefundTier;
  * counted, under the policy current then), approved automatically or by finance (four eyes, enforced here), and paid
  * exactly once through {@link RefundInstructedEvent}. The states and rules are described in {@code docs/guarantee.md}.
  *
- * <p><b>Amount.</b> {@code fee × percent / 100}, rounded to the fee currency's minor units
- * ({@link Currency#getDefaultFractionDigits()}), {@link RoundingMode#HALF_UP}.
+ * <p><b>Amount.</b> {@code fee × percent / 100}, rounded to the fee currency's minor units, HALF_UP; the policy's
+ * arithmetic (exclusions by outcome, the tier's percent, approvals by amount, the payout method) is {@link RefundRule}'s.
  *
  * <p><b>Case events in any order, any number of times.</b> Every case-event command is {@code CREATE_IF_MISSING}: a
  * resolution or withdrawal before the breach is noted and applied when the breach opens the claim; a repeat of
@@ -85,8 +81,6 @@ import org.pledge.guarantee.policy.api.RefundTier;
  */
 @Aggregate(snapshotTriggerDefinition = "pledgeSnapshotTrigger", cache = "pledgeAggregateCache")
 public class GuaranteeClaim {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @AggregateIdentifier
     private String claimId;
@@ -285,8 +279,8 @@ public class GuaranteeClaim {
             return;
         }
         int counted = Math.max(0, lateness - subtractedDays - days);
-        Optional<BigDecimal> percent = percentFor(policy.terms(), counted);
-        Money newAmount = percent.map(p -> share(fee, p)).orElse(zero);
+        Optional<BigDecimal> percent = RefundRule.percentFor(policy.terms(), counted);
+        Money newAmount = percent.map(p -> RefundRule.share(fee, p)).orElse(zero);
         Money previous = amount;
         apply(new ClaimReevaluatedEvent(claimId, caseId, command.circumstanceId(), command.adjustment(), days, previous, newAmount,
                 command.declaredBy(), command.at()));
@@ -383,11 +377,9 @@ public class GuaranteeClaim {
         if (policy == null || applied.version() != policy.version() || !applied.serviceType().equals(policy.serviceType())) {
             apply(new ClaimPolicyAppliedEvent(claimId, caseId, applied, at));
         }
-        Set<Exclusion> exclusions = applied.terms().exclusions();
-        boolean fraud = "REFUSED".equals(outcome) && "fraud".equalsIgnoreCase(reasonCode) && exclusions.contains(Exclusion.REFUSED_FOR_FRAUD);
-        boolean other = "OTHER".equals(outcome) && exclusions.contains(Exclusion.OUTCOME_OTHER);
-        if (fraud || other) {
-            apply(new ClaimClosedEvent(claimId, caseId, ClosureReason.EXCLUDED_OUTCOME, applied.version(), null, at));
+        Optional<ClosureReason> excluded = RefundRule.excludedOutcome(applied.terms(), outcome, reasonCode);
+        if (excluded.isPresent()) {
+            apply(new ClaimClosedEvent(claimId, caseId, excluded.get(), applied.version(), null, at));
             return;
         }
         if (excludedBy != null) {
@@ -395,7 +387,7 @@ public class GuaranteeClaim {
             return;
         }
         int counted = Math.max(0, lateness - subtractedDays);
-        Optional<BigDecimal> percent = percentFor(applied.terms(), counted);
+        Optional<BigDecimal> percent = RefundRule.percentFor(applied.terms(), counted);
         if (percent.isEmpty()) {
             apply(new ClaimClosedEvent(claimId, caseId, ClosureReason.NOT_LATE, applied.version(), null, at));
             return;
@@ -405,7 +397,7 @@ public class GuaranteeClaim {
 
     /** Fixes the amount for {@code percent} % (policy {@link #policy}), then approves it when no approval is needed. */
     private void decideAmount(BigDecimal percent, int counted, Instant at) {
-        Money share = share(fee, percent);
+        Money share = RefundRule.share(fee, percent);
         int required = approvalsFor(share);
         apply(new ClaimDecidedEvent(claimId, caseId, lateness, counted, percent, share, policy.version(), required, reviewRequired, at));
         if (required == 0) {
@@ -414,17 +406,7 @@ public class GuaranteeClaim {
     }
 
     private int approvalsFor(Money share) {
-        PolicyTerms terms = policy.terms();
-        int required;
-        if (!terms.currency().equals(share.currency())) {
-            required = 2; // the limits cannot be compared: finance decides, with four eyes
-        } else if (share.amount().compareTo(terms.autoApprovalLimit()) <= 0) {
-            required = 0;
-        } else if (share.amount().compareTo(terms.secondApprovalLimit()) <= 0) {
-            required = 1;
-        } else {
-            required = 2;
-        }
+        int required = RefundRule.approvalsByAmount(policy.terms(), share);
         if (required == 0 && (reviewRequired || status == ClaimStatus.PAYMENT_FAILED || payoutMethod().isEmpty())) {
             required = 1; // never paid automatically: under review, failed before, or no payout method fits
         }
@@ -450,30 +432,8 @@ public class GuaranteeClaim {
                 original ? null : account, serviceType, at));
     }
 
-    /** ORIGINAL_PAYMENT_METHOD when the fee has a payment reference and the policy allows it, else BANK_TRANSFER if allowed. */
     private Optional<PayoutMethod> payoutMethod() {
-        List<PayoutMethod> allowed = policy.terms().payoutMethods();
-        if (paymentReference != null && allowed.contains(PayoutMethod.ORIGINAL_PAYMENT_METHOD)) {
-            return Optional.of(PayoutMethod.ORIGINAL_PAYMENT_METHOD);
-        }
-        return allowed.contains(PayoutMethod.BANK_TRANSFER) ? Optional.of(PayoutMethod.BANK_TRANSFER) : Optional.empty();
-    }
-
-    /** The share of a lateness: the covering tier's percent, when above 0. */
-    static Optional<BigDecimal> percentFor(PolicyTerms terms, int counted) {
-        return terms.tierFor(counted).map(RefundTier::percent).filter(p -> p.signum() > 0);
-    }
-
-    /** {@code percent} % of {@code fee}, rounded HALF_UP to the currency's minor units. */
-    static Money share(Money fee, BigDecimal percent) {
-        int digits;
-        try {
-            digits = Math.max(0, Currency.getInstance(fee.currency()).getDefaultFractionDigits());
-        } catch (IllegalArgumentException unknown) {
-            digits = 2;
-        }
-        BigDecimal value = fee.amount().multiply(percent).divide(HUNDRED, digits, RoundingMode.HALF_UP);
-        return new Money(value, fee.currency());
+        return RefundRule.payoutMethod(policy.terms(), paymentReference);
     }
 
     private boolean opened() {

@@ -311,11 +311,11 @@ class GuaranteeClaimTest {
 
     @Test
     void share_roundsHalfUpToTheCurrencysMinorUnits() {
-        assertThat(GuaranteeClaim.share(cad("99.99"), new BigDecimal("25")).amount()).isEqualByComparingTo("25.00"); // 24.9975
-        assertThat(GuaranteeClaim.share(cad("0.10"), new BigDecimal("25")).amount()).isEqualByComparingTo("0.03"); // 0.025
-        assertThat(GuaranteeClaim.share(new Money(new BigDecimal("1001"), "JPY"), new BigDecimal("25")).amount())
+        assertThat(RefundRule.share(cad("99.99"), new BigDecimal("25")).amount()).isEqualByComparingTo("25.00"); // 24.9975
+        assertThat(RefundRule.share(cad("0.10"), new BigDecimal("25")).amount()).isEqualByComparingTo("0.03"); // 0.025
+        assertThat(RefundRule.share(new Money(new BigDecimal("1001"), "JPY"), new BigDecimal("25")).amount())
                 .isEqualByComparingTo("250"); // 250.25
-        assertThat(GuaranteeClaim.share(cad("99.99"), new BigDecimal("25")).amount().scale()).isEqualTo(2);
+        assertThat(RefundRule.share(cad("99.99"), new BigDecimal("25")).amount().scale()).isEqualTo(2);
     }
 
     @Test
