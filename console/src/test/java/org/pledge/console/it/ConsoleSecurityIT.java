@@ -36,7 +36,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ConsoleSecurityIT extends ConsoleITSupport {
 
     @Test
-    void aPageOpenedWithoutSigningInSendsThePersonToTheIssuerWithPkce() throws Exception {
+    void pageOpenedSignedOut_redirectsToIssuerWithPkce() throws Exception {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(MockMvcRequestBuilders.get("/cases").session(session))
                 .andExpect(status().isFound())
@@ -55,7 +55,7 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void aRoleThatMayNotOpenAPageGetsTheForbiddenPageInItsLanguage() throws Exception {
+    void pageOfAnotherRole_isForbiddenPage_inPersonsLanguage() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/refunds").with(signedInAs("caseworker", "caseworker"))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA"))
                 .andExpect(status().isForbidden())
@@ -70,7 +70,7 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void aRoleOpensItsOwnSectionsAndTheHomeListsOnlyThose() throws Exception {
+    void home_listsOnlyTheRolesSections() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/").with(signedInAs("auditor", "auditor")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/audit\"")))
@@ -82,7 +82,7 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void everyPageCarriesTheContentSecurityPolicyAndIsNotCached() throws Exception {
+    void everyPage_carriesCspAndNoStore() throws Exception {
         String expected = ContentSecurityPolicy.directives(SERVICES.baseUrl());
         assertThat(expected).contains("form-action 'self' " + SERVICES.baseUrl());
         mvc.perform(MockMvcRequestBuilders.get("/").with(signedInAs("operations", "operations")))
@@ -96,14 +96,14 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
+    void formPostedWithoutCsrfToken_isForbidden() throws Exception {
         mvc.perform(post("/logout").with(signedInAs("operations", "operations")))
                 .andExpect(status().isForbidden())
                 .andExpect(forwardedUrl("/forbidden"));
     }
 
     @Test
-    void signingOutEndsTheSessionAtTheIssuer() throws Exception {
+    void signingOut_endsSessionAtIssuer() throws Exception {
         MvcResult out = mvc.perform(post("/logout").with(signedInAs("operations", "operations")).with(csrf()))
                 .andExpect(status().isFound()).andReturn();
         var query = UriComponentsBuilder.fromUriString(out.getResponse().getRedirectedUrl()).build();
@@ -113,7 +113,7 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void theSessionCookieIsSecureHttpOnlyAndSameSiteLax() throws Exception {
+    void sessionCookie_isSecureHttpOnlySameSiteLax() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cases")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -126,7 +126,7 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void theServicesAreCalledWithThePersonsOwnAccessToken() throws Exception {
+    void services_areCalledWithPersonsOwnAccessToken() throws Exception {
         SERVICES.stubFor(get(urlPathEqualTo(service(Service.CASE, "/cases")))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
         mvc.perform(MockMvcRequestBuilders.get("/it/relay").with(signedInAs("caseworker", "caseworker")))
@@ -137,7 +137,7 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
-    void aServiceThatIsDownGivesAPageInPlainWords() throws Exception {
+    void serviceDown_givesPlainWordsPage() throws Exception {
         SERVICES.stubFor(get(urlPathEqualTo(service(Service.CASE, "/cases")))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         mvc.perform(MockMvcRequestBuilders.get("/it/relay").with(signedInAs("caseworker", "caseworker")))
