@@ -205,7 +205,7 @@ public class LiveStreams implements HttpSessionListener, DisposableBean {
                 LiveFeed.Snapshot snapshot = feed.poll(apis);
                 lastHtml = snapshot.html();
                 if (!snapshot.fingerprint().equals(fingerprint)) {
-                    emitter.send(SseEmitter.event().name(event).data(oneLine(snapshot.html())));
+                    emitter.send(SseEmitter.event().id(snapshot.fingerprint()).name(event).data(oneLine(snapshot.html())));
                     fingerprint = snapshot.fingerprint();
                     lastSent = now;
                 } else if (!now.isBefore(lastSent.plus(live.heartbeat()))) {

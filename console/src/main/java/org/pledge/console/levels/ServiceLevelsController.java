@@ -2,6 +2,7 @@ package org.pledge.console.levels;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2Aut
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -54,30 +56,27 @@ class ServiceLevelsController {
                 .body(ServiceLevelsReport.class);
         Map<String, Object> figures = page.model(report, serviceType, channel, locale);
         model.addAllAttributes(figures);
-        model.addAttribute("liveUri", UriComponentsBuilder.fromPath("/service-levels/live")
-                .queryParamIfPresent("serviceType", java.util.Optional.ofNullable(blankToNull(serviceType)))
-                .queryParamIfPresent("channel", java.util.Optional.ofNullable(blankToNull(channel)))
-                .queryParam("seen", figures.get("fingerprint"))
-                .encode().build().toUriString());
+        model.addAttribute("pageUri", filtered("/service-levels", serviceType, channel).encode().build().toUriString());
+        model.addAttribute("liveUri", filtered("/service-levels/live", serviceType, channel)
+                .queryParam("seen", figures.get("fingerprint")).encode().build().toUriString());
         return "levels/service-levels";
     }
 
     /**
      * The live figures: an event {@value #EVENT} with the fragment whenever the figures differ from {@code seen} (the
      * ones the page showed) or from the last sent; {@value #EVENT}{@code -ended} when the stream ends for good. 429
-     * when the session has its streams already.
+     * when the session has its streams already. Each event's id is the digest of its figures: an EventSource that
+     * reconnects sends it back as {@code Last-Event-ID}, and only newer figures are sent.
      */
     @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live(@RequestParam(required = false) String serviceType, @RequestParam(required = false) String channel,
                     @RequestParam(required = false) String seen,
+                    @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                     @RegisteredOAuth2AuthorizedClient(ServiceApis.REGISTRATION) OAuth2AuthorizedClient client,
                     HttpServletRequest request, HttpServletResponse response, Locale locale) {
         checkFilter(serviceType);
         checkFilter(channel);
-        String pageUri = UriComponentsBuilder.fromPath(request.getContextPath() + "/service-levels")
-                .queryParamIfPresent("serviceType", java.util.Optional.ofNullable(blankToNull(serviceType)))
-                .queryParamIfPresent("channel", java.util.Optional.ofNullable(blankToNull(channel)))
-                .encode().build().toUriString();
+        String pageUri = filtered(request.getContextPath() + "/service-levels", serviceType, channel).encode().build().toUriString();
         LiveFeed feed = new LiveFeed() {
             @Override
             public Snapshot poll(BoundApis bound) {
@@ -92,12 +91,21 @@ class ServiceLevelsController {
                 return page.ended(reason, lastHtml, pageUri, locale);
             }
         };
+        // an EventSource reconnecting says which figures it got last (each event's id is their digest)
+        String shown = lastEventId != null && !lastEventId.isBlank() ? lastEventId : seen;
         SseEmitter emitter = streams.open(request.getSession().getId(), client.getAccessToken(),
-                seen == null ? "" : seen, EVENT, feed);
+                shown == null ? "" : shown, EVENT, feed);
         if (emitter == null) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         }
         return emitter;
+    }
+
+    /** {@code path} with the filters that are set. */
+    private static UriComponentsBuilder filtered(String path, String serviceType, String channel) {
+        return UriComponentsBuilder.fromPath(path)
+                .queryParamIfPresent("serviceType", Optional.ofNullable(blankToNull(serviceType)))
+                .queryParamIfPresent("channel", Optional.ofNullable(blankToNull(channel)));
     }
 
     private static void checkFilter(String value) {
