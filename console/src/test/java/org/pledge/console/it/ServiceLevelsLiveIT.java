@@ -39,7 +39,7 @@ class ServiceLevelsLiveIT extends ConsoleITSupport {
     LiveProperties live;
 
     @Test
-    void live_sendsFiguresOnlyWhenTheyChange_inThePersonsLanguage() throws Exception {
+    void live_sendsFiguresInThePersonsLanguage_whenTheyChange() throws Exception {
         ServiceLevelsFixtures.answer(SERVICES, 3);
         MockHttpSession session = new MockHttpSession();
         String seen = seenOnPage(session);

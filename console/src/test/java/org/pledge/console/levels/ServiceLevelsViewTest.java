@@ -68,7 +68,7 @@ class ServiceLevelsViewTest {
     }
 
     @Test
-    void fingerprint_ignoresWhenFiguresWereComputed_butNotTheFigures() {
+    void fingerprint_ignoresTheInstant_butNotTheFigures() {
         String now = ServiceLevelsView.of(report(Instant.EPOCH), null, null).fingerprint();
 
         assertThat(ServiceLevelsView.of(report(Instant.parse("2026-12-07T15:00:00Z")), null, null).fingerprint()).isEqualTo(now);
