@@ -95,6 +95,12 @@ public class LiveStreams implements HttpSessionListener, DisposableBean {
         SseEmitter emitter = new SseEmitter(Math.max(1_000, Duration.between(now, endsAt).toMillis() + 5_000));
         Stream stream = new Stream(ids.incrementAndGet(), sessionId, emitter, feed, event, endsAt, now, seen,
                 new BoundApis(console, builder, json, token.getTokenValue()));
+        try {
+            // a stream that ends (token expired, max-age) is reconnected within a second, not the browser's default 3
+            emitter.send(SseEmitter.event().reconnectTime(1_000));
+        } catch (IOException gone) {
+            return emitter;
+        }
         streams.put(stream.id, stream);
         emitter.onCompletion(() -> streams.remove(stream.id));
         emitter.onTimeout(() -> stream.end(null));
