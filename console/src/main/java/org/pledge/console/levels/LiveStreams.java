@@ -81,7 +81,7 @@ public class LiveStreams implements HttpSessionListener, DisposableBean {
      * is sent until they change); {@code event}: the SSE event name of the fragment; {@code event + "-ended"} carries
      * the region once the stream has ended for good.
      */
-    public SseEmitter open(String sessionId, OAuth2AccessToken token, String seen, String event, LiveFeed feed) {
+    public synchronized SseEmitter open(String sessionId, OAuth2AccessToken token, String seen, String event, LiveFeed feed) {
         long ofSession = streams.values().stream().filter(s -> s.sessionId.equals(sessionId)).count();
         if (ofSession >= live.streamsPerSession()) {
             return null;

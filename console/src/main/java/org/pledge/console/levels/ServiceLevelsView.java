@@ -58,7 +58,10 @@ public record ServiceLevelsView(Instant asOf, boolean truncated, String serviceT
     public static ServiceLevelsView of(ServiceLevelsReport report, String serviceType, String channel) {
         String type = blankToNull(serviceType);
         String ch = blankToNull(channel);
-        List<String> types = report.serviceTypes().stream().map(TypeLevels::serviceType).toList();
+        List<String> types = new ArrayList<>(report.serviceTypes().stream().map(TypeLevels::serviceType).toList());
+        if (type != null && !types.contains(type)) {
+            types.add(type); // chosen, without cases yet: still the one shown as chosen
+        }
         TreeSet<String> channels = new TreeSet<>();
         List<Row> rows = new ArrayList<>();
         List<Figures> selected = new ArrayList<>();
@@ -90,7 +93,7 @@ public record ServiceLevelsView(Instant asOf, boolean truncated, String serviceT
             trend.add(new Series(selectedTypes.get(i),
                     weeks.stream().map(w -> byWeek.getOrDefault(w, new Week(w, 0, 0, null))).toList()));
         }
-        return new ServiceLevelsView(report.asOf(), report.truncated(), type, ch, types, List.copyOf(channels),
+        return new ServiceLevelsView(report.asOf(), report.truncated(), type, ch, List.copyOf(types), List.copyOf(channels),
                 summary(selected), rows, List.copyOf(weeks), trend);
     }
 

@@ -64,7 +64,9 @@ class ServiceLevelsViewTest {
         assertThat(view.rows()).extracting(ServiceLevelsView.Row::channel).containsExactly("PAPER");
         assertThat(view.summary().medianBusinessDaysToResolution()).isEqualTo(5);
         assertThat(view.summary().onTimePercent()).isEqualTo("100.0");
-        assertThat(ServiceLevelsView.of(report(Instant.EPOCH), "TAX", null).empty()).isTrue();
+        ServiceLevelsView noCases = ServiceLevelsView.of(report(Instant.EPOCH), "TAX", null);
+        assertThat(noCases.empty()).isTrue();
+        assertThat(noCases.serviceTypes()).as("still the one chosen in the filter").containsExactly("DEMO", "PASSPORT", "TAX");
     }
 
     @Test
