@@ -34,7 +34,7 @@ public final class OperationsViews {
 
     /** A page of notification-service's notifications. */
     public record NotificationPage(List<Notification> items, int page, int size, long total) {
-        NotificationPage {
+        public NotificationPage {
             items = items == null ? List.of() : items;
         }
 

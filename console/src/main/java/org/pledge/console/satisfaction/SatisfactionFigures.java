@@ -15,7 +15,7 @@ public final class SatisfactionFigures {
     /** {@code GET /api/satisfaction}: one entry per window and, with every window, the 30-day series. */
     public record Satisfaction(String asOf, String serviceType, String channel, String zone, List<WindowFigures> windows,
                         List<DayFigures> series) {
-        Satisfaction {
+        public Satisfaction {
             windows = windows == null ? List.of() : windows;
             series = series == null ? List.of() : series;
         }
@@ -41,14 +41,14 @@ public final class SatisfactionFigures {
     /** {@code GET /api/pain-points}: every pain point named over the window, most named first. */
     public record PainPoints(String asOf, String serviceType, String window, String from, long answers,
                       List<PainPointCount> painPoints) {
-        PainPoints {
+        public PainPoints {
             painPoints = painPoints == null ? List.of() : painPoints;
         }
     }
 
     /** {@code GET /api/satisfaction-alerts}: the open alerts and the last cleared ones, newest first. */
     public record Alerts(List<Alert> open, List<Alert> recent) {
-        Alerts {
+        public Alerts {
             open = open == null ? List.of() : open;
             recent = recent == null ? List.of() : recent;
         }
