@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * {@code /operations/**} (operations, admin): per service, the records its consumers parked on each topic's
@@ -115,7 +116,7 @@ public class OperationsController {
     }
 
     @PostMapping("/operations/{service}/dead-letters/{topic}/replay")
-    String replay(@PathVariable("service") String serviceId, @PathVariable("topic") String topic,
+    RedirectView replay(@PathVariable("service") String serviceId, @PathVariable("topic") String topic,
                   @RequestParam(name = "idempotencyKey", required = false) String idempotencyKey,
                   RedirectAttributes redirect) {
         Service service = consuming(serviceId, topic);
@@ -124,7 +125,7 @@ public class OperationsController {
                 .header(IDEMPOTENCY_KEY, key).retrieve().body(ReplayResult.class);
         redirect.addFlashAttribute("banner", words("ops.replay.done",
                 result == null ? 0 : result.replayed(), result == null ? 0 : result.failed()));
-        return "redirect:/operations/" + service.id() + "/dead-letters/" + topic;
+        return seeOther("/operations/" + service.id() + "/dead-letters/" + topic);
     }
 
     @GetMapping("/operations/{service}/outbound")
@@ -148,7 +149,7 @@ public class OperationsController {
     }
 
     @PostMapping("/operations/{service}/outbound/replay")
-    String replayOutbound(@PathVariable("service") String serviceId,
+    RedirectView replayOutbound(@PathVariable("service") String serviceId,
                           @RequestParam(name = "key", required = false) String sequenceKey,
                           @RequestParam(name = "idempotencyKey", required = false) String idempotencyKey,
                           RedirectAttributes redirect) {
@@ -162,7 +163,14 @@ public class OperationsController {
         redirect.addFlashAttribute("banner", words("ops.outbound.replay.done",
                 result == null ? 0 : result.replayed(), result == null ? 0 : result.failed(),
                 result == null ? 0 : result.stillParked()));
-        return "redirect:/operations/" + service.id() + "/outbound";
+        return seeOther("/operations/" + service.id() + "/outbound");
+    }
+
+    /** Post/redirect/get: 303, so that a reload shows the page again and does not post again. */
+    private static RedirectView seeOther(String path) {
+        RedirectView view = new RedirectView(path, true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        return view;
     }
 
     private ServicePart<List<ParkedMessage>> parked(Service service, String topic) {

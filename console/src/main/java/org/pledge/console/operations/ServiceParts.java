@@ -3,6 +3,7 @@ package org.pledge.console.operations;
 import java.util.function.Supplier;
 
 import org.pledge.console.services.Service;
+import org.pledge.console.services.ServiceApis;
 import org.pledge.console.services.ServiceProblemException;
 import org.pledge.console.shell.ProblemAdvice;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Asks one service for its part of a page and turns a failure into a note instead of failing the whole page: a service
- * that is down ({@code ops.part.unreachable}) or answers with a problem (its plain words, {@link ProblemAdvice#words}).
+ * that is down or does not answer ({@code ops.part.unreachable}, with its name) or answers with a problem (its plain words, {@link ProblemAdvice#words}).
  */
 @Component
 public class ServiceParts {
@@ -35,11 +36,18 @@ public class ServiceParts {
             return new ServicePart<>(service, call.get(), null);
         } catch (ServiceProblemException problem) {
             log.info("{} answered {} {} for a page part", service.id(), problem.status(), problem.code());
+            if (ServiceApis.UNAVAILABLE.equals(problem.code())) {
+                return unreachable(service);
+            }
             return new ServicePart<>(service, null, advice.words(problem));
         } catch (ResourceAccessException unreachable) {
             log.warn("{} could not be reached for a page part: {}", service.id(), unreachable.getClass().getSimpleName());
-            return new ServicePart<>(service, null, messages.getMessage("ops.part.unreachable",
-                    new Object[]{service.id()}, LocaleContextHolder.getLocale()));
+            return unreachable(service);
         }
+    }
+
+    private <T> ServicePart<T> unreachable(Service service) {
+        return new ServicePart<>(service, null, messages.getMessage("ops.part.unreachable", new Object[]{service.id()},
+                LocaleContextHolder.getLocale()));
     }
 }
