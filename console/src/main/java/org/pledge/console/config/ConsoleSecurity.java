@@ -1,0 +1,108 @@
+package org.pledge.console.config;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may open which page, and how people sign in and out. The rules mirror the services' own (which refuse anyway:
+ * the console relays the person's token): a page a role may not use is neither linked nor served.
+ *
+ * <table>
+ *   <tr><th>pages</th><th>roles</th></tr>
+ *   <tr><td>{@code /service-levels/**}, {@code /satisfaction/**}</td><td>operations, auditor</td></tr>
+ *   <tr><td>{@code /cases/**}</td><td>caseworker, operations, auditor</td></tr>
+ *   <tr><td>{@code /refunds/costs/**}</td><td>finance, auditor, operations</td></tr>
+ *   <tr><td>{@code /refunds/**}</td><td>finance, auditor</td></tr>
+ *   <tr><td>{@code /operations/**}</td><td>operations, admin</td></tr>
+ *   <tr><td>{@code /audit/**}</td><td>auditor</td></tr>
+ * </table>
+ *
+ * Sign-in is the authorization code flow with PKCE at the issuer; the tokens stay in the server-side session (nothing
+ * in the browser's storage); signing out ends the session here and at the issuer (RP-initiated logout).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class ConsoleSecurity {
+
+    /** The ID token claim that carries the person's roles (the issuer puts them in the access token too). */
+    public static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        OidcClientInitiatedLogoutSuccessHandler issuerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        issuerLogout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/webjars/**", "/assets/**", "/console-assets/**", "/favicon.ico", "/error",
+                                "/signed-out", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/service-levels/**", "/satisfaction/**").hasAnyRole("operations", "auditor")
+                        .requestMatchers("/cases/**").hasAnyRole("caseworker", "operations", "auditor")
+                        .requestMatchers("/refunds/costs/**").hasAnyRole("finance", "auditor", "operations")
+                        .requestMatchers("/refunds/**").hasAnyRole("finance", "auditor")
+                        .requestMatchers("/operations/**").hasAnyRole("operations", "admin")
+                        .requestMatchers("/audit/**").hasRole("auditor")
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce)))
+                .logout(logout -> logout.logoutSuccessHandler(issuerLogout))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** The person's roles, from the ID token's {@value #ROLES_CLAIM} claim, as {@code ROLE_<role>} authorities. */
+    @Bean
+    GrantedAuthoritiesMapper rolesFromIdToken() {
+        return authorities -> {
+            Set<GrantedAuthority> mapped = new HashSet<>(authorities);
+            for (GrantedAuthority authority : authorities) {
+                if (authority instanceof OidcUserAuthority oidc) {
+                    Object roles = oidc.getIdToken().getClaim(ROLES_CLAIM);
+                    if (roles instanceof Collection<?> list) {
+                        list.forEach(role -> mapped.add(new SimpleGrantedAuthority("ROLE_" + role)));
+                    }
+                }
+            }
+            return mapped;
+        };
+    }
+
+    /** Gets the person's access token for a call, refreshing it with the refresh token when it has expired. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        return manager;
+    }
+
+    /** The roles the console knows, in the order the home page lists their pages. */
+    public static final List<String> ROLES = List.of("operations", "caseworker", "finance", "auditor", "admin");
+}

@@ -1,0 +1,88 @@
+package org.pledge.console.services;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pledge.console.config.ConsoleProperties;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The services' APIs, called with the signed-in person's own access token (token relay: no service trusts the console
+ * more than the person using it). {@link #client(Service)} gives a {@link RestClient} whose requests carry
+ * {@code Authorization: Bearer <the person's access token>} (refreshed when it has expired) and whose error answers
+ * become a {@link ServiceProblemException}. Call it on the request's thread: the person is the one in the security
+ * context. Writes send an {@code Idempotency-Key}: the one the page's form carried ({@link #newIdempotencyKey()} when it
+ * was rendered), so that a retried or double-clicked form does the thing once.
+ */
+@Component
+public class ServiceApis {
+
+    /** The registration id of the console at the issuer ({@code spring.security.oauth2.client.registration.pledge}). */
+    public static final String REGISTRATION = "pledge";
+
+    private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
+    private final ObjectMapper json;
+
+    public ServiceApis(ConsoleProperties properties, OAuth2AuthorizedClientManager authorizedClients,
+                       RestClient.Builder builder, ObjectMapper json) {
+        this.json = json;
+        OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
+        relay.setClientRegistrationIdResolver(request -> REGISTRATION);
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(2_000);
+        requests.setReadTimeout(10_000);
+        ConsoleProperties.Services services = properties.services();
+        Map<Service, URI> bases = Map.of(Service.CASE, services.caseService(), Service.FEEDBACK, services.feedbackService(),
+                Service.NOTIFICATION, services.notificationService(), Service.GUARANTEE, services.guaranteeService());
+        for (Service service : Service.values()) {
+            clients.put(service, builder.clone()
+                    .baseUrl(bases.get(service).toString())
+                    .requestFactory(requests)
+                    .requestInterceptor(relay)
+                    .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                        throw problem(service, response);
+                    })
+                    .build());
+        }
+    }
+
+    /** The API of {@code service}, called as the signed-in person. */
+    public RestClient client(Service service) {
+        return clients.get(service);
+    }
+
+    /** A fresh key for a form that writes: rendered into the form, sent back with it, relayed as {@code Idempotency-Key}. */
+    public static String newIdempotencyKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    private ServiceProblemException problem(Service service, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        String code = "http." + status;
+        String title = null;
+        String detail = null;
+        try (InputStream body = response.getBody()) {
+            JsonNode problem = json.readTree(body);
+            if (problem != null && problem.isObject()) {
+                code = problem.path("code").asText(code);
+                title = problem.hasNonNull("title") ? problem.get("title").asText() : null;
+                detail = problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
+            }
+        } catch (IOException notJson) {
+            // not a problem document (a proxy's page, an empty body): the status says what there is to say
+        }
+        return new ServiceProblemException(service, status, code, title, detail);
+    }
+}

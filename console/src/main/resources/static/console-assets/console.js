@@ -1,0 +1,35 @@
+// The console's only script: GOV.UK Frontend's components, htmx's CSRF header, charts from data blocks.
+// Pages work without it (server-rendered); with it they update live (htmx + server-sent events) and draw charts.
+import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+initAll();
+
+// htmx requests that write carry Spring Security's CSRF token, as forms do.
+document.body.addEventListener('htmx:configRequest', (event) => {
+  const header = document.querySelector('meta[name="csrf-header"]');
+  const token = document.querySelector('meta[name="csrf-token"]');
+  if (header && token) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
+// A chart: <div class="console-chart" data-chart="id-of-a-json-data-block"> with
+// <script type="application/json" id="..."> holding an ECharts option (a data block: not executed, CSP-safe).
+// Drawn on load and again whenever htmx swaps new content in.
+function drawCharts(root) {
+  if (!window.echarts) {
+    return;
+  }
+  root.querySelectorAll('.console-chart[data-chart]').forEach((element) => {
+    const data = document.getElementById(element.dataset.chart);
+    if (!data) {
+      return;
+    }
+    const existing = window.echarts.getInstanceByDom(element);
+    const chart = existing || window.echarts.init(element, null, { renderer: 'svg' });
+    chart.setOption(JSON.parse(data.textContent), true);
+  });
+}
+window.addEventListener('load', () => drawCharts(document));
+document.body.addEventListener('htmx:afterSwap', (event) => drawCharts(event.target.ownerDocument || document));
