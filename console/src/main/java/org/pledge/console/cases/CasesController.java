@@ -31,7 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <ul>
  *   <li>{@code GET /cases}: search by status, service type, at risk and breached, a page at a time (case-service's
  *       {@code GET /api/cases}); a GET form, so the filters are in the URL and the page works without JavaScript.</li>
- *   <li>{@code GET /cases/find?caseId=}: look one case up by its id (303 to its page).</li>
+ *   <li>{@code GET /cases/find?caseId=}: look one case up by its id (a redirect to its page).</li>
  *   <li>{@code GET /cases/{caseId}}: the case and its clock ({@code GET /api/cases/{caseId}}) and its timeline: the
  *       case's history ({@code GET /api/cases/{caseId}/history}, caseworker and auditor) merged with what the client was
  *       told (notification-service's {@code GET /api/notifications?caseId=}, caseworker, operations and auditor).</li>
