@@ -65,6 +65,9 @@ public final class IssuerServer implements AutoCloseable {
     public static IssuerServer start(Settings settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", settings.port());
+        // its own configuration only: an application.yml elsewhere on the class path (a service's or the console's jar
+        // in the system tests' JVM) must not move its port or change its sessions
+        properties.put("spring.config.name", "pledge-local-issuer");
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
         properties.put("spring.application.name", "pledge-local-issuer");
@@ -75,7 +78,7 @@ public final class IssuerServer implements AutoCloseable {
                 .registerShutdownHook(false)
                 .properties(properties)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("issuerSettings", settings))
-                .run();
+                .run("--server.port=" + settings.port());
         return new IssuerServer(context, settings);
     }
 
