@@ -71,8 +71,11 @@ class CasesBrowserIT {
             String text = d.findElement(By.id("timeline")).getText();
             return text.contains("The client is told: application received") ? text : null;
         });
-        assertThat(timeline).containsSubsequence("Case submitted", "The client is told: application received",
-                "Information asked for: the clock pauses", "The client’s photo is missing");
+        // the fixture asks for the photo within the second the case came in, before notification-service takes the
+        // "received" event up: which of the two comes first in time is not fixed here (CasePageIT proves the order)
+        assertThat(timeline).containsSubsequence("Case submitted", "The client is told: application received");
+        assertThat(timeline).containsSubsequence("Case submitted", "Information asked for: the clock pauses",
+                "The client’s photo is missing");
         assertThat(driver.findElements(By.id("timeline-no-history"))).isEmpty();
         ConsolePages.assertAccessible(driver);
         ConsolePages.screenshot(driver, "case");
