@@ -15,6 +15,7 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -48,6 +49,9 @@ public class ConsoleSecurity {
     /** The ID token claim that carries the person's roles (the issuer puts them in the access token too). */
     public static final String ROLES_CLAIM = "roles";
 
+    /** The console's registration at the issuer ({@code spring.security.oauth2.client.registration.pledge}). */
+    public static final String REGISTRATION = "pledge";
+
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -55,9 +59,10 @@ public class ConsoleSecurity {
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         OidcClientInitiatedLogoutSuccessHandler issuerLogout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         issuerLogout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        String issuer = issuerOrigin(registrations);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webjars/**", "/assets/**", "/console-assets/**", "/favicon.ico", "/error",
-                                "/signed-out", "/actuator/health", "/actuator/health/**").permitAll()
+                                "/signed-out", "/forbidden", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/service-levels/**", "/satisfaction/**").hasAnyRole("operations", "auditor")
                         .requestMatchers("/cases/**").hasAnyRole("caseworker", "operations", "auditor")
                         .requestMatchers("/refunds/costs/**").hasAnyRole("finance", "auditor", "operations")
@@ -67,11 +72,25 @@ public class ConsoleSecurity {
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce)))
                 .logout(logout -> logout.logoutSuccessHandler(issuerLogout))
+                // a role that may not open a page, or a form without its CSRF token: the console's own 403 page
+                .exceptionHandling(denied -> denied.accessDeniedPage("/forbidden"))
+                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.DIRECTIVES))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.directives(issuer)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The origin of the issuer's endpoints the browser is sent to (authorize, end session), for the CSP. */
+    static String issuerOrigin(ClientRegistrationRepository registrations) {
+        ClientRegistration registration = registrations.findByRegistrationId(REGISTRATION);
+        if (registration == null) {
+            return null;
+        }
+        Object endSession = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+        return ContentSecurityPolicy.origin(endSession != null ? endSession.toString()
+                : registration.getProviderDetails().getAuthorizationUri());
     }
 
     /** The person's roles, from the ID token's {@value #ROLES_CLAIM} claim, as {@code ROLE_<role>} authorities. */

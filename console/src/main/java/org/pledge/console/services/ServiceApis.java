@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.console.config.ConsoleProperties;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -32,6 +33,9 @@ public class ServiceApis {
     /** The registration id of the console at the issuer ({@code spring.security.oauth2.client.registration.pledge}). */
     public static final String REGISTRATION = "pledge";
 
+    /** The code of the problem a service that does not answer gives ({@code problem.service.unavailable} in words). */
+    public static final String UNAVAILABLE = "service.unavailable";
+
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
     private final ObjectMapper json;
 
@@ -50,6 +54,7 @@ public class ServiceApis {
             clients.put(service, builder.clone()
                     .baseUrl(bases.get(service).toString())
                     .requestFactory(requests)
+                    .requestInterceptor(unavailable(service))
                     .requestInterceptor(relay)
                     .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                         throw problem(service, response);
@@ -66,6 +71,20 @@ public class ServiceApis {
     /** A fresh key for a form that writes: rendered into the form, sent back with it, relayed as {@code Idempotency-Key}. */
     public static String newIdempotencyKey() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * A service that does not answer (refused, reset, timed out) becomes a {@link ServiceProblemException} with status
+     * 503 and code {@value #UNAVAILABLE}: the person sees a page in plain words, not a 500.
+     */
+    private static ClientHttpRequestInterceptor unavailable(Service service) {
+        return (request, body, execution) -> {
+            try {
+                return execution.execute(request, body);
+            } catch (IOException down) {
+                throw new ServiceProblemException(service, 503, UNAVAILABLE, null, null);
+            }
+        };
     }
 
     private ServiceProblemException problem(Service service, ClientHttpResponse response) throws IOException {

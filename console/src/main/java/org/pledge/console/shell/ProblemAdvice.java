@@ -25,7 +25,8 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ServiceProblemException.class)
     String serviceProblem(ServiceProblemException problem, Model model, HttpServletResponse response) {
-        response.setStatus(problem.status() >= 500 ? 502 : problem.status());
+        // the service's own 4xx; a service that is down: 503; a service that failed: 502 (the console is a gateway)
+        response.setStatus(problem.status() == 503 ? 503 : problem.status() >= 500 ? 502 : problem.status());
         model.addAttribute("problem", problem);
         model.addAttribute("problemWords", words(problem));
         return "shell/problem";
