@@ -19,7 +19,7 @@ import org.pledge.console.refunds.GuaranteeViews.HistoryStep;
  *     decide it next.</li>
  * </ul>
  */
-final class FourEyes {
+public final class FourEyes {
 
     /**
      * The history steps that make their actor the claim's last changer (the aggregate's {@code lastChangedBy}): an
@@ -28,7 +28,7 @@ final class FourEyes {
     private static final Set<String> CHANGES = Set.of("approval-given", "payout-details-recorded", "reevaluated");
 
     /** Why the form is absent: a message key of {@code refunds}' bundle, or null when the person may decide. */
-    enum Verdict {
+    public enum Verdict {
         MAY_DECIDE(null),
         NOT_FINANCE("refund.cannot.not-finance"),
         NOT_AWAITING("refund.cannot.not-awaiting"),
@@ -41,11 +41,11 @@ final class FourEyes {
             this.message = message;
         }
 
-        String message() {
+        public String message() {
             return message;
         }
 
-        boolean mayDecide() {
+        public boolean mayDecide() {
             return this == MAY_DECIDE;
         }
     }

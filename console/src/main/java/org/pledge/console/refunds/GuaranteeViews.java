@@ -6,77 +6,77 @@ import java.util.List;
  * What guarantee-service's claims, refund-totals and payment-batch APIs answer, as far as the refunds pages show it
  * (docs/api/guarantee-service.openapi.json). Amounts stay decimal strings: money is never a double.
  */
-final class GuaranteeViews {
+public final class GuaranteeViews {
 
     private GuaranteeViews() {
     }
 
     /** An amount and its currency, e.g. {@code "6.25"} CAD. */
-    record Money(String amount, String currency) {
+    public record Money(String amount, String currency) {
     }
 
     /** One finance approval of the current round. */
-    record Approval(String by, String at) {
+    public record Approval(String by, String at) {
     }
 
     /** One step of a claim's history. */
-    record HistoryStep(String at, String actor, String what, String detail) {
+    public record HistoryStep(String at, String actor, String what, String detail) {
     }
 
     /** A claim; {@code history} only on the single claim. */
-    record Claim(String claimId, String caseId, String serviceType, String status, Money amount, Money fee,
+    public record Claim(String claimId, String caseId, String serviceType, String status, Money amount, Money fee,
                  String percent, Integer latenessBusinessDays, Integer countedLateness, Integer policyVersion,
                  Integer approvalsRequired, List<Approval> approvals, Boolean reviewRequired, String refundMethod,
                  String refundId, String rejectionReason, String failureReason, String closureReason, String outcome,
                  String deadline, String breachedAt, String decidedAt, String paidAt, List<HistoryStep> history) {
 
-        Claim {
+        public Claim {
             approvals = approvals == null ? List.of() : approvals;
             history = history == null ? List.of() : history;
         }
 
         /** Whether finance may decide it now (the service's rule: awaiting approval, or back after a failed payment). */
-        boolean awaitsDecision() {
+        public boolean awaitsDecision() {
             return "AWAITING_APPROVAL".equals(status) || "PAYMENT_FAILED".equals(status);
         }
 
         /** Whether the counted lateness differs from the lateness (exceptional circumstances subtracted days). */
-        boolean latenessAdjusted() {
+        public boolean latenessAdjusted() {
             return countedLateness != null && latenessBusinessDays != null && !countedLateness.equals(latenessBusinessDays);
         }
     }
 
     /** A page of claims, by claim id. */
-    record ClaimPage(List<Claim> items, int page, int size, long total) {
+    public record ClaimPage(List<Claim> items, int page, int size, long total) {
 
-        ClaimPage {
+        public ClaimPage {
             items = items == null ? List.of() : items;
         }
     }
 
     /** Paid and pending refunds of one service type, month and currency. */
-    record RefundTotal(String serviceType, String month, String currency, String paidAmount, int paidCount,
+    public record RefundTotal(String serviceType, String month, String currency, String paidAmount, int paidCount,
                        String pendingAmount, int pendingCount) {
     }
 
     /** The refund totals of months {@code from}..{@code to}. */
-    record RefundTotals(String from, String to, String zone, List<RefundTotal> totals) {
+    public record RefundTotals(String from, String to, String zone, List<RefundTotal> totals) {
 
-        RefundTotals {
+        public RefundTotals {
             totals = totals == null ? List.of() : totals;
         }
     }
 
     /** A refund a status report rejected (the bank's reason code) or the claim refused to record (its rule code). */
-    record Rejection(String refundId, String reason) {
+    public record Rejection(String refundId, String reason) {
     }
 
     /** What importing a pain.002 did, by refund id. */
-    record StatusReportSummary(String messageId, String originalMessageId, String batchDate, int transactions,
+    public record StatusReportSummary(String messageId, String originalMessageId, String batchDate, int transactions,
                                List<String> settled, List<Rejection> rejected, List<String> pending,
                                List<String> alreadyFinal, List<Rejection> refused) {
 
-        StatusReportSummary {
+        public StatusReportSummary {
             settled = settled == null ? List.of() : settled;
             rejected = rejected == null ? List.of() : rejected;
             pending = pending == null ? List.of() : pending;

@@ -152,19 +152,19 @@ class RefundCostsController {
     }
 
     /** The figures of one currency: its rows (month, service type), totals and chart. */
-    record CurrencyCosts(String currency, List<RefundTotal> rows, Totals totals, String chart) {
+    public record CurrencyCosts(String currency, List<RefundTotal> rows, Totals totals, String chart) {
 
         /** The service types in these rows, for the chart's label. */
-        List<String> serviceTypes() {
+        public List<String> serviceTypes() {
             return List.copyOf(new TreeSet<>(rows.stream().map(RefundTotal::serviceType).toList()));
         }
 
-        BigDecimal cost(RefundTotal row) {
+        public BigDecimal cost(RefundTotal row) {
             return RefundCostsController.cost(row);
         }
     }
 
     /** The sums of one currency over the range. */
-    record Totals(BigDecimal paid, int paidCount, BigDecimal pending, int pendingCount, BigDecimal cost) {
+    public record Totals(BigDecimal paid, int paidCount, BigDecimal pending, int pendingCount, BigDecimal cost) {
     }
 }

@@ -201,6 +201,6 @@ class RefundsController {
     }
 
     /** The decision form's values, kept when it comes back with errors. */
-    record DecisionForm(String decision, String reason, String idempotencyKey) {
+    public record DecisionForm(String decision, String reason, String idempotencyKey) {
     }
 }
