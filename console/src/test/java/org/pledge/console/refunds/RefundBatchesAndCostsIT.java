@@ -120,6 +120,19 @@ class RefundBatchesAndCostsIT extends ConsoleITSupport {
     }
 
     @Test
+    void pain002Upload_isTooLargeInPlainWords_whenOverOneMegabyte() throws Exception {
+        byte[] big = new byte[(int) RefundBatchesController.MAX_REPORT_BYTES + 1];
+        mvc.perform(MockMvcRequestBuilders.multipart("/refunds/batches/status-reports")
+                        .file(new MockMultipartFile("report", "pain002.xml", "text/xml", big))
+                        .param("idempotencyKey", "upload-key-3")
+                        .with(signedInAs("finance-2", "finance")).with(csrf()))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().string(containsString("The file must be 1 MB or smaller")));
+        assertThat(SERVICES.findAll(postRequestedFor(urlPathEqualTo(service(Service.GUARANTEE, "/api/payment-batches/status-reports")))))
+                .isEmpty();
+    }
+
+    @Test
     void batches_isForbidden_forAuditor() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/refunds/batches").with(signedInAs("auditor", "auditor")))
                 .andExpect(status().isForbidden());
