@@ -80,7 +80,8 @@ final class LocalInfrastructure {
             }
         });
         step("OIDC issuer on http://localhost:" + ports.issuer(), () -> {
-            IssuerServer issuer = IssuerServer.start(IssuerServer.Settings.of(ports.issuer(), data.resolve("issuer"), System::getenv));
+            IssuerServer issuer = IssuerServer.start(IssuerServer.Settings.of(ports.issuer(), data.resolve("issuer"), System::getenv,
+                    java.util.List.of(ServiceSpec.consoleUri(ports))));
             keep(new Part("OIDC issuer", "http://localhost:" + ports.issuer(), issuer, Duration.ofSeconds(5)));
             probe.await(issuer.jwkSetUri(), Duration.ofSeconds(30), body -> body.contains("\"keys\""));
         });

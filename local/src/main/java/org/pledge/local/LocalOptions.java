@@ -75,14 +75,15 @@ public record LocalOptions(Path root, Path data, List<ServiceSpec> services, Dur
               --infra-only          start the infrastructure only, no services (run them from your IDE)
               --no-services         same as --infra-only
               --services=a,b        start only these services (case-service, feedback-service,
-                                    notification-service, guarantee-service)
+                                    notification-service, guarantee-service, console)
               --service-timeout=S   seconds to wait for each service to be healthy (default 120)
               --keep-going          keep the stack running when a service does not become healthy
               --port-offset=N       add N to every port (e.g. 10000: Kafka on 19092, case-service on 18081),
                                     to run a second stack beside another one
               --root=DIR            repository root (default: $PLEDGE_HOME, else found from the jar or cwd)
               --help                this text
-            Environment: PLEDGE_DATA, PLEDGE_HOME, PLEDGE_SECRET_<CLIENT> (e.g. PLEDGE_SECRET_FINANCE_1),
+            Environment: PLEDGE_DATA, PLEDGE_HOME, PLEDGE_SECRET_<CLIENT> (e.g. PLEDGE_SECRET_FINANCE_1,
+              PLEDGE_SECRET_CONSOLE), PLEDGE_PASSWORD_<USER> (e.g. PLEDGE_PASSWORD_FINANCE_1),
               PLEDGE_SMS_CALLBACK_SECRET, PLEDGE_PAYMENTS_CALLBACK_SECRET, PLEDGE_SURVEYS_TOKEN_SECRET,
               PLEDGE_SERVICE_JAVA_OPTS,
               PLEDGE_SERVICE_TIMEOUT, PLEDGE_PORT_OFFSET

@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One of the four services as the local stack starts it. */
+/** One of the four services, or the console (started after them), as the local stack starts it. */
 public record ServiceSpec(String name, int port, String database) {
 
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("case-service", 8081, "pledge-case"),
             new ServiceSpec("feedback-service", 8082, "pledge-feedback"),
             new ServiceSpec("notification-service", 8083, "pledge-notification"),
-            new ServiceSpec("guarantee-service", 8084, "pledge-guarantee"));
+            new ServiceSpec("guarantee-service", 8084, "pledge-guarantee"),
+            new ServiceSpec(ServiceSpec.CONSOLE, 8080, null));
+
+    /** The console: no database of its own; it signs people in at the issuer and calls the four services. */
+    public static final String CONSOLE = "console";
 
     public static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -30,6 +34,9 @@ public record ServiceSpec(String name, int port, String database) {
 
     /** The Spring Boot arguments pointing the service at the local infrastructure and its data folder {@code data}. */
     public List<String> arguments(LocalOptions.Ports ports, LocalOptions.Secrets secrets, long parentPid, Path data) {
+        if (name.equals(CONSOLE)) {
+            return consoleArguments(ports, parentPid);
+        }
         String kafka = "localhost:" + ports.kafka();
         String issuer = "http://localhost:" + ports.issuer();
         List<String> args = new ArrayList<>(List.of(
@@ -71,6 +78,31 @@ public record ServiceSpec(String name, int port, String database) {
             args.add("--pledge.payments.callback-url=http://localhost:" + port + "/callbacks/payments");
         }
         return args;
+    }
+
+    /**
+     * The console's: the issuer it signs people in at, and the four services at their ports, the port offset included
+     * (the offset is the issuer's distance from its default port; the console's secret comes from
+     * {@code PLEDGE_SECRET_CONSOLE} in the environment it inherits, as the issuer's does).
+     */
+    private List<String> consoleArguments(LocalOptions.Ports ports, long parentPid) {
+        int offset = ports.issuer() - LocalOptions.Ports.DEFAULT.issuer();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.security.oauth2.client.provider.pledge.issuer-uri=http://localhost:" + ports.issuer(),
+                "--pledge.local.parent-pid=" + parentPid));
+        for (ServiceSpec service : ALL) {
+            if (!service.name().equals(CONSOLE)) {
+                args.add("--pledge.console.services." + service.name() + "=http://localhost:" + (service.port() + offset));
+            }
+        }
+        return args;
+    }
+
+    /** The console's base URI with the stack's port offset (what the issuer accepts as its redirect URIs' base). */
+    public static String consoleUri(LocalOptions.Ports ports) {
+        int offset = ports.issuer() - LocalOptions.Ports.DEFAULT.issuer();
+        return "http://localhost:" + (8080 + offset);
     }
 
     /** The whole command line: {@code java <jvm options> -jar <jar> <arguments>}. */

@@ -27,7 +27,7 @@ class LocalOptionsTest {
         assertThat(fromJar.root()).isEqualTo(root.toAbsolutePath());
         assertThat(fromCwd.data()).isEqualTo(root.resolve(".pledge").toAbsolutePath());
         assertThat(fromCwd.services()).extracting(ServiceSpec::name)
-                .containsExactly("case-service", "feedback-service", "notification-service", "guarantee-service");
+                .containsExactly("case-service", "feedback-service", "notification-service", "guarantee-service", "console");
         assertThat(fromCwd.serviceTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(fromCwd.ports()).isEqualTo(LocalOptions.Ports.DEFAULT);
     }
@@ -73,7 +73,7 @@ class LocalOptionsTest {
         LocalOptions restart = LocalOptions.parse(new String[]{"restart", "case-service", "--data=d"}, name -> null, cwd, null);
 
         assertThat(shifted.ports()).isEqualTo(new LocalOptions.Ports(19092, 37017, 19000, 12525, 19100, 19101, 19102));
-        assertThat(shifted.services()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084);
+        assertThat(shifted.services()).extracting(ServiceSpec::port).containsExactly(18081, 18082, 18083, 18084, 18080);
         assertThat(shifted.services().get(0).arguments(shifted.ports(), shifted.secrets(), 1, Path.of("/data")))
                 .contains("--server.port=18081", "--pledge.security.issuer-uri=http://localhost:19000",
                         "--spring.data.mongodb.uri=mongodb://localhost:37017/pledge-case");

@@ -53,6 +53,27 @@ class ServiceSpecTest {
     }
 
     @Test
+    void console_startsLast_pointedAtIssuerAndTheFourServices_withPortOffset() {
+        LocalOptions.Secrets secrets = new LocalOptions.Secrets("sms-s", "pay-s");
+        ServiceSpec console = spec("console").withPort(18080);
+        LocalOptions.Ports shifted = LocalOptions.Ports.DEFAULT.plus(10000);
+
+        assertThat(ServiceSpec.ALL.get(ServiceSpec.ALL.size() - 1).name()).isEqualTo("console");
+        assertThat(console.arguments(shifted, secrets, 7, DATA)).containsExactly(
+                "--server.port=18080",
+                "--spring.security.oauth2.client.provider.pledge.issuer-uri=http://localhost:19000",
+                "--pledge.local.parent-pid=7",
+                "--pledge.console.services.case-service=http://localhost:18081",
+                "--pledge.console.services.feedback-service=http://localhost:18082",
+                "--pledge.console.services.notification-service=http://localhost:18083",
+                "--pledge.console.services.guarantee-service=http://localhost:18084");
+        assertThat(ServiceSpec.consoleUri(shifted)).isEqualTo("http://localhost:18080");
+        assertThat(ServiceSpec.consoleUri(LocalOptions.Ports.DEFAULT)).isEqualTo("http://localhost:8080");
+        assertThat(console.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/console/target/console-exec.jar"));
+        assertThat(console.healthUrl()).isEqualTo("http://localhost:18080/actuator/health");
+    }
+
+    @Test
     void command_runsTheExecJarWithASmallHeap() {
         ServiceSpec feedback = spec("feedback-service");
         Path jar = feedback.jar(Path.of("/repo"));

@@ -16,7 +16,7 @@ import org.pledge.testsupport.security.TestTokens;
  * Prepares what a write needs through the services' own API: cases in each state of their lifecycle (a new case each
  * time), run-unique codes and keys, and fresh tokens (they live ten minutes; a suite may run longer).
  */
-final class Fixtures {
+public final class Fixtures {
 
     private final ServiceProcesses services;
     private final TestTokens tokens = TestTokens.get();
@@ -25,16 +25,16 @@ final class Fixtures {
     private final Map<String, String> tokenByRole = new HashMap<>();
     private final Map<String, Long> mintedAt = new HashMap<>();
 
-    Fixtures(ServiceProcesses services) {
+    public Fixtures(ServiceProcesses services) {
         this.services = services;
     }
 
-    ServiceProcesses services() {
+    public ServiceProcesses services() {
         return services;
     }
 
     /** A token for {@code role} (subject {@code hostile-<role>}), at most two minutes old. */
-    synchronized String token(String role) {
+    public synchronized String token(String role) {
         Long minted = mintedAt.get(role);
         if (minted == null || System.nanoTime() - minted > 120_000_000_000L) {
             tokenByRole.put(role, tokens.token("hostile-" + role, role));
@@ -44,7 +44,7 @@ final class Fixtures {
     }
 
     /** {@code prefix} and a number unique in this run. */
-    String unique(String prefix) {
+    public String unique(String prefix) {
         return prefix + "-" + run + "-" + sequence.incrementAndGet();
     }
 
@@ -53,7 +53,7 @@ final class Fixtures {
      * and by whom), a phone and a two-line postal address beside the email, and a concession (so the fee states a
      * reduction reason and pays less than PASSPORT's 120.00 CAD), paid through the payment provider (its reference).
      */
-    String fullSubmission() {
+    public String fullSubmission() {
         return """
                 {"serviceType":"PASSPORT","channel":"MAIL","receivedAt":"%s","receivedAtStatedBy":"mailroom-3",
                  "applicant":{"reference":"%s","name":"Zoë Tremblay-Nguyễn","email":"zoe.tremblay@example.org",
@@ -65,7 +65,7 @@ final class Fixtures {
     }
 
     /** A plain web submission of {@code serviceType} paying {@code amount} CAD. */
-    String webSubmission(String serviceType, String amount) {
+    public String webSubmission(String serviceType, String amount) {
         return """
                 {"serviceType":"%s","channel":"WEB",
                  "applicant":{"reference":"%s","name":"Hostile Probe","email":"probe@example.org","language":"en-CA",
@@ -74,7 +74,7 @@ final class Fixtures {
                 """.formatted(serviceType, unique("web"), amount);
     }
 
-    String submit(String body) {
+    public String submit(String body) {
         Api.Response response = Api.post(services.uri("case-service", "/api/cases"), token("channel"), body,
                 Map.of("Idempotency-Key", unique("submit")));
         if (response.status() != 201) {
@@ -83,28 +83,28 @@ final class Fixtures {
         return response.json().path("caseId").asText();
     }
 
-    String submittedCase() {
+    public String submittedCase() {
         return submit(webSubmission("PASSPORT", "120.00"));
     }
 
-    String assignedCase() {
+    public String assignedCase() {
         return transition(submittedCase(), "assignment", "{\"assignee\":\"caseworker-7\"}");
     }
 
-    String inProgressCase() {
+    public String inProgressCase() {
         return transition(assignedCase(), "work-started", "");
     }
 
-    String awaitingInformationCase() {
+    public String awaitingInformationCase() {
         return transition(inProgressCase(), "information-requests", "{\"reasonCode\":\"missing-photo\"}");
     }
 
-    String resolvedCase() {
+    public String resolvedCase() {
         return resolve(submittedCase());
     }
 
     /** Takes the submitted case {@code caseId} through assignment and work to an approval. */
-    String resolve(String caseId) {
+    public String resolve(String caseId) {
         transition(caseId, "assignment", "{\"assignee\":\"caseworker-7\"}");
         transition(caseId, "work-started", "");
         return transition(caseId, "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"All documents present.\"}");
@@ -114,7 +114,7 @@ final class Fixtures {
      * The applicant reference of a fresh web case (an email, in en-CA) once notification-service recorded its contact
      * (it reads {@code pledge.case.submitted.v1}): a data subject whose preferences can be set.
      */
-    String contactSubject() {
+    public String contactSubject() {
         String reference = unique("contact");
         submit("""
                 {"serviceType":"PASSPORT","channel":"WEB",
@@ -139,10 +139,10 @@ final class Fixtures {
     }
 
     /** The applicant reference of the cases whose claims {@link #openClaim} and {@link #claimAwaitingApproval} make. */
-    static final String CLAIM_SUBJECT = "hostile-claim-subject";
+    public static final String CLAIM_SUBJECT = "hostile-claim-subject";
 
     /** The standard of {@link #claimServiceType()}: short, so that a claim's case breaches within seconds. */
-    static final String CLAIM_STANDARD = "PT5S";
+    public static final String CLAIM_STANDARD = "PT5S";
 
     private String claimServiceType;
 
@@ -152,7 +152,7 @@ final class Fixtures {
      * standard of {@value #CLAIM_STANDARD} instead of DEMO's two minutes. Its guarantee policy comes first, so that
      * guarantee-service finds it for the type's first case.
      */
-    synchronized String claimServiceType() {
+    public synchronized String claimServiceType() {
         if (claimServiceType == null) {
             String code = unique("CLAIMS").toUpperCase(Locale.ROOT);
             Api.Response policy = Api.put(services.uri("guarantee-service", "/api/guarantee-policies/" + code), token("admin"), """
@@ -183,7 +183,7 @@ final class Fixtures {
      * out while other things are done; {@link #openClaim} takes one each (a new one when none is left). None is used
      * for more than one claim.
      */
-    synchronized void startClaimCases(int count) {
+    public synchronized void startClaimCases(int count) {
         for (int i = 0; i < count; i++) {
             claimCases.add(startedClaimCase());
         }
@@ -205,7 +205,7 @@ final class Fixtures {
      * The guarantee claim of a case of {@link #claimServiceType()} not used for any other claim, once its breach opened
      * it in guarantee-service; returns the case id and the claim id. Takes a few seconds, none for a case started ahead.
      */
-    String openClaim() {
+    public String openClaim() {
         String caseId;
         synchronized (this) {
             caseId = claimCases.isEmpty() ? null : claimCases.poll();
@@ -220,7 +220,7 @@ final class Fixtures {
     }
 
     /** The claim of a breached case (see {@link #claimServiceType()}) resolved 1 business day late: 6.25 CAD, awaiting two finance approvals. */
-    String claimAwaitingApproval() {
+    public String claimAwaitingApproval() {
         String[] opened = openClaim().split(" ");
         transition(opened[0], "resolution", "{\"outcome\":\"APPROVED\",\"note\":\"Late, but done.\"}");
         awaitClaim(opened[1], "\"status\":\"AWAITING_APPROVAL\"");
@@ -251,7 +251,7 @@ final class Fixtures {
      * and publishes the link ({@code pledge.feedback.survey-invited.v1}, keyed by case id); the token is the link's last
      * path segment.
      */
-    String surveyToken() {
+    public String surveyToken() {
         String caseId = resolvedCase();
         Map<String, Object> config = Map.of(
                 org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

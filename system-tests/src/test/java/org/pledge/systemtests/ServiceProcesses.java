@@ -40,9 +40,9 @@ import org.pledge.testsupport.security.TestTokens;
  * system test uses the shared set whenever it does not kill, restart or reconfigure a service, and tells its data
  * apart from the other tests' by its own case ids, references and addresses (the set lives as long as the JVM).
  */
-final class ServiceProcesses implements AutoCloseable {
+public final class ServiceProcesses implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("case-service", "feedback-service", "notification-service", "guarantee-service");
+    public static final List<String> SERVICES = List.of("case-service", "feedback-service", "notification-service", "guarantee-service");
 
     /** The consumers give up after three quick tries, so that a poison message is parked within seconds. */
     private static final List<String> FAST_RETRIES = List.of("--pledge.messaging.consumers.caseEvents.max-attempts=3",
@@ -72,7 +72,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, String> databases = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("case-service/pom.xml"))) {
             dir = dir.getParent();
@@ -83,7 +83,7 @@ final class ServiceProcesses implements AutoCloseable {
         return dir;
     }
 
-    static Path jar(String service) {
+    public static Path jar(String service) {
         Path jar = repositoryRoot().resolve(service).resolve("target").resolve(service + "-exec.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn -B verify` from the root (it packages the services first)");
@@ -96,7 +96,7 @@ final class ServiceProcesses implements AutoCloseable {
      * ends (each also exits when this JVM dies: {@code pledge.local.parent-pid}). A failed start is not retried: every
      * later caller gets the same failure.
      */
-    static synchronized ServiceProcesses shared() {
+    public static synchronized ServiceProcesses shared() {
         if (sharedFailure != null) {
             throw sharedFailure;
         }
@@ -217,7 +217,7 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     /** {@code path} on {@code service}, at the port it wrote when it started (these children are never restarted). */
-    URI uri(String service, String path) {
+    public URI uri(String service, String path) {
         URI base = baseUris.get(service);
         if (base == null) {
             throw new IllegalStateException(service + " has not written its port yet");

@@ -33,18 +33,35 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Spring Authorization Server set up as the local OIDC issuer: client-credentials only, one client per role,
- * RS256 JWT access tokens carrying {@code roles}, {@code aud}, {@code iss}, and {@code sub} = {@code azp} = client id.
+ * Spring Authorization Server set up as the local OIDC issuer, with RS256 JWT access tokens carrying {@code roles},
+ * {@code aud}, {@code iss} and {@code azp}:
+ * <ul>
+ *   <li>client credentials: one client per role, {@code sub} = {@code azp} = the client id;</li>
+ *   <li>the console ({@value IssuerServer#CONSOLE_CLIENT}): authorization code with PKCE required, refresh tokens,
+ *       {@code client_secret_basic}; the {@link LocalPeople people} sign in with a password on the login form; their
+ *       access token has {@code sub} = the user name, their roles, {@code aud=pledge}, {@code azp=console}; their ID
+ *       token {@code roles} and {@code name}. OIDC RP-initiated logout ({@code /connect/logout}) ends their session.</li>
+ * </ul>
  * Only the auto-configurations it needs are imported, to keep the launcher small.
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,6 +88,10 @@ public class IssuerConfiguration {
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
+                // a person not signed in yet (a browser asking for HTML) goes to the login form
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .headers(IssuerConfiguration::strictHeaders)
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
     }
@@ -78,10 +99,37 @@ public class IssuerConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/health", "/error").permitAll()
-                        .anyRequest().denyAll())
-                .csrf(csrf -> csrf.disable());
+        // the login form (Spring Security's own page, CSRF-protected) and health; nothing else
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/health", "/error", "/default-ui.css").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.permitAll())
+                .headers(IssuerConfiguration::strictHeaders);
         return http.build();
+    }
+
+    /**
+     * No script, style or image from elsewhere, no framing. No {@code form-action}: the login form's answer redirects
+     * to the console (Chromium applies {@code form-action} to the redirect chain).
+     */
+    private static void strictHeaders(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    }
+
+    /** The people who sign in to the console, with their passwords and roles. */
+    @Bean
+    UserDetailsService people(IssuerServer.Settings settings) {
+        List<UserDetails> users = new ArrayList<>();
+        for (LocalPeople.Person person : LocalPeople.PEOPLE.values()) {
+            users.add(User.withUsername(person.user())
+                    .password("{noop}" + settings.passwords().get(person.user()))
+                    .roles(person.roles().toArray(String[]::new))
+                    .build());
+        }
+        return new InMemoryUserDetailsManager(users);
     }
 
     @Bean
@@ -100,7 +148,31 @@ public class IssuerConfiguration {
                     .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.tokenTtl()).build())
                     .build());
         }
+        clients.add(console(settings));
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** The console: authorization code with PKCE required, refresh tokens, no consent screen (it is our own). */
+    private static RegisteredClient console(IssuerServer.Settings settings) {
+        RegisteredClient.Builder console = RegisteredClient.withId(IssuerServer.CONSOLE_CLIENT)
+                .clientId(IssuerServer.CONSOLE_CLIENT)
+                .clientName("Pledge console")
+                .clientSecret("{noop}" + settings.secrets().get(IssuerServer.CONSOLE_CLIENT))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(10))
+                        .refreshTokenTimeToLive(Duration.ofHours(8))
+                        .reuseRefreshTokens(false)
+                        .build());
+        for (String uri : settings.consoleUris()) {
+            console.redirectUri(uri + "/login/oauth2/code/pledge").postLogoutRedirectUri(uri + "/signed-out");
+        }
+        return console.build();
     }
 
     @Bean
@@ -121,7 +193,18 @@ public class IssuerConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> pledgeClaims(IssuerServer.Settings settings) {
         return context -> {
-            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            LocalPeople.Person person = LocalPeople.PEOPLE.get(context.getPrincipal().getName());
+            boolean personal = person != null
+                    && !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+            if (personal && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                // a person signed in at the console: sub is the user name (the default), azp the console
+                context.getClaims()
+                        .audience(List.of(settings.audience()))
+                        .claim("roles", person.roles())
+                        .claim("azp", context.getRegisteredClient().getClientId());
+            } else if (personal && OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                context.getClaims().claim("roles", person.roles()).claim("name", person.name());
+            } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 List<String> roles = context.getRegisteredClient().getClientSettings().getSetting(ROLES_SETTING);
                 context.getClaims()
                         .audience(List.of(settings.audience()))

@@ -29,7 +29,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Mints JWTs for tests, signed with an RSA key whose public half is served as a JWK set over HTTP
- * from this JVM (one server per JVM). Also mints the bad tokens a resource server must refuse.
+ * from this JVM (one server per JVM), or by a real issuer using the same key when the class path offers a
+ * {@link TokenIssuer} (system-tests: the local issuer the console's browser tests sign in at). Also mints the bad
+ * tokens a resource server must refuse.
  */
 public final class TestTokens {
 
@@ -46,6 +48,12 @@ public final class TestTokens {
         try {
             signingKey = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).keyUse(KeyUse.SIGNATURE).generate();
             strangerKey = new RSAKeyGenerator(2048).keyID("stranger").keyUse(KeyUse.SIGNATURE).generate();
+            java.util.Optional<TokenIssuer> external = java.util.ServiceLoader.load(TokenIssuer.class).findFirst();
+            if (external.isPresent()) {
+                server = null;
+                issuer = external.get().start(signingKey);
+                return;
+            }
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             byte[] jwks = new JWKSet(signingKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             server.createContext("/oauth2/jwks", exchange -> {
