@@ -33,3 +33,11 @@ function drawCharts(root) {
 }
 window.addEventListener('load', () => drawCharts(document));
 document.body.addEventListener('htmx:afterSwap', (event) => drawCharts(event.target.ownerDocument || document));
+
+// A live part whose session has ended answers 401 (it cannot follow the redirect to the issuer): reload the page,
+// which signs the person in again and comes back here.
+document.body.addEventListener('htmx:responseError', (event) => {
+  if (event.detail.xhr && event.detail.xhr.status === 401) {
+    window.location.reload();
+  }
+});

@@ -2,6 +2,7 @@ package org.pledge.console.config;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +24,13 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may open which page, and how people sign in and out. The rules mirror the services' own (which refuse anyway:
@@ -73,13 +80,29 @@ public class ConsoleSecurity {
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce)))
                 .logout(logout -> logout.logoutSuccessHandler(issuerLogout))
                 // a role that may not open a page, or a form without its CSRF token: the console's own 403 page
-                .exceptionHandling(denied -> denied.accessDeniedPage("/forbidden"))
+                .exceptionHandling(denied -> denied.accessDeniedPage("/forbidden").authenticationEntryPoint(signIn()))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.directives(issuer)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Where a request without a session goes: a page to the issuer (through the console's authorization request);
+     * an htmx or server-sent-event request, which cannot follow that redirect, gets 401 (console.js then reloads the
+     * page, which signs the person in again).
+     */
+    private static AuthenticationEntryPoint signIn() {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> live = new LinkedHashMap<>();
+        live.put(request -> request.getHeader("HX-Request") != null
+                        || String.valueOf(request.getHeader("Accept")).contains("text/event-stream"),
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(live);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION));
+        return entryPoint;
     }
 
     /** The origin of the issuer's endpoints the browser is sent to (authorize, end session), for the CSP. */

@@ -55,6 +55,14 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
+    void liveRequestSignedOut_is401_notRedirect() throws Exception {
+        mvc.perform(MockMvcRequestBuilders.get("/service-levels").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(MockMvcRequestBuilders.get("/service-levels/live").header(HttpHeaders.ACCEPT, "text/event-stream"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void pageOfAnotherRole_isForbiddenPage_inPersonsLanguage() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/refunds").with(signedInAs("caseworker", "caseworker"))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA"))
