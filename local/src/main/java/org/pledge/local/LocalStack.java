@@ -213,9 +213,29 @@ public final class LocalStack implements AutoCloseable {
 
     // ---------------------------------------------------------------- services
 
-    /** Starts the services in parallel and waits for their health; returns the names of those that failed. */
+    /**
+     * Starts the services in parallel and waits for their health, then the console (it calls them: started after them,
+     * it does not compete with their start-up for the CPU); returns the names of those that failed.
+     */
     private List<String> startServices() throws Exception {
-        if (options.services().isEmpty()) {
+        List<ServiceSpec> services = options.services().stream().filter(s -> !s.name().equals(ServiceSpec.CONSOLE)).toList();
+        List<ServiceSpec> console = options.services().stream().filter(s -> s.name().equals(ServiceSpec.CONSOLE)).toList();
+        List<String> unhealthy = new ArrayList<>(startAndAwait(services));
+        if (unhealthy.isEmpty() || options.keepGoing()) {
+            unhealthy.addAll(startAndAwait(console));
+        }
+        if (!unhealthy.isEmpty() && !options.keepGoing()) {
+            close();
+            throw new StartFailure("not healthy: " + String.join(", ", unhealthy)
+                    + ". See the logs in " + options.data().resolve("logs")
+                    + " (or start with --keep-going to keep the rest running).");
+        }
+        return unhealthy;
+    }
+
+    /** Starts {@code services} in parallel and waits for their health; returns the names of those that failed. */
+    private List<String> startAndAwait(List<ServiceSpec> services) throws Exception {
+        if (services.isEmpty()) {
             return List.of();
         }
         if (stopped) {
@@ -226,7 +246,7 @@ public final class LocalStack implements AutoCloseable {
         Path logs = options.data().resolve("logs");
         long start = System.nanoTime();
         Map<ServiceSpec, Supervised> started = new LinkedHashMap<>();
-        for (ServiceSpec service : options.services()) {
+        for (ServiceSpec service : services) {
             List<String> command = service.command(java, options.jvmOptions(), service.jar(options.root()),
                     service.arguments(options.ports(), options.secrets(), parentPid, options.data()));
             Path logFile = logs.resolve(service.name() + ".log");
@@ -242,11 +262,6 @@ public final class LocalStack implements AutoCloseable {
                 unhealthy.add(entry.getKey().name());
                 out.printf("pledge-local: %s is NOT healthy: %s%n", entry.getKey().name(), problem);
             }
-        }
-        if (!unhealthy.isEmpty() && !options.keepGoing()) {
-            close();
-            throw new StartFailure("not healthy: " + String.join(", ", unhealthy)
-                    + ". See the logs in " + logs + " (or start with --keep-going to keep the rest running).");
         }
         return unhealthy;
     }

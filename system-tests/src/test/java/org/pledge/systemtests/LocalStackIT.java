@@ -29,7 +29,7 @@ import org.pledge.testsupport.security.TestTokens;
 
 /**
  * The README's run command, end to end: the launcher jar brings Kafka, MongoDB-wire, the OIDC issuer,
- * SMTP, the sandboxes and the four services up; every service answers its secured endpoint for a token
+ * SMTP, the sandboxes and the four services and the console up; every service answers its secured endpoint for a token
  * of the local issuer; case-service killed with SIGKILL is reported, restarted and healthy again without anyone
  * doing anything, and {@code ./pledge-local status} shows it; stopping it (SIGTERM) leaves no process behind; a
  * second start (case-service alone) finds the data, and {@code ./pledge-local stop} from another process stops
@@ -60,7 +60,7 @@ class LocalStackIT {
         try (Launcher stack = Launcher.start(data)) {
             long healthyAfter = stack.awaitUp(START_TIMEOUT);
             // a figure, not an assertion: the 120 s target is measured and reported, never a timed test
-            System.out.printf("LOCAL STACK: all four services healthy %.1f s after start (load average %.1f)%n",
+            System.out.printf("LOCAL STACK: all four services and the console healthy %.1f s after start (load average %.1f)%n",
                     healthyAfter / 1000.0, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             for (Door door : DOORS) {
@@ -78,6 +78,13 @@ class LocalStackIT {
                     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
                 }
             }
+
+            // the console, started after the services: a page sends the browser to the issuer (code + PKCE)
+            HttpResponse<String> console = get(URI.create("http://localhost:8080/cases"), null);
+            assertThat(console.statusCode()).isEqualTo(302);
+            HttpResponse<String> toIssuer = get(URI.create(console.headers().firstValue("Location").orElseThrow()), null);
+            assertThat(toIssuer.headers().firstValue("Location").orElse(""))
+                    .startsWith("http://localhost:9000/oauth2/authorize?").contains("code_challenge_method=S256");
 
             caseId = submitCase(token("channel"));
             awaitStatus(URI.create("http://localhost:8081/api/cases/" + caseId), token("caseworker"), 200, Duration.ofSeconds(30));
@@ -111,7 +118,7 @@ class LocalStackIT {
                     .contains("last crash of case-service: killed by signal 9", "localhost:9092");
 
             List<ProcessHandle> tree = stack.tree();
-            assertThat(tree).hasSizeGreaterThanOrEqualTo(5); // the launcher and the four services
+            assertThat(tree).hasSizeGreaterThanOrEqualTo(6); // the launcher, the four services and the console
             stack.stop();
             for (ProcessHandle process : tree) {
                 assertThat(process.isAlive()).as("pid %d after stop", process.pid()).isFalse();

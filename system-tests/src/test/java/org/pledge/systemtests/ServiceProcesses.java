@@ -161,7 +161,13 @@ public final class ServiceProcesses implements AutoCloseable {
     private static int freePortBelowTheEphemeralRange() {
         int ephemeralStart = 32768;
         try {
-            ephemeralStart = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            // not Files.readString: it reads a file of size 0 one byte first, and a sysctl file answers a read at an
+            // offset with end of file, so it gave "3" (every shared feedback-service then took port 20000)
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+            int start = Integer.parseInt(range.trim().split("\\s+")[0]);
+            if (start > 21000) { // else keep the default: too few ports to pick from at random
+                ephemeralStart = start;
+            }
         } catch (IOException | RuntimeException e) {
             // not Linux: the IANA range starts at 49152, and 32768 is below both
         }

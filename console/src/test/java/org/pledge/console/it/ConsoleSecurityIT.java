@@ -134,6 +134,18 @@ class ConsoleSecurityIT extends ConsoleITSupport {
     }
 
     @Test
+    void errorPage_isConsolesOwn_withoutWhitelabelOrStackTrace() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error")).header(HttpHeaders.ACCEPT, "text/html")
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse("")).startsWith("text/html");
+        assertThat(response.body()).contains("Désolé, la console a un problème")
+                .doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
     void services_areCalledWithPersonsOwnAccessToken() throws Exception {
         SERVICES.stubFor(get(urlPathEqualTo(service(Service.CASE, "/cases")))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));

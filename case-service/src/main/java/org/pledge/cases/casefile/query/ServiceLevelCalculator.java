@@ -2,9 +2,12 @@ package org.pledge.cases.casefile.query;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,10 @@ import org.pledge.cases.sla.BusinessCalendar;
  *   <li>Median and p90: nearest rank, the value at rank &lceil;p &times; n / 100&rceil; of the ascending list (so the
  *       median of an even count is the lower middle value); whole business days, exact.</li>
  *   <li>On-time %: exact on {@link BigDecimal}, rounded half up to one decimal, as a string.</li>
+ *   <li>On-time % by week: the resolutions counted above, grouped by the week (Monday to Sunday) of their resolution
+ *       date in the case's calendar zone; one entry per week from the week of {@code since} to the week of
+ *       {@code now} (dates in the zone of the group's first case with a known calendar, else UTC), oldest first, weeks
+ *       without resolutions included (resolved 0, percent null). The first and the current week are partial.</li>
  * </ul>
  */
 public final class ServiceLevelCalculator {
@@ -37,7 +44,7 @@ public final class ServiceLevelCalculator {
     private ServiceLevelCalculator() {
     }
 
-    public static List<ServiceLevelReport.ServiceTypeLevels> compute(List<ServiceLevelCase> cases, Instant now,
+    public static List<ServiceLevelReport.ServiceTypeLevels> compute(List<ServiceLevelCase> cases, Instant since, Instant now,
                                                                      Function<ServiceLevelCase, BusinessCalendar> calendarOf) {
         Map<String, Map<String, List<ServiceLevelCase>>> byType = new TreeMap<>();
         for (ServiceLevelCase c : cases) {
@@ -50,21 +57,22 @@ public final class ServiceLevelCalculator {
             List<ServiceLevelReport.Figures> channels = new ArrayList<>();
             byChannel.forEach((channel, group) -> {
                 all.addAll(group);
-                channels.add(figures(channel, group, now, calendarOf));
+                channels.add(figures(channel, group, since, now, calendarOf));
             });
-            result.add(new ServiceLevelReport.ServiceTypeLevels(type, figures(ALL_CHANNELS, all, now, calendarOf), channels));
+            result.add(new ServiceLevelReport.ServiceTypeLevels(type, figures(ALL_CHANNELS, all, since, now, calendarOf), channels));
         });
         return result;
     }
 
-    /** The empty figures of a service type without cases. */
-    public static ServiceLevelReport.ServiceTypeLevels none(String serviceType) {
-        return new ServiceLevelReport.ServiceTypeLevels(serviceType, figures(ALL_CHANNELS, List.of(), Instant.EPOCH, c -> null), List.of());
+    /** The empty figures of a service type without cases (its weeks from {@code since} to {@code now} all empty). */
+    public static ServiceLevelReport.ServiceTypeLevels none(String serviceType, Instant since, Instant now) {
+        return new ServiceLevelReport.ServiceTypeLevels(serviceType, figures(ALL_CHANNELS, List.of(), since, now, c -> null), List.of());
     }
 
-    static ServiceLevelReport.Figures figures(String channel, List<ServiceLevelCase> cases, Instant now,
+    static ServiceLevelReport.Figures figures(String channel, List<ServiceLevelCase> cases, Instant since, Instant now,
                                               Function<ServiceLevelCase, BusinessCalendar> calendarOf) {
         long open = 0, atRisk = 0, breached = 0, onTime = 0;
+        TreeMap<LocalDate, long[]> weeks = emptyWeeks(cases, since, now, calendarOf);
         long[] buckets = new long[4];
         List<Integer> toResolution = new ArrayList<>();
         for (ServiceLevelCase c : cases) {
@@ -80,18 +88,52 @@ public final class ServiceLevelCalculator {
                 buckets[age <= 5 ? 0 : age <= 10 ? 1 : age <= 20 ? 2 : 3]++;
             } else if (c.resolvedAt() != null) {
                 toResolution.add(businessDaysBetween(calendarOf.apply(c), c.receivedAt(), c.resolvedAt()));
+                long[] week = weeks.computeIfAbsent(weekOf(c.resolvedAt(), zoneOf(calendarOf.apply(c))), w -> new long[2]);
+                week[0]++;
                 if (Boolean.TRUE.equals(c.onTime())) {
                     onTime++;
+                    week[1]++;
                 }
             }
         }
         toResolution.sort(null);
         long resolved = toResolution.size();
-        String percent = resolved == 0 ? null
-                : BigDecimal.valueOf(onTime * 100).divide(BigDecimal.valueOf(resolved), 1, RoundingMode.HALF_UP).toPlainString();
-        return new ServiceLevelReport.Figures(channel, open, atRisk, breached, resolved, onTime, percent,
+        List<ServiceLevelReport.WeekOnTime> byWeek = new ArrayList<>();
+        weeks.forEach((monday, counts) -> byWeek.add(new ServiceLevelReport.WeekOnTime(monday, counts[0], counts[1], percent(counts[1], counts[0]))));
+        return new ServiceLevelReport.Figures(channel, open, atRisk, breached, resolved, onTime, percent(onTime, resolved),
                 percentile(toResolution, 50), percentile(toResolution, 90),
-                new ServiceLevelReport.Backlog(buckets[0], buckets[1], buckets[2], buckets[3]));
+                new ServiceLevelReport.Backlog(buckets[0], buckets[1], buckets[2], buckets[3]), byWeek);
+    }
+
+    /** part / whole × 100, one decimal, half up; null when whole is 0. */
+    static String percent(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Every week from the week of {@code since} to the week of {@code now}, with no resolutions yet; none without {@code since}. */
+    private static TreeMap<LocalDate, long[]> emptyWeeks(List<ServiceLevelCase> cases, Instant since, Instant now,
+                                                         Function<ServiceLevelCase, BusinessCalendar> calendarOf) {
+        TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
+        if (since == null || now.isBefore(since)) {
+            return weeks;
+        }
+        ZoneId zone = cases.stream().map(calendarOf).filter(java.util.Objects::nonNull).findFirst()
+                .map(BusinessCalendar::zone).orElse(ZoneOffset.UTC);
+        LocalDate last = weekOf(now, zone);
+        for (LocalDate monday = weekOf(since, zone); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+            weeks.put(monday, new long[2]);
+        }
+        return weeks;
+    }
+
+    /** The Monday of the week of {@code at}'s date in {@code zone}. */
+    static LocalDate weekOf(Instant at, ZoneId zone) {
+        return LocalDate.ofInstant(at, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static ZoneId zoneOf(BusinessCalendar calendar) {
+        return calendar == null ? ZoneOffset.UTC : calendar.zone();
     }
 
     /** Nearest-rank percentile of an ascending list: the value at rank ⌈p·n/100⌉; null for an empty list. */

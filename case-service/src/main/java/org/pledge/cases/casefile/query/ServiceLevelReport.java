@@ -1,6 +1,7 @@
 package org.pledge.cases.casefile.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -32,10 +33,23 @@ public record ServiceLevelReport(Instant asOf, Instant resolvedSince, boolean tr
      * @param medianBusinessDaysToResolution nearest-rank median (the lower middle for an even count); null when none
      * @param p90BusinessDaysToResolution   nearest-rank 90th percentile; null when none
      * @param backlogByAge                  open cases by business days since receipt
+     * @param onTimeByWeek                  the same resolutions by week of resolution, oldest first, every week from the
+     *                                      week of {@code resolvedSince} to this week (the first and last partial)
      */
     public record Figures(String channel, long open, long atRisk, long breachedOpen, long resolved, long resolvedOnTime,
                           String onTimePercent, Integer medianBusinessDaysToResolution, Integer p90BusinessDaysToResolution,
-                          Backlog backlogByAge) {
+                          Backlog backlogByAge, List<WeekOnTime> onTimeByWeek) {
+    }
+
+    /**
+     * The on-time rate of the cases resolved in one week (Monday to Sunday, resolution dates in the case's calendar zone).
+     *
+     * @param weekOf         the week's Monday
+     * @param resolved       resolved that week (and since {@code resolvedSince})
+     * @param resolvedOnTime of those, resolved before their deadline
+     * @param onTimePercent  resolvedOnTime / resolved × 100, one decimal, half up; null when none resolved that week
+     */
+    public record WeekOnTime(LocalDate weekOf, long resolved, long resolvedOnTime, String onTimePercent) {
     }
 
     /** Open cases by business days since receipt (the receipt date not counted; today counted once it is a business day). */

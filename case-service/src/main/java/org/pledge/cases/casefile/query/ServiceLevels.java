@@ -71,11 +71,11 @@ public class ServiceLevels {
         truncated |= read(Filters.and(resolved), Sorts.orderBy(Sorts.descending(CaseSummaryDocument.RESOLVED_AT),
                 Sorts.ascending(CaseSummaryDocument.ID)), MAX_RESOLVED, cases);
         Map<String, BusinessCalendar> cache = new HashMap<>();
-        List<ServiceLevelReport.ServiceTypeLevels> levels = ServiceLevelCalculator.compute(cases, now, c -> c.calendarId() == null ? null
+        List<ServiceLevelReport.ServiceTypeLevels> levels = ServiceLevelCalculator.compute(cases, since, now, c -> c.calendarId() == null ? null
                 : cache.computeIfAbsent(c.calendarId() + "@" + c.calendarVersion(),
                         k -> calendars.version(c.calendarId(), c.calendarVersion()).orElse(null)));
         if (serviceType != null && levels.isEmpty()) {
-            levels = List.of(ServiceLevelCalculator.none(serviceType));
+            levels = List.of(ServiceLevelCalculator.none(serviceType, since, now));
         }
         return new ServiceLevelReport(now, since, truncated, levels);
     }

@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Service levels", description = "Open, at risk, breached, on-time %, median and p90 business days, backlog by age")
 class ServiceLevelController {
 
+    private static final String WEEKS = "Each group's onTimeByWeek gives the on-time % of those resolutions by week of resolution "
+            + "(weekOf: the Monday; resolution dates in the case's calendar zone), oldest first, every week from the week of "
+            + "resolvedSince to this week (the first and last partial; a week without resolutions has onTimePercent null).";
+
     private final ServiceLevels levels;
     private final ServiceCatalogue catalogue;
 
@@ -36,14 +40,16 @@ class ServiceLevelController {
 
     @GetMapping
     @Operation(operationId = "getServiceLevels", summary = "Service levels of every service type with cases",
-            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90.")
+            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90. "
+                    + WEEKS)
     ServiceLevelReport all(@RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
         return levels.report(null, resolvedWithinDays);
     }
 
     @GetMapping("/{serviceType}")
     @Operation(operationId = "getServiceLevelsOfServiceType", summary = "Service levels of one service type",
-            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90.")
+            description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90. "
+                    + WEEKS)
     @ApiResponse(responseCode = "200", description = "The service type's service levels")
     @ApiResponse(responseCode = "404", description = "`service-level.service-type-unknown`: no such service type")
     ServiceLevelReport one(@PathVariable @Size(max = 64) String serviceType,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pledge.cases.casefile.query.ServiceLevelReport.Backlog;
 import org.pledge.cases.casefile.query.ServiceLevelReport.Figures;
 import org.pledge.cases.casefile.query.ServiceLevelReport.ServiceTypeLevels;
+import org.pledge.cases.casefile.query.ServiceLevelReport.WeekOnTime;
 import org.pledge.cases.sla.BusinessCalendar;
 
 /**
@@ -24,6 +25,8 @@ class ServiceLevelCalculatorTest {
 
     private static final BusinessCalendar T = BusinessCalendar.mondayToFriday("T", 1, ZoneOffset.UTC, Set.of(LocalDate.parse("2027-03-10")));
     private static final Instant NOW = Instant.parse("2027-03-15T12:00:00Z");
+    /** Three weeks back: Monday 2027-02-22, so the weeks of 22 February, 1, 8 and 15 March. */
+    private static final Instant SINCE = Instant.parse("2027-02-22T12:00:00Z");
 
     private static ServiceLevelCase resolved(String channel, String received, String resolvedAt, boolean onTime) {
         return new ServiceLevelCase("PASSPORT", channel, false, false, false, Instant.parse(received), Instant.parse(resolvedAt), onTime, "T", 1);
@@ -58,7 +61,7 @@ class ServiceLevelCalculatorTest {
     }
 
     private static List<ServiceTypeLevels> compute() {
-        return ServiceLevelCalculator.compute(cases(), NOW, c -> c.calendarId().equals("T") ? T : null);
+        return ServiceLevelCalculator.compute(cases(), SINCE, NOW, c -> c.calendarId().equals("T") ? T : null);
     }
 
     @Test
@@ -66,7 +69,9 @@ class ServiceLevelCalculatorTest {
         List<ServiceTypeLevels> levels = compute();
         assertThat(levels).extracting(ServiceTypeLevels::serviceType).containsExactly("DEMO", "PASSPORT");
         // resolved, ascending: 0, 1, 2, 4, 4, 20: median rank ceil(3) = 3 -> 2; p90 rank ceil(5.4) = 6 -> 20; 4 of 6 on time
-        assertThat(levels.get(1).total()).isEqualTo(new Figures("ALL", 7, 3, 2, 6, 4, "66.7", 2, 20, new Backlog(3, 2, 1, 1)));
+        // by week of resolution: 1 March (Mon 1 late, Wed 3, Fri 5), 8 March (Mon 8, Fri 12), 15 March (Mon 15 late)
+        assertThat(levels.get(1).total()).isEqualTo(new Figures("ALL", 7, 3, 2, 6, 4, "66.7", 2, 20, new Backlog(3, 2, 1, 1),
+                weeks("0 0 -", "3 2 66.7", "2 2 100.0", "1 0 0.0")));
     }
 
     @Test
@@ -74,15 +79,18 @@ class ServiceLevelCalculatorTest {
         ServiceTypeLevels passport = compute().get(1);
         assertThat(passport.byChannel()).containsExactly(
                 // 4 and 20: median rank 1 -> 4; p90 rank ceil(1.8) = 2 -> 20; 1 of 2 on time
-                new Figures("PAPER", 3, 2, 1, 2, 1, "50.0", 4, 20, new Backlog(1, 1, 0, 1)),
+                new Figures("PAPER", 3, 2, 1, 2, 1, "50.0", 4, 20, new Backlog(1, 1, 0, 1),
+                        weeks("0 0 -", "1 0 0.0", "1 1 100.0", "0 0 -")),
                 // 0, 1, 2, 4: median rank 2 -> 1; p90 rank ceil(3.6) = 4 -> 4; 3 of 4 on time
-                new Figures("WEB", 4, 1, 1, 4, 3, "75.0", 1, 4, new Backlog(2, 1, 1, 0)));
+                new Figures("WEB", 4, 1, 1, 4, 3, "75.0", 1, 4, new Backlog(2, 1, 1, 0),
+                        weeks("0 0 -", "2 2 100.0", "1 1 100.0", "1 0 0.0")));
     }
 
     @Test
     void unknownCalendar_countsMondayToFridayUtc_andNothingResolved_meansNoPercentNorPercentiles() {
         Figures demo = compute().get(0).total();
-        assertThat(demo).isEqualTo(new Figures("ALL", 1, 0, 0, 0, 0, null, null, null, new Backlog(1, 0, 0, 0)));
+        assertThat(demo).isEqualTo(new Figures("ALL", 1, 0, 0, 0, 0, null, null, null, new Backlog(1, 0, 0, 0),
+                weeks("0 0 -", "0 0 -", "0 0 -", "0 0 -")));
         assertThat(ServiceLevelCalculator.businessDaysBetween(null, Instant.parse("2027-03-10T10:00:00Z"), NOW)).isEqualTo(3);
         assertThat(ServiceLevelCalculator.businessDaysBetween(T, Instant.parse("2027-03-10T10:00:00Z"), NOW)).isEqualTo(3);
         assertThat(ServiceLevelCalculator.businessDaysBetween(T, Instant.parse("2027-03-09T10:00:00Z"), NOW)).isEqualTo(3); // 10th is a holiday
@@ -100,7 +108,36 @@ class ServiceLevelCalculatorTest {
                 open("X", "WEB", "2027-02-11T10:00:00Z", false, false, "T")); // 21
         assertThat(cases).extracting(c -> ServiceLevelCalculator.businessDaysBetween(T, c.receivedAt(), NOW))
                 .containsExactly(5, 6, 10, 11, 20, 21);
-        assertThat(ServiceLevelCalculator.compute(cases, NOW, c -> T).get(0).total().backlogByAge()).isEqualTo(new Backlog(1, 2, 2, 1));
+        assertThat(ServiceLevelCalculator.compute(cases, SINCE, NOW, c -> T).get(0).total().backlogByAge()).isEqualTo(new Backlog(1, 2, 2, 1));
+    }
+
+    @Test
+    void onTimeByWeek_groupsResolutionsByTheWeekOfTheirDateInTheCalendarZone() {
+        // Sunday 2027-03-07 23:30 in Toronto is Monday 04:30 UTC: the week of 1 March there, of 8 March in UTC
+        BusinessCalendar toronto = BusinessCalendar.mondayToFriday("TOR", 1, java.time.ZoneId.of("America/Toronto"), Set.of());
+        ServiceLevelCase lateSunday = resolved("WEB", "2027-03-01T15:00:00Z", "2027-03-08T04:30:00Z", true);
+        assertThat(ServiceLevelCalculator.compute(List.of(lateSunday), SINCE, NOW, c -> toronto).get(0).total().onTimeByWeek())
+                .isEqualTo(weeks("0 0 -", "1 1 100.0", "0 0 -", "0 0 -"));
+        assertThat(ServiceLevelCalculator.compute(List.of(lateSunday), SINCE, NOW, c -> T).get(0).total().onTimeByWeek())
+                .isEqualTo(weeks("0 0 -", "0 0 -", "1 1 100.0", "0 0 -"));
+        // a service type without cases: every week, empty
+        assertThat(ServiceLevelCalculator.none("X", SINCE, NOW).total().onTimeByWeek()).hasSize(4)
+                .allSatisfy(week -> assertThat(week.onTimePercent()).isNull());
+        assertThat(ServiceLevelCalculator.weekOf(Instant.parse("2027-03-14T23:59:59Z"), ZoneOffset.UTC)).isEqualTo(LocalDate.parse("2027-03-08"));
+        assertThat(ServiceLevelCalculator.percent(2, 3)).isEqualTo("66.7");
+        assertThat(ServiceLevelCalculator.percent(0, 0)).isNull();
+    }
+
+    /** Weeks from 22 February 2027, each "resolved onTime percent" ("-": none). */
+    private static List<WeekOnTime> weeks(String... spec) {
+        List<WeekOnTime> weeks = new ArrayList<>();
+        LocalDate monday = LocalDate.parse("2027-02-22");
+        for (String week : spec) {
+            String[] f = week.split(" ");
+            weeks.add(new WeekOnTime(monday, Long.parseLong(f[0]), Long.parseLong(f[1]), f[2].equals("-") ? null : f[2]));
+            monday = monday.plusWeeks(1);
+        }
+        return weeks;
     }
 
     @Test

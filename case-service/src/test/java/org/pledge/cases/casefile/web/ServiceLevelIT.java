@@ -79,6 +79,24 @@ class ServiceLevelIT extends CaseServiceITSupport {
         assertThat(total.path("p90BusinessDaysToResolution").asInt()).isEqualTo(days.get(2));    // nearest rank 3 of 3
         assertThat(total.path("backlogByAge").toString()).isEqualTo("{\"0-5\":1,\"6-10\":0,\"11-20\":0,\"over-20\":1}");
 
+        // on time by week: every week of the 90-day window, the three resolutions (made just now) in this week, in Toronto
+        JsonNode weeks = total.path("onTimeByWeek");
+        java.time.ZoneId toronto = calendars.current("CA-ON").orElseThrow().zone();
+        LocalDate thisWeek = LocalDate.ofInstant(Instant.parse(report.path("asOf").asText()), toronto)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate firstWeek = LocalDate.ofInstant(Instant.parse(report.path("resolvedSince").asText()), toronto)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        assertThat(weeks.path(0).path("weekOf").asText()).isEqualTo(firstWeek.toString());
+        assertThat(weeks).hasSize((int) java.time.temporal.ChronoUnit.WEEKS.between(firstWeek, thisWeek) + 1);
+        JsonNode lastWeek = weeks.path(weeks.size() - 1);
+        assertThat(lastWeek.path("weekOf").asText()).isEqualTo(thisWeek.toString());
+        assertThat(List.of(lastWeek.path("resolved").asInt(), lastWeek.path("resolvedOnTime").asInt())).containsExactly(3, 2);
+        assertThat(lastWeek.path("onTimePercent").asText()).isEqualTo("66.7");
+        for (int i = 0; i < weeks.size() - 1; i++) {
+            assertThat(weeks.path(i).path("resolved").asInt()).as("week " + weeks.path(i).path("weekOf")).isZero();
+            assertThat(weeks.path(i).path("onTimePercent").isNull()).isTrue();
+        }
+
         JsonNode byChannel = passport.path("byChannel");
         assertThat(byChannel).hasSize(2);
         JsonNode paper = byChannel.path(0);
@@ -105,6 +123,7 @@ class ServiceLevelIT extends CaseServiceITSupport {
         assertThat(demo.path("total").path("open").asInt()).isZero();
         assertThat(demo.path("total").path("onTimePercent").isNull()).isTrue();
         assertThat(demo.path("byChannel")).isEmpty();
+        assertThat(demo.path("total").path("onTimeByWeek")).hasSize(weeks.size());
 
         // a short window leaves out nothing resolved just now, a window is 1..366 days
         assertThat(get("/api/service-levels/PASSPORT?resolvedWithinDays=1", ops).json().path("serviceTypes").path(0).path("total")
