@@ -14,25 +14,31 @@ document.body.addEventListener('htmx:configRequest', (event) => {
   }
 });
 
-// A chart: <div class="console-chart" data-chart="id-of-a-json-data-block"> with
-// <script type="application/json" id="..."> holding an ECharts option (a data block: not executed, CSP-safe).
+// A chart: <div class="console-chart" data-chart-option="{ECharts option as JSON}">, or
+// <div class="console-chart" data-chart="id"> with <script type="application/json" id="id"> holding the option (a data
+// block: not executed, CSP-safe). Content that htmx swaps in must use the attribute: htmx drops <script> elements from
+// what it swaps when script tags are off (htmx-config allowScriptTags: false).
 // Drawn on load and again whenever htmx swaps new content in.
 function drawCharts(root) {
   if (!window.echarts) {
     return;
   }
-  root.querySelectorAll('.console-chart[data-chart]').forEach((element) => {
-    const data = document.getElementById(element.dataset.chart);
-    if (!data) {
+  root.querySelectorAll('.console-chart[data-chart-option], .console-chart[data-chart]').forEach((element) => {
+    let option = element.dataset.chartOption;
+    if (!option) {
+      const data = document.getElementById(element.dataset.chart);
+      option = data ? data.textContent : null;
+    }
+    if (!option) {
       return;
     }
     const existing = window.echarts.getInstanceByDom(element);
     const chart = existing || window.echarts.init(element, null, { renderer: 'svg' });
-    chart.setOption(JSON.parse(data.textContent), true);
+    chart.setOption(JSON.parse(option), true);
   });
 }
 window.addEventListener('load', () => drawCharts(document));
-document.body.addEventListener('htmx:afterSwap', (event) => drawCharts(event.target.ownerDocument || document));
+document.body.addEventListener('htmx:afterSwap', () => drawCharts(document));
 
 // A live part whose session has ended answers 401 (it cannot follow the redirect to the issuer): reload the page,
 // which signs the person in again and comes back here.

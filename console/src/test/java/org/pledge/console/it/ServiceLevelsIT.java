@@ -35,10 +35,10 @@ class ServiceLevelsIT extends ConsoleITSupport {
         assertThat(cells(page, "levels-row-PASSPORT-WEB")).containsExactly("Web", "1,000", "20", "3", "6", "100%", "3", "5");
         assertThat(cells(page, "levels-row-DEMO-ALL")).containsExactly("All channels", "2", "0", "0", "0", "–", "–", "–");
         // backlog: the chart's data block and its table, the same figures (PASSPORT and DEMO together)
-        assertThat(page.getElementById("levels-backlog-data").data()).contains("\"data\":[1202,20,10,4]");
+        assertThat(page.getElementById("levels-backlog-data").attr("data-chart-option")).contains("\"data\":[1202,20,10,4]");
         assertThat(page.select("#levels-backlog-table tbody td").eachText()).containsExactly("1,202", "20", "10", "4");
         // on time by week: a line per service type, a table row per week
-        assertThat(page.getElementById("levels-trend-data").data()).contains("\"name\":\"DEMO\"").contains("\"data\":[\"-\",87.5]");
+        assertThat(page.getElementById("levels-trend-data").attr("data-chart-option")).contains("\"name\":\"DEMO\"").contains("\"data\":[\"-\",87.5]");
         assertThat(page.select("#levels-trend-table thead th").eachText()).containsExactly("Week of", "DEMO", "PASSPORT");
         assertThat(page.select("#levels-trend-table tbody tr").get(1).select("td").eachText())
                 .containsExactly("None resolved", "87.5% (7 of 8)");
@@ -63,8 +63,8 @@ class ServiceLevelsIT extends ConsoleITSupport {
         assertThat(percent(FRENCH, "0.875")).startsWith("87,5");
         assertThat(cells(page, "levels-row-PASSPORT-PAPER")).containsExactly("Papier", "234", "10", "0", "2",
                 percent(FRENCH, "0.5"), "6", "9");
-        assertThat(page.getElementById("levels-backlog-data").data()).contains("\"0 à 5\"").contains("Jours ouvrables depuis la réception");
-        assertThat(page.getElementById("levels-trend-data").data()).contains("{value} %");
+        assertThat(page.getElementById("levels-backlog-data").attr("data-chart-option")).contains("\"0 à 5\"").contains("Jours ouvrables depuis la réception");
+        assertThat(page.getElementById("levels-trend-data").attr("data-chart-option")).contains("{value} %");
     }
 
     @Test
