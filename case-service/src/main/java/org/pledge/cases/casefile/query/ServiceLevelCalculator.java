@@ -64,9 +64,17 @@ public final class ServiceLevelCalculator {
         return result;
     }
 
-    /** The empty figures of a service type without cases (its weeks from {@code since} to {@code now} all empty). */
-    public static ServiceLevelReport.ServiceTypeLevels none(String serviceType, Instant since, Instant now) {
-        return new ServiceLevelReport.ServiceTypeLevels(serviceType, figures(ALL_CHANNELS, List.of(), since, now, c -> null), List.of());
+    /**
+     * The empty figures of a service type without cases: its weeks from {@code since} to {@code now}, in {@code zone}
+     * (its calendar's, as its cases' weeks would be), all empty.
+     */
+    public static ServiceLevelReport.ServiceTypeLevels none(String serviceType, Instant since, Instant now, ZoneId zone) {
+        TreeMap<LocalDate, long[]> weeks = emptyWeeks(since, now, zone);
+        List<ServiceLevelReport.WeekOnTime> byWeek = new ArrayList<>();
+        weeks.keySet().forEach(monday -> byWeek.add(new ServiceLevelReport.WeekOnTime(monday, 0, 0, null)));
+        ServiceLevelReport.Figures empty = figures(ALL_CHANNELS, List.of(), since, now, c -> null);
+        return new ServiceLevelReport.ServiceTypeLevels(serviceType, new ServiceLevelReport.Figures(empty.channel(), 0, 0, 0, 0, 0,
+                null, null, null, empty.backlogByAge(), byWeek), List.of());
     }
 
     static ServiceLevelReport.Figures figures(String channel, List<ServiceLevelCase> cases, Instant since, Instant now,
@@ -114,12 +122,16 @@ public final class ServiceLevelCalculator {
     /** Every week from the week of {@code since} to the week of {@code now}, with no resolutions yet; none without {@code since}. */
     private static TreeMap<LocalDate, long[]> emptyWeeks(List<ServiceLevelCase> cases, Instant since, Instant now,
                                                          Function<ServiceLevelCase, BusinessCalendar> calendarOf) {
+        ZoneId zone = cases.stream().map(calendarOf).filter(java.util.Objects::nonNull).findFirst()
+                .map(BusinessCalendar::zone).orElse(ZoneOffset.UTC);
+        return emptyWeeks(since, now, zone);
+    }
+
+    private static TreeMap<LocalDate, long[]> emptyWeeks(Instant since, Instant now, ZoneId zone) {
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
         if (since == null || now.isBefore(since)) {
             return weeks;
         }
-        ZoneId zone = cases.stream().map(calendarOf).filter(java.util.Objects::nonNull).findFirst()
-                .map(BusinessCalendar::zone).orElse(ZoneOffset.UTC);
         LocalDate last = weekOf(now, zone);
         for (LocalDate monday = weekOf(since, zone); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
             weeks.put(monday, new long[2]);

@@ -55,8 +55,11 @@ public class ServiceLevels {
                 Indexes.descending(CaseSummaryDocument.RESOLVED_AT)));
     }
 
-    /** The figures of every service type with cases, or of one ({@code serviceType} not null; empty figures if it has none). */
-    public ServiceLevelReport report(String serviceType, int resolvedWithinDays) {
+    /**
+     * The figures of every service type with cases, or of one ({@code serviceType} not null; empty figures if it has
+     * none, their weeks in the zone of its calendar {@code calendarId}, as its cases' weeks would be).
+     */
+    public ServiceLevelReport report(String serviceType, String calendarId, int resolvedWithinDays) {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofDays(resolvedWithinDays));
         List<Bson> open = new ArrayList<>(List.of(Filters.in(CaseSummaryDocument.STATUS, OPEN)));
@@ -75,7 +78,9 @@ public class ServiceLevels {
                 : cache.computeIfAbsent(c.calendarId() + "@" + c.calendarVersion(),
                         k -> calendars.version(c.calendarId(), c.calendarVersion()).orElse(null)));
         if (serviceType != null && levels.isEmpty()) {
-            levels = List.of(ServiceLevelCalculator.none(serviceType, since, now));
+            java.time.ZoneId zone = (calendarId == null ? java.util.Optional.<BusinessCalendar>empty() : calendars.current(calendarId))
+                    .map(BusinessCalendar::zone).orElse(java.time.ZoneOffset.UTC);
+            levels = List.of(ServiceLevelCalculator.none(serviceType, since, now, zone));
         }
         return new ServiceLevelReport(now, since, truncated, levels);
     }

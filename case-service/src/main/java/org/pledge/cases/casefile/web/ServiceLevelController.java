@@ -43,7 +43,7 @@ class ServiceLevelController {
             description = "resolvedWithinDays (1..366, default 90): the resolutions counted for on-time %, median and p90. "
                     + WEEKS)
     ServiceLevelReport all(@RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
-        return levels.report(null, resolvedWithinDays);
+        return levels.report(null, null, resolvedWithinDays);
     }
 
     @GetMapping("/{serviceType}")
@@ -54,10 +54,8 @@ class ServiceLevelController {
     @ApiResponse(responseCode = "404", description = "`service-level.service-type-unknown`: no such service type")
     ServiceLevelReport one(@PathVariable @Size(max = 64) String serviceType,
                            @RequestParam(defaultValue = "90") @Min(1) @Max(366) int resolvedWithinDays) {
-        if (catalogue.find(serviceType).isEmpty()) {
-            throw new UnknownServiceTypeException(serviceType);
-        }
-        return levels.report(serviceType, resolvedWithinDays);
+        String calendarId = catalogue.find(serviceType).orElseThrow(() -> new UnknownServiceTypeException(serviceType)).calendarId();
+        return levels.report(serviceType, calendarId, resolvedWithinDays);
     }
 
     static class UnknownServiceTypeException extends PledgeException {

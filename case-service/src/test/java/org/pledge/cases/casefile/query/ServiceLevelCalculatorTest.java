@@ -121,11 +121,21 @@ class ServiceLevelCalculatorTest {
         assertThat(ServiceLevelCalculator.compute(List.of(lateSunday), SINCE, NOW, c -> T).get(0).total().onTimeByWeek())
                 .isEqualTo(weeks("0 0 -", "0 0 -", "1 1 100.0", "0 0 -"));
         // a service type without cases: every week, empty
-        assertThat(ServiceLevelCalculator.none("X", SINCE, NOW).total().onTimeByWeek()).hasSize(4)
+        assertThat(ServiceLevelCalculator.none("X", SINCE, NOW, ZoneOffset.UTC).total().onTimeByWeek()).hasSize(4)
                 .allSatisfy(week -> assertThat(week.onTimePercent()).isNull());
         assertThat(ServiceLevelCalculator.weekOf(Instant.parse("2027-03-14T23:59:59Z"), ZoneOffset.UTC)).isEqualTo(LocalDate.parse("2027-03-08"));
         assertThat(ServiceLevelCalculator.percent(2, 3)).isEqualTo("66.7");
         assertThat(ServiceLevelCalculator.percent(0, 0)).isNull();
+    }
+
+    @Test
+    void none_weeksInTheGivenZone_asTheTypesCasesWouldBe() {
+        // Monday 2027-03-15 03:00 UTC is still Sunday the 14th in Toronto: three weeks there, four in UTC
+        Instant mondayInUtc = Instant.parse("2027-03-15T03:00:00Z");
+        assertThat(ServiceLevelCalculator.none("X", SINCE, mondayInUtc, java.time.ZoneId.of("America/Toronto")).total().onTimeByWeek())
+                .isEqualTo(weeks("0 0 -", "0 0 -", "0 0 -"));
+        assertThat(ServiceLevelCalculator.none("X", SINCE, mondayInUtc, ZoneOffset.UTC).total().onTimeByWeek())
+                .isEqualTo(weeks("0 0 -", "0 0 -", "0 0 -", "0 0 -"));
     }
 
     /** Weeks from 22 February 2027, each "resolved onTime percent" ("-": none). */
