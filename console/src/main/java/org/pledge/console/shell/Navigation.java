@@ -25,6 +25,21 @@ public record Navigation(String path, String message, Set<String> roles) {
             new Navigation("/operations", "nav.operations", Set.of("operations", "admin")),
             new Navigation("/audit", "nav.audit", Set.of("auditor")));
 
+    /**
+     * The section a page belongs to: the one whose path is the longest prefix of the page's path ({@code /refunds/costs}
+     * is "cost of missed promises", not "refunds"), or null.
+     */
+    public static String activePath(List<Navigation> sections, String pagePath) {
+        String active = null;
+        for (Navigation section : sections) {
+            boolean under = pagePath.equals(section.path()) || pagePath.startsWith(section.path() + "/");
+            if (under && (active == null || section.path().length() > active.length())) {
+                active = section.path();
+            }
+        }
+        return active;
+    }
+
     /** The sections {@code person} may open, in order. */
     public static List<Navigation> of(Authentication person) {
         if (person == null) {

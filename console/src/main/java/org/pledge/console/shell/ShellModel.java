@@ -22,6 +22,12 @@ public class ShellModel {
         return request.getRequestURI();
     }
 
+    /** The path of the section the page belongs to, marked active in the header ({@link Navigation#activePath}). */
+    @ModelAttribute("activeSection")
+    String activeSection(Authentication person, jakarta.servlet.http.HttpServletRequest request) {
+        return Navigation.activePath(Navigation.of(person), request.getRequestURI());
+    }
+
     @ModelAttribute("personName")
     String personName(Authentication person) {
         if (person != null && person.getPrincipal() instanceof OidcUser user) {
