@@ -2,6 +2,7 @@ package org.pledge.feedback.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.browser.Accessibility;
 import org.pledge.testsupport.browser.Browser;
@@ -63,7 +66,7 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         page.findElement(By.id("pain-point-1")).click();
         page.findElement(By.id("comment")).sendKeys("Nobody answered the phone for two weeks.");
         page.findElement(By.id("consent")).click();
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(page);
 
         assertThat(page.getCurrentUrl()).endsWith("/thanks?lang=en&contact=yes");
         assertPage(page, "en", "Thank you for your answer");
@@ -90,7 +93,7 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         InvitedCase invited = invitedCase(freshServiceType("PG"), "fr-CA", true);
         open(noScript, invited);
         page.findElement(By.id("rating-4")).click();
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(page);
 
         assertPage(page, "fr", "Merci de votre réponse");
         assertThat(page.findElements(By.id("follow-up"))).isEmpty();
@@ -102,7 +105,7 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         WebDriver page = open(browser, invitedCase(freshServiceType("PG"), "en-CA", true));
         page.findElement(By.id("comment")).sendKeys("Line one\nLine two");
         page.findElement(By.id("consent")).click();
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(page);
 
         assertThat(page.getTitle()).isEqualTo("Error: Tell us about the service you received");
         WebElement summary = page.findElement(By.id("error-summary"));
@@ -115,7 +118,7 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         summary.findElement(By.linkText("Choose how satisfied you are, from 1 to 5")).click();
         assertThat(page.switchTo().activeElement().getDomAttribute("id")).isEqualTo("rating-5");
         page.findElement(By.id("rating-3")).click();
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(page);
         assertPage(page, "en", "Thank you for your answer");
     }
 
@@ -125,7 +128,7 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         page.findElement(By.id("rating-2")).click();
         WebElement comment = page.findElement(By.id("comment"));
         ((org.openqa.selenium.JavascriptExecutor) page).executeScript("arguments[0].value = 'é'.repeat(2001)", comment);
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(page);
 
         // 2 000 with the French grouping separator (a no-break space)
         assertThat(page.findElement(By.id("comment-error")).getText())
@@ -156,7 +159,7 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         InvitedCase invited = invitedCase(freshServiceType("PG"), "en-CA", true);
         WebDriver page = open(browser, invited);
         page.findElement(By.id("rating-5")).click();
-        page.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(page);
         assertPage(page, "en", "Thank you for your answer");
 
         // a refused link names no invitation's language: the page is in the browser's (English here), or ?lang=
@@ -200,8 +203,21 @@ class SurveyPageBrowserIT extends FeedbackServiceITSupport {
         return page;
     }
 
-    /** The page's language and its one h1. */
+    /**
+     * Sends the form and waits until the browser has left the page it was on: a command that reaches Chromium while
+     * the next document replaces this one finds no element at all (seen once in CI: no {@code html}).
+     */
+    private static void submit(WebDriver page) {
+        WebElement before = page.findElement(By.tagName("html"));
+        page.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+    }
+
+    /** The page's language and its one h1 (waited for: the page may still be loading after Enter or a click). */
     private static void assertPage(WebDriver page, String lang, String heading) {
+        new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> heading.equals(h.getText())));
         assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(lang);
         List<WebElement> headings = page.findElements(By.tagName("h1"));
         assertThat(headings).hasSize(1);
