@@ -1,19 +1,15 @@
 package org.pledge.console.levels;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.console.config.ConsoleProperties;
 import org.pledge.console.services.Service;
 import org.pledge.console.services.ServiceProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -43,7 +39,7 @@ public final class BoundApis {
                     .requestFactory(requests)
                     .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                     .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                        throw problem(json, service, response);
+                        throw ServiceProblemException.from(json, service, response);
                     })
                     .build());
         }
@@ -53,21 +49,4 @@ public final class BoundApis {
         return clients.get(service);
     }
 
-    private static ServiceProblemException problem(ObjectMapper json, Service service, ClientHttpResponse response) throws IOException {
-        int status = response.getStatusCode().value();
-        String code = "http." + status;
-        String title = null;
-        String detail = null;
-        try (InputStream body = response.getBody()) {
-            JsonNode problem = json.readTree(body);
-            if (problem != null && problem.isObject()) {
-                code = problem.path("code").asText(code);
-                title = problem.hasNonNull("title") ? problem.get("title").asText() : null;
-                detail = problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
-            }
-        } catch (IOException notJson) {
-            // not a problem document: the status says what there is to say
-        }
-        return new ServiceProblemException(service, status, code, title, detail);
-    }
 }

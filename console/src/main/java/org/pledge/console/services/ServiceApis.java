@@ -1,18 +1,15 @@
 package org.pledge.console.services;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pledge.console.config.ConsoleProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
@@ -57,7 +54,7 @@ public class ServiceApis {
                     .requestInterceptor(unavailable(service))
                     .requestInterceptor(relay)
                     .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                        throw problem(service, response);
+                        throw ServiceProblemException.from(json, service, response);
                     })
                     .build());
         }
@@ -87,21 +84,4 @@ public class ServiceApis {
         };
     }
 
-    private ServiceProblemException problem(Service service, ClientHttpResponse response) throws IOException {
-        int status = response.getStatusCode().value();
-        String code = "http." + status;
-        String title = null;
-        String detail = null;
-        try (InputStream body = response.getBody()) {
-            JsonNode problem = json.readTree(body);
-            if (problem != null && problem.isObject()) {
-                code = problem.path("code").asText(code);
-                title = problem.hasNonNull("title") ? problem.get("title").asText() : null;
-                detail = problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
-            }
-        } catch (IOException notJson) {
-            // not a problem document (a proxy's page, an empty body): the status says what there is to say
-        }
-        return new ServiceProblemException(service, status, code, title, detail);
-    }
 }

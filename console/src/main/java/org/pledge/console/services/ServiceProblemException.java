@@ -1,5 +1,12 @@
 package org.pledge.console.services;
 
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.client.ClientHttpResponse;
+
 /**
  * A service answered with an error: its RFC 9457 problem, as far as it gave one. Shown to the person in plain words
  * by {@code shell.ProblemAdvice} (the message {@code problem.<code>} when the console has one, else the service's own
@@ -26,6 +33,25 @@ public class ServiceProblemException extends RuntimeException {
         this.code = code;
         this.title = title;
         this.detail = detail;
+    }
+
+    /** The problem in {@code service}'s error answer; a body that is no problem document leaves only the status. */
+    public static ServiceProblemException from(ObjectMapper json, Service service, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        String code = "http." + status;
+        String title = null;
+        String detail = null;
+        try (InputStream body = response.getBody()) {
+            JsonNode problem = json.readTree(body);
+            if (problem != null && problem.isObject()) {
+                code = problem.path("code").asText(code);
+                title = problem.hasNonNull("title") ? problem.get("title").asText() : null;
+                detail = problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
+            }
+        } catch (IOException notJson) {
+            // not a problem document (a proxy's page, an empty body): the status says what there is to say
+        }
+        return new ServiceProblemException(service, status, code, title, detail);
     }
 
     public Service service() {
