@@ -2,7 +2,8 @@
 # Prepares the base of Pledge's container images (docs/container-images.md), offline and once for all services:
 #   <out>/rootfs/opt/java        a JRE jlinked from the JDK that runs the build (the modules below)
 #   <out>/rootfs/lib*, usr/lib   the shared libraries of Debian's libc6, libgcc-s1, libstdc++6 and zlib1g that the
-#                                JRE needs (the same set as distroless "cc"), nothing else: no shell, no package manager
+#                                JRE needs (the same set as distroless "cc") and their copyright files
+#                                (usr/share/doc/<package>/copyright), nothing else: no shell, no package manager
 #   <out>/rootfs/etc             passwd and group with the user the image runs as (65532 "nonroot"), nsswitch.conf
 #   <out>/rootfs/tmp             an empty /tmp (the pod mounts an emptyDir there: the root filesystem is read-only)
 #   <out>/base.properties        what went in: the JDK's version and package, the four packages' versions (image labels)
@@ -83,13 +84,14 @@ echo "build-base: jlink $java_version ($modules)"
   --output "$root/opt/java"
 
 # the shared libraries of the four packages, as regular files (Jib follows symlinks; /lib64/ld-linux-x86-64.so.2 is an
-# absolute symlink in libc6): *.so files only, no gconv modules, no tools, no documentation
+# absolute symlink in libc6): *.so files and the packages' copyright files only; no gconv modules, no tools
 copy_libs() {   # <package root> <list of paths>
   local from="$1" path
   while read -r path; do
     case "$path" in
       /lib/*/gconv/*|/usr/lib/*/gconv/*|/usr/lib/*/audit/*) continue ;;
       /lib/*.so*|/lib64/*.so*|/usr/lib/*.so*) ;;
+      /usr/share/doc/*/copyright) ;;   # the licence each package is distributed under
       *) continue ;;
     esac
     [ -f "$from$path" ] || continue
@@ -112,6 +114,10 @@ else
       fail "files of $p differ from the package: $changed"
     fi
     dpkg -L "$p:amd64" | copy_libs ""
+    # libgcc-s1's and libstdc++6's doc folder is a link to gcc-12-base's, which holds their copyright file
+    if [ ! -f "$root/usr/share/doc/$p/copyright" ] && [ -f "/usr/share/doc/$p/copyright" ]; then
+      mkdir -p "$root/usr/share/doc/$p" && cp -L "/usr/share/doc/$p/copyright" "$root/usr/share/doc/$p/copyright"
+    fi
   done
 fi
 [ -f "$root/lib64/ld-linux-x86-64.so.2" ] || fail "no dynamic loader in the libraries"
