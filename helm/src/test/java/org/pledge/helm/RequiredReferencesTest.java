@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +49,13 @@ class RequiredReferencesTest {
         assertThatThrownBy(() -> Charts.template(sets, Charts.REQUIRED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(property + " is required");
+    }
+
+    @Test
+    void ingressOfAServiceWithoutPublicPaths_needsPathsNamed() {
+        assertThatThrownBy(() -> Charts.template(Map.of("services.case.ingress.enabled", true,
+                "services.case.ingress.host", "cases.example.org"), Charts.REQUIRED))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("services.case.ingress.paths is required when its ingress is enabled");
     }
 }
