@@ -76,6 +76,16 @@ class RenderedObjectsTest {
     }
 
     @Test
+    void podTemplates_carryNoChartOrVersionLabel_soThatANewChartAloneRestartsNothing() {
+        assertThat(Charts.ofType(Charts.renderEverything(), Deployment.class)).allSatisfy(d -> {
+            Map<String, String> labels = d.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(labels).doesNotContainKeys("helm.sh/chart", "app.kubernetes.io/version")
+                    .containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels())
+                    .containsEntry("team", "public-services");
+        });
+    }
+
+    @Test
     void serviceAccounts_mountNoApiToken() {
         assertThat(Charts.ofType(Charts.renderEverything(), ServiceAccount.class)).hasSize(5)
                 .allSatisfy(sa -> assertThat(sa.getAutomountServiceAccountToken()).isFalse());
