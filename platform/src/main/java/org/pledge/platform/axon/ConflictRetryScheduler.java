@@ -7,6 +7,8 @@ import jakarta.annotation.Nonnull;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.AbstractRetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retries a command only when it lost a race for its aggregate: the failure (or a cause of it) is a
@@ -19,8 +21,14 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * <p>A {@link StaleAggregateException} (a cached aggregate rejected the command or left it unchanged) is retried
  * at once. Otherwise the n-th retry waits {@code interval × 2^(n-1)}, scaled by a random factor in [0.5, 1.5) so that two racers
  * that keep colliding drift apart.
+ *
+ * <p>Axon's retry catches an {@link Exception} from the retried dispatch and answers the caller with it; an
+ * {@link Error} would end silently inside the executor's future, leaving a {@code sendAndWait} caller waiting with no
+ * trace. Each retry here logs such an error (the command's type, never its payload) before it ends the task.
  */
 public final class ConflictRetryScheduler extends AbstractRetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetryScheduler.class);
 
     private final long intervalMillis;
 
@@ -34,6 +42,20 @@ public final class ConflictRetryScheduler extends AbstractRetryScheduler {
         Builder builder = new Builder();
         builder.intervalMillis = intervalMillis;
         return new ConflictRetryScheduler(builder.retryExecutor(executor).maxRetryCount(maxRetries));
+    }
+
+    @Override
+    public boolean scheduleRetry(@Nonnull CommandMessage commandMessage, @Nonnull RuntimeException lastFailure,
+                                 @Nonnull List<Class<? extends Throwable>[]> failures, @Nonnull Runnable dispatchTask) {
+        String command = commandMessage.getPayloadType().getSimpleName();
+        return super.scheduleRetry(commandMessage, lastFailure, failures, () -> {
+            try {
+                dispatchTask.run();
+            } catch (Error e) {
+                log.error("The retry of command {} ended with an error; its sender gets no answer", command, e);
+                throw e;
+            }
+        });
     }
 
     @Override

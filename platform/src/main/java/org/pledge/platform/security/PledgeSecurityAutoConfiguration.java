@@ -41,7 +41,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * The one security filter chain of every service: a stateless OAuth2 resource server (JWT bearer tokens), CSRF off,
  * 401 and 403 as problem JSON (with {@code WWW-Authenticate} kept). Public: {@code /actuator/health/**},
  * {@code /actuator/info}, {@code /error}, and (unless {@code pledge.security.public-api-docs=false})
- * {@code /v3/api-docs/**} and {@code /swagger-ui/**}. {@code /ops/**}: roles {@code operations} or {@code admin};
+ * {@code /v3/api-docs/**} and {@code /swagger-ui/**}, and (only with {@code pledge.security.public-prometheus=true})
+ * {@code /actuator/prometheus}. {@code /ops/**}: roles {@code operations} or {@code admin};
  * {@code /api/data-subjects/**} and {@code /api/privacy/**} (erasure, key rotation): role {@code admin};
  * {@code /api/audit/**}: role {@code auditor}.
  * Then the services' {@link PledgeHttpSecurityCustomizer} rules; anything else needs a valid token.
@@ -93,6 +94,9 @@ public class PledgeSecurityAutoConfiguration {
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                             .permitAll();
+                    if (properties.publicPrometheus()) {
+                        rules.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
+                    }
                     if (properties.publicApiDocs()) {
                         rules.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll();

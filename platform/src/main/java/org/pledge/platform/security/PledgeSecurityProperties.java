@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    {@code ROLE_<name>}
  * @param clockSkew   tolerance on {@code exp}/{@code nbf}
  * @param publicApiDocs whether {@code /v3/api-docs/**} and {@code /swagger-ui/**} are readable without a token
+ * @param publicPrometheus whether {@code /actuator/prometheus} is readable without a token (off by default: a Prometheus
+ *                    server scrapes with no OIDC token; the Helm chart turns it on with its ServiceMonitor and keeps the
+ *                    port to Prometheus and the console by a NetworkPolicy, never routing {@code /actuator} outside)
  */
 @ConfigurationProperties("pledge.security")
 public record PledgeSecurityProperties(
@@ -27,5 +30,6 @@ public record PledgeSecurityProperties(
         @DefaultValue("RS256") List<String> algorithms,
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue("true") boolean publicApiDocs) {
+        @DefaultValue("true") boolean publicApiDocs,
+        @DefaultValue("false") boolean publicPrometheus) {
 }

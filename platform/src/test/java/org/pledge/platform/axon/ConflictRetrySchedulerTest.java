@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,6 +18,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The gateway retries a command that lost a race for its aggregate, and nothing else. */
 class ConflictRetrySchedulerTest {
@@ -24,9 +29,13 @@ class ConflictRetrySchedulerTest {
             .retryScheduler(ConflictRetryScheduler.of(executor, 3, 1)).build();
     private final AtomicInteger attempts = new AtomicInteger();
 
+    private final Logger schedulerLog = (Logger) LoggerFactory.getLogger(ConflictRetryScheduler.class);
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
     @AfterEach
     void stop() {
         executor.shutdownNow();
+        schedulerLog.detachAppender(logged);
     }
 
     @Test
@@ -75,5 +84,29 @@ class ConflictRetrySchedulerTest {
 
         assertThatThrownBy(() -> gateway.sendAndWait("go")).isInstanceOf(IllegalArgumentException.class);
         assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void anErrorEscapingARetriedDispatch_isLogged_withTheCommandsType() throws Exception {
+        logged.start();
+        schedulerLog.addAppender(logged);
+        bus.subscribe(String.class.getName(), command -> {
+            throw new ConcurrencyException("taken");
+        });
+        ((SimpleCommandBus) bus).registerDispatchInterceptor(messages -> (i, m) -> {
+            if (attempts.incrementAndGet() > 1) {
+                throw new StackOverflowError(); // out of the retried dispatch, past Axon's catch (Exception)
+            }
+            return m;
+        });
+
+        gateway.send("go");
+        executor.shutdown();
+        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(logged.list).singleElement().satisfies(e -> {
+            assertThat(e.getFormattedMessage()).isEqualTo("The retry of command String ended with an error; its sender gets no answer");
+            assertThat(e.getThrowableProxy().getClassName()).isEqualTo(StackOverflowError.class.getName());
+        });
     }
 }

@@ -19,7 +19,7 @@ class PledgeJwtDecodersTest {
     private final TestTokens tokens = TestTokens.get();
     private final JwtDecoder decoder = PledgeJwtDecoders.create(new PledgeSecurityProperties(
             URI.create(tokens.issuer()), URI.create(tokens.jwkSetUri()), List.of(tokens.audience()),
-            List.of("RS256"), "roles", Duration.ofSeconds(30), true), Clock.systemUTC());
+            List.of("RS256"), "roles", Duration.ofSeconds(30), true, false), Clock.systemUTC());
 
     @Test
     void decoder_acceptsAValidToken() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.pledge.cases.casefile.api.AssignCaseCommand;
@@ -40,13 +41,13 @@ class ConcurrentCommandsTwoInstancesIT {
                     String prefix = app == a ? "worker-a-" : "worker-b-";
                     runs.add(pool.submit(() -> {
                         for (int i = 0; i < PER_INSTANCE; i++) {
-                            app.commands().sendAndWait(new AssignCaseCommand(caseId, prefix + i, T0));
+                            app.send(new AssignCaseCommand(caseId, prefix + i, T0));
                         }
                         return null;
                     }));
                 }
                 for (Future<?> run : runs) {
-                    run.get(); // rethrows a command that failed despite the retries
+                    run.get(2, TimeUnit.MINUTES); // rethrows a command that failed despite the retries
                 }
             } finally {
                 pool.shutdownNow();

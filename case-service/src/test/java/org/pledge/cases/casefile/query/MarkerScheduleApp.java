@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -68,8 +69,12 @@ final class MarkerScheduleApp implements AutoCloseable {
         return new MarkerScheduleApp(context);
     }
 
-    CommandGateway commands() {
-        return context.getBean(CommandGateway.class);
+    /**
+     * Sends a command and waits for its outcome, at most {@link #WAIT}: a command that never answers fails the test
+     * with a timeout instead of holding the build.
+     */
+    void send(Object command) {
+        context.getBean(CommandGateway.class).sendAndWait(command, WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     MarkerSchedules clocks() {
@@ -81,7 +86,7 @@ final class MarkerScheduleApp implements AutoCloseable {
     }
 
     void submit(String caseId, Instant at) {
-        commands().sendAndWait(new SubmitCaseCommand(caseId, SERVICE_TYPE, SubmissionChannel.WEB, at, null, null,
+        send(new SubmitCaseCommand(caseId, SERVICE_TYPE, SubmissionChannel.WEB, at, null, null,
                 new Applicant("ref-" + caseId, "A. Client", "client@example.org", null, null, "en-CA", PreferredChannel.EMAIL),
                 new Money(new BigDecimal("10.00"), "CAD")));
     }

@@ -38,10 +38,10 @@ class MarkerScheduleRestartIT {
         try (MarkerScheduleApp first = MarkerScheduleApp.start(database, clock)) {
             first.submit(running, T0);
             first.submit(paused, T0);
-            first.commands().sendAndWait(new AssignCaseCommand(paused, "caseworker-1", T0));
-            first.commands().sendAndWait(new StartWorkOnCaseCommand(paused, T0));
+            first.send(new AssignCaseCommand(paused, "caseworker-1", T0));
+            first.send(new StartWorkOnCaseCommand(paused, T0));
             clock.set(PAUSED_AT);
-            first.commands().sendAndWait(new RequestInformationCommand(paused, "missing-photo", PAUSED_AT));
+            first.send(new RequestInformationCommand(paused, "missing-photo", PAUSED_AT));
             Awaitility.await().atMost(MarkerScheduleApp.WAIT).until(() -> first.clockDocument(paused) != null
                     && Boolean.TRUE.equals(first.clockDocument(paused).get("paused"))
                     && first.clockDocument(running) != null);
@@ -59,7 +59,7 @@ class MarkerScheduleRestartIT {
             assertThat(second.clockDocument(paused)).containsEntry("paused", true).doesNotContainKey("nextDueAt")
                     .doesNotContainKey("claimedBy"); // never even claimed
 
-            second.commands().sendAndWait(new RecordInformationReceivedCommand(paused, RESTARTED_AT));
+            second.send(new RecordInformationReceivedCommand(paused, RESTARTED_AT));
             // paused 10 min .. 2 h: the one-hour standard moves by 110 minutes; 10 running minutes were used before
             Instant deadline = T0.plus(MarkerScheduleApp.STANDARD).plus(Duration.ofMinutes(110));
             Instant atRiskAt = RESTARTED_AT.plus(MarkerScheduleApp.AT_RISK_AFTER).minus(Duration.ofMinutes(10));
