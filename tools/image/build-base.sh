@@ -47,7 +47,7 @@ jdk_package_version="${jdk_package:+$(dpkg-query -W -f='${Version}' "$jdk_packag
 if [ -n "${PLEDGE_IMAGE_DEBS:-}" ]; then
   versions=""
   for p in $packages; do
-    deb="$(ls "$PLEDGE_IMAGE_DEBS"/"${p}"_*_amd64.deb 2>/dev/null | head -n1)"
+    deb="$(ls "$PLEDGE_IMAGE_DEBS"/"${p}"_*_amd64.deb 2>/dev/null | head -n1 || true)"
     [ -n "$deb" ] || fail "no ${p}_*_amd64.deb in $PLEDGE_IMAGE_DEBS"
     versions+="$p=$(dpkg-deb -f "$deb" Version) "
   done
