@@ -30,7 +30,7 @@ import org.pledge.testsupport.browser.Browser;
 class RefundsBrowserIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     private static ConsoleStack stack;
     private static RefundFixtures refunds;
