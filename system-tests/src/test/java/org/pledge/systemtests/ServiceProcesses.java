@@ -128,6 +128,19 @@ public final class ServiceProcesses implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Stops the shared set if it was started, once every test has run ({@link SharedProcessesStop}): while this JVM's
+     * Kafka and MongoDB still run. Left to the shutdown hook, the services raced the infrastructure's own hook, waited
+     * for a MongoDB that was gone and were killed after the grace period. A later {@link #shared()} fails.
+     */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+            sharedFailure = new IllegalStateException("the shared services were stopped: every test has run");
+        }
+    }
+
     /** The SMTP server (GreenMail, in this JVM) the shared notification-service sends every email to. */
     static synchronized GreenMail mail() {
         shared();
