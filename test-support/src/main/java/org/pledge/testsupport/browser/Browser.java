@@ -43,7 +43,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  *
  * <p>A browser start costs seconds on a busy machine. Test classes that each start from a clean browser anyway (they
  * sign in afresh) may share one session per JVM and kind ({@link #sharedAcrossClasses()}): it is started by the first
- * class that uses it, cleared ({@link #reset()}) instead of closed after each class, and closed when the JVM ends.
+ * class that uses it, cleared ({@link #reset()}) instead of closed after each class, and closed when the JVM ends. A
+ * class that asserts on what the browser stores keeps a browser of its own.
  */
 public final class Browser implements AfterTestExecutionCallback, AfterAllCallback {
 
@@ -103,10 +104,14 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
         return driver;
     }
 
-    /** Forgets cookies and leaves the page, so that the next test starts clean. */
+    /**
+     * Forgets cookies and leaves the page, so that the next test starts clean. A shared session also forgets every
+     * origin's cookies and the current page's local and session storage; other origins' storage stays (a class that
+     * asserts on storage takes a browser of its own).
+     */
     public void reset() {
         if (shared) {
-            owner().reset();
+            owner().clearForTheNextClass();
             return;
         }
         synchronized (this) {
@@ -115,6 +120,19 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
                 driver.get("about:blank");
             }
         }
+    }
+
+    private synchronized void clearForTheNextClass() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        } catch (RuntimeException noStorage) {
+            // about:blank and pages of no origin have none
+        }
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.get("about:blank");
     }
 
     /** The JVM's session of this kind, made on first use and closed by a shutdown hook. */
@@ -199,7 +217,7 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     @Override
     public void afterAll(ExtensionContext context) {
         if (shared) {
-            owner().reset(); // the next class starts from a clean browser; the shutdown hook closes it
+            owner().clearForTheNextClass(); // the next class starts from a clean browser; the shutdown hook closes it
         } else {
             close();
         }
