@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.pledge.testsupport.await.Eventually;
 import org.pledge.testsupport.security.TestTokens;
 
@@ -36,8 +38,11 @@ import org.pledge.testsupport.security.TestTokens;
  * everything.
  *
  * <p>Uses the stack's fixed local ports (9000, 9092, 27017, 2525, 9100-9102, 8081-8084): nothing else may
- * hold them while it runs.
+ * hold them while it runs. It shares nothing else with the other system tests (its own Kafka, MongoDB-wire, issuer and
+ * processes; the shared services' ports are chosen clear of these), so it runs beside them on a second thread
+ * ({@code junit-platform.properties}): most of its two minutes are spent waiting for processes to start and stop.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LocalStackIT {
 
     record Door(int port, String path, String client, String wrongClient) {

@@ -33,6 +33,14 @@ public final class RefundFixtures {
         return fixtures.claimServiceType();
     }
 
+    /**
+     * Submits {@code count} cases for claims and starts work on them now, so that their five-second standard runs out
+     * while the browser starts and signs in; {@link #claimAwaitingApproval} then takes one each.
+     */
+    public void startClaimCases(int count) {
+        fixtures.startClaimCases(count);
+    }
+
     /** A claim of 6.25 CAD awaiting two finance approvals; its fee has no payment reference, so it is paid by transfer. */
     public String claimAwaitingApproval() {
         return fixtures.claimAwaitingApproval();

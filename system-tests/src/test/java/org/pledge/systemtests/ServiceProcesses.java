@@ -23,6 +23,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.core.ConditionTimeoutException;
+import org.pledge.local.LocalOptions;
 import org.pledge.local.process.ProcessSupervisor;
 import org.pledge.testsupport.PledgeInfrastructure;
 import org.pledge.testsupport.PledgeTestInitializer;
@@ -127,6 +128,19 @@ public final class ServiceProcesses implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * Stops the shared set if it was started, once every test has run ({@link SharedProcessesStop}): while this JVM's
+     * Kafka and MongoDB still run. Left to the shutdown hook, the services raced the infrastructure's own hook, waited
+     * for a MongoDB that was gone and were killed after the grace period. A later {@link #shared()} fails.
+     */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+            sharedFailure = new IllegalStateException("the shared services were stopped: every test has run");
+        }
+    }
+
     /** The SMTP server (GreenMail, in this JVM) the shared notification-service sends every email to. */
     static synchronized GreenMail mail() {
         shared();
@@ -148,7 +162,8 @@ public final class ServiceProcesses implements AutoCloseable {
     /**
      * feedback-service's arguments with a port chosen here and survey links that open its page on that port: the link
      * goes into the invitation before anyone can ask the service which port it bound, so it cannot be port 0. The port
-     * is a free one below the kernel's ephemeral range, which outgoing connections never take meanwhile.
+     * is a free one below the kernel's ephemeral range, which outgoing connections never take meanwhile, and none of the
+     * local stack's fixed ports (LocalStackIT runs at the same time).
      */
     static List<String> withOwnLinks(List<String> args) {
         int port = freePortBelowTheEphemeralRange();
@@ -171,9 +186,14 @@ public final class ServiceProcesses implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // not Linux: the IANA range starts at 49152, and 32768 is below both
         }
+        // LocalStackIT runs beside the other classes with the local stack's fixed ports: never take one of them
+        java.util.Set<Integer> localStack = new java.util.HashSet<>(LocalOptions.Ports.DEFAULT.named().values());
         java.util.Random random = new java.util.Random();
         for (int tries = 0; tries < 200; tries++) {
             int port = 20000 + random.nextInt(Math.max(1, ephemeralStart - 20000));
+            if (localStack.contains(port)) {
+                continue;
+            }
             try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {

@@ -42,7 +42,7 @@ class SurveyEndToEndIT {
     private static final Pattern SURVEY_LINK = Pattern.compile("https?://[^\\s\"<>]+/surveys/[A-Za-z0-9._~-]*[A-Za-z0-9_~-]");
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     @Test
     void resolvedCase_invitationEmail_answerOfOneWithConsentInTheBrowser_opensALinkedFollowUpCase_andTellsTheClient() throws Exception {

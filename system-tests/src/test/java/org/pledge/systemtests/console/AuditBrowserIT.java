@@ -20,7 +20,7 @@ import org.pledge.testsupport.browser.Browser;
 class AuditBrowserIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     @Test
     void auditor_seesFourChainsIntact_andReadsCaseFullHistory() {

@@ -28,10 +28,10 @@ class CasesBrowserIT {
     private static final Duration PAGE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     @RegisterExtension
-    static final Browser noScript = Browser.headless().withoutJavaScript();
+    static final Browser noScript = Browser.headless().withoutJavaScript().sharedAcrossClasses();
 
     @BeforeEach
     void cleanBrowsers() {

@@ -25,7 +25,7 @@ import org.pledge.testsupport.browser.Browser;
 class ConsoleRolesIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     /** Each person → their name at the issuer, the sections they may open, and a section they may not. */
     static final Map<String, Person> PEOPLE = Map.of(

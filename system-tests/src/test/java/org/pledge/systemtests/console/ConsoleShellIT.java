@@ -25,7 +25,7 @@ import org.pledge.testsupport.browser.Browser;
 class ConsoleShellIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless(); // its own: it asserts that nothing is in the storage
 
     @BeforeEach
     void cleanBrowser() {

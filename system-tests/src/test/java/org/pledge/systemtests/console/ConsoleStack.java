@@ -76,6 +76,15 @@ public final class ConsoleStack {
         return shared;
     }
 
+    /** Stops the console if it was started, once every test has run ({@code SharedProcessesStop}); a later {@link #shared()} fails. */
+    public static synchronized void stopShared() {
+        if (shared != null) {
+            shared.supervisor.stopAll();
+            shared = null;
+            failure = new IllegalStateException("the console stack was stopped: every test has run");
+        }
+    }
+
     /** {@code path} on the console, e.g. {@code uri("/refunds?lang=fr")}. */
     public URI uri(String path) {
         return console.resolve(path);

@@ -33,7 +33,7 @@ class OperationsBrowserIT {
     private static final Duration PARKING = Duration.ofSeconds(90);
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     @Test
     void operations_findsParkedRecord_inspectsIt_andReplaysIt() throws Exception {

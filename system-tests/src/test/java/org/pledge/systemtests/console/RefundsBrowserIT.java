@@ -30,7 +30,7 @@ import org.pledge.testsupport.browser.Browser;
 class RefundsBrowserIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     private static ConsoleStack stack;
     private static RefundFixtures refunds;
@@ -39,6 +39,7 @@ class RefundsBrowserIT {
     static void stack() {
         stack = ConsoleStack.shared();
         refunds = new RefundFixtures(stack.services());
+        refunds.startClaimCases(2); // one per test: their standards run out while the browser starts and signs in
     }
 
     @BeforeEach
@@ -48,9 +49,9 @@ class RefundsBrowserIT {
 
     @Test
     void twoFinancePeopleApprove_firstByKeyboard_thenSeesNoApproveButton() {
-        String claimId = refunds.claimAwaitingApproval();
         WebDriver driver = browser.driver();
         ConsolePages.signIn(driver, "finance-1");
+        String claimId = refunds.claimAwaitingApproval();
 
         // the claims of this class's own service type: other classes' claims await approval too
         driver.get(stack.uri("/refunds?serviceType=" + refunds.claimServiceType()).toString());
@@ -81,8 +82,8 @@ class RefundsBrowserIT {
 
     @Test
     void closedDaysPain001_downloadsAsXml_andCostsShowTheRefund() {
-        String claimId = refunds.claimAwaitingApproval();
         WebDriver driver = browser.driver();
+        String claimId = refunds.claimAwaitingApproval();
         approve(driver, claimId, "finance-1");
         approve(driver, claimId, "finance-2");
         refunds.giveBankAccount(claimId);

@@ -23,10 +23,10 @@ import org.pledge.testsupport.browser.Browser;
 class SatisfactionBrowserIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     @RegisterExtension
-    static final Browser noScript = Browser.headless().withoutJavaScript();
+    static final Browser noScript = Browser.headless().withoutJavaScript().sharedAcrossClasses();
 
     @Test
     void satisfactionPage_showsFiguresAfterAnAnswer() throws Exception {

@@ -27,10 +27,10 @@ import org.pledge.testsupport.browser.Browser;
 class ServiceLevelsBrowserIT {
 
     @RegisterExtension
-    static final Browser browser = Browser.headless();
+    static final Browser browser = Browser.headless().sharedAcrossClasses();
 
     @RegisterExtension
-    static final Browser noScript = Browser.headless().withoutJavaScript();
+    static final Browser noScript = Browser.headless().withoutJavaScript().sharedAcrossClasses();
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -40,34 +40,52 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * chromium-driver}; {@code .ci/run} does). Other locations: system properties {@code pledge.browser.chromium} and
  * {@code pledge.browser.chromedriver}, or environment variables {@code PLEDGE_CHROMIUM} and {@code PLEDGE_CHROMEDRIVER}.
  * Selenium Manager is never asked to download anything: both paths are given.
+ *
+ * <p>A browser start costs seconds on a busy machine. Test classes that each start from a clean browser anyway (they
+ * sign in afresh) may share one session per JVM and kind ({@link #sharedAcrossClasses()}): it is started by the first
+ * class that uses it, cleared ({@link #reset()}) instead of closed after each class, and closed when the JVM ends. A
+ * class that asserts on what the browser stores keeps a browser of its own.
  */
 public final class Browser implements AfterTestExecutionCallback, AfterAllCallback {
 
     public static final Path FAILURES = Paths.get("target", "browser-failures");
 
+    /** The sessions shared across test classes, one per kind (JavaScript on or off, languages); closed when the JVM ends. */
+    private static final Map<String, Browser> SHARED = new HashMap<>();
+
     private final boolean javaScript;
     private final String acceptLanguage;
+    private final boolean shared;
     private ChromeDriver driver;
     private Path profile;
 
-    private Browser(boolean javaScript, String acceptLanguage) {
+    private Browser(boolean javaScript, String acceptLanguage, boolean shared) {
         this.javaScript = javaScript;
         this.acceptLanguage = acceptLanguage;
+        this.shared = shared;
     }
 
     /** A headless Chromium with JavaScript on, asking for English pages. */
     public static Browser headless() {
-        return new Browser(true, "en-CA,en");
+        return new Browser(true, "en-CA,en", false);
     }
 
     /** The same browser with JavaScript turned off (what a page that must work without it is tested with). */
     public Browser withoutJavaScript() {
-        return new Browser(false, acceptLanguage);
+        return new Browser(false, acceptLanguage, shared);
     }
 
     /** The same browser asking for pages in these languages ({@code Accept-Language}, e.g. {@code fr-CA,fr}). */
     public Browser acceptingLanguages(String languages) {
-        return new Browser(javaScript, languages);
+        return new Browser(javaScript, languages, shared);
+    }
+
+    /**
+     * The same browser, one session for every class of this JVM that asks for this kind: cleared after each class
+     * (cookies, page) rather than closed. For classes whose tests each start clean anyway.
+     */
+    public Browser sharedAcrossClasses() {
+        return new Browser(javaScript, acceptLanguage, true);
     }
 
     public boolean javaScriptEnabled() {
@@ -75,18 +93,56 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     }
 
     /** The session, started on first use. */
-    public synchronized WebDriver driver() {
+    public WebDriver driver() {
+        return shared ? owner().driver() : ownDriver();
+    }
+
+    private synchronized WebDriver ownDriver() {
         if (driver == null) {
             driver = start();
         }
         return driver;
     }
 
-    /** Forgets cookies and leaves the page, so that the next test starts clean. */
-    public synchronized void reset() {
-        if (driver != null) {
-            driver.manage().deleteAllCookies();
-            driver.get("about:blank");
+    /**
+     * Forgets cookies and leaves the page, so that the next test starts clean. A shared session also forgets every
+     * origin's cookies and the current page's local and session storage; other origins' storage stays (a class that
+     * asserts on storage takes a browser of its own).
+     */
+    public void reset() {
+        if (shared) {
+            owner().clearForTheNextClass();
+            return;
+        }
+        synchronized (this) {
+            if (driver != null) {
+                driver.manage().deleteAllCookies();
+                driver.get("about:blank");
+            }
+        }
+    }
+
+    private synchronized void clearForTheNextClass() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            driver.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        } catch (RuntimeException noStorage) {
+            // about:blank and pages of no origin have none
+        }
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.get("about:blank");
+    }
+
+    /** The JVM's session of this kind, made on first use and closed by a shutdown hook. */
+    private Browser owner() {
+        synchronized (SHARED) {
+            return SHARED.computeIfAbsent(javaScript + "|" + acceptLanguage, kind -> {
+                Browser owner = new Browser(javaScript, acceptLanguage, false);
+                Runtime.getRuntime().addShutdownHook(new Thread(owner::close, "browser-close"));
+                return owner;
+            });
         }
     }
 
@@ -135,6 +191,14 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
+        if (shared) {
+            owner().afterTestExecution(context);
+            return;
+        }
+        ChromeDriver driver;
+        synchronized (this) {
+            driver = this.driver;
+        }
         if (context.getExecutionException().isEmpty() || driver == null) {
             return;
         }
@@ -151,7 +215,15 @@ public final class Browser implements AfterTestExecutionCallback, AfterAllCallba
     }
 
     @Override
-    public synchronized void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) {
+        if (shared) {
+            owner().clearForTheNextClass(); // the next class starts from a clean browser; the shutdown hook closes it
+        } else {
+            close();
+        }
+    }
+
+    private synchronized void close() {
         if (driver != null) {
             driver.quit();
             driver = null;
