@@ -51,7 +51,7 @@ public final class MasterKeyResolver {
         }
         if (!properties.devKey()) {
             throw new PersonalDataException("No master key for personal data: set pledge.privacy.master-key (base64 of 32 random "
-                    + "bytes, e.g. `openssl rand -base64 32`, from a secret: PLEDGE_PRIVACY_MASTER_KEY) and "
+                    + "bytes, e.g. `openssl rand -base64 32`, from a secret, e.g. the environment variable PLEDGE_PRIVACY_MASTERKEY) and "
                     + "pledge.privacy.master-key-id, or pledge.privacy.dev-key=true for tests and the local stack only "
                     + "(docs/privacy.md)");
         }
