@@ -48,10 +48,11 @@ class ServiceLevelsBrowserIT {
         Fixtures fixtures = stack.fixtures();
         fixtures.submit(fixtures.webSubmission(type, "25.00"));
 
-        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(By.id("levels-row-" + type + "-ALL")).isEmpty()
-                && d.findElement(By.id("levels-breached-open")).getText().equals("1"));
-        assertThat(driver.findElement(By.id("levels-row-" + type + "-ALL")).findElements(By.tagName("td")).get(3).getText())
-                .isEqualTo("1");
+        // the live stream swaps the figures whenever they change: read them in one script each, never through an element
+        // found earlier, which a swap in between leaves stale
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> "1".equals(liveText(d, "#levels-breached-open"))
+                && liveText(d, "#levels-row-" + type + "-ALL") != null);
+        assertThat(liveText(driver, "#levels-row-" + type + "-ALL .levels-breached")).isEqualTo("1");
         assertThat(((JavascriptExecutor) driver).executeScript("return window.levelsMarker;"))
                 .as("the page was not reloaded").isEqualTo("same page");
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector("#levels-figures .console-chart svg")).isEmpty());
@@ -60,9 +61,15 @@ class ServiceLevelsBrowserIT {
 
         driver.get(stack.uri("/service-levels?serviceType=" + type + "&lang=fr").toString());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Niveaux de service");
-        assertThat(driver.findElement(By.id("levels-breached-open")).getText()).isEqualTo("1");
+        assertThat(liveText(driver, "#levels-breached-open")).isEqualTo("1");
         ConsolePages.assertAccessible(driver);
         ConsolePages.screenshot(driver, "service-levels");
+    }
+
+    /** The rendered text of the first element matching {@code css}, read in one script (null when there is none). */
+    private static String liveText(WebDriver driver, String css) {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
     }
 
     @Test
